@@ -1,0 +1,16 @@
+import type { Responder } from '../../src/aws/session.js';
+import { ec2Handlers } from './ec2.js';
+import { iamHandlers } from './iam.js';
+import { rdsHandlers } from './rds.js';
+import { s3Handlers } from './s3.js';
+import { stsHandlers } from './sts.js';
+import { awsError, type Handlers } from './types.js';
+
+const HANDLERS: Record<string, Handlers> = { sts: stsHandlers, ec2: ec2Handlers, iam: iamHandlers, rds: rdsHandlers, s3: s3Handlers };
+
+/** Answers every call from the demo world; an operation the world does not model fails loudly. */
+export const demoResponder: Responder = ({ service, region, operation, input }) => {
+  const handler = HANDLERS[service]?.[operation];
+  if (!handler) throw awsError('NotImplemented', `the demo world does not model ${service}:${operation}`, 501);
+  return handler(region, (input ?? {}) as Record<string, unknown>);
+};

@@ -1,0 +1,62 @@
+/**
+ * Reasoning over sets of addresses rather than the text of a CIDR: 0.0.0.0/1 plus
+ * 128.0.0.0/1 is the whole internet as surely as 0.0.0.0/0 is, and 10.0.0.0/8 is none of it.
+ */
+import { excludeCidr, mergeCidr, parseCidr } from 'cidr-tools';
+
+export type IpVersion = 4 | 6;
+
+/** Ranges that are not reachable from the public internet (RFC 6890 special-purpose, private, multicast). */
+const NON_PUBLIC_V4 = [
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.0.0.0/24',
+  '192.0.2.0/24',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+];
+/** Only global unicast (2000::/3) is routed on the internet; 2001:db8::/32 is documentation. */
+const NON_PUBLIC_V6 = ['::/3', '4000::/2', '8000::/1', '2001:db8::/32'];
+
+export function ipVersionOf(cidr: string): IpVersion | undefined {
+  try {
+    return parseCidr(cidr).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many public addresses the union of `cidrs` (all of one version) holds. */
+export function publicAddressCount(cidrs: readonly string[], version: IpVersion): bigint {
+  const valid = cidrs.filter((c) => ipVersionOf(c) === version);
+  if (valid.length === 0) return 0n;
+  const remaining = excludeCidr(mergeCidr(valid), version === 4 ? NON_PUBLIC_V4 : NON_PUBLIC_V6);
+  let count = 0n;
+  for (const net of remaining) {
+    const { start, end } = parseCidr(net);
+    count += end - start + 1n;
+  }
+  return count;
+}
+
+export function containsPublicAddresses(cidr: string): boolean {
+  const version = ipVersionOf(cidr);
+  return version !== undefined && publicAddressCount([cidr], version) > 0n;
+}
+
+/**
+ * True when the union admits more public addresses than one /prefix block holds: broad
+ * enough to be "the internet" rather than a known partner or office range.
+ */
+export function isInternetWide(cidrs: readonly string[], version: IpVersion, prefix: number): boolean {
+  const bits = version === 4 ? 32 : 128;
+  return publicAddressCount(cidrs, version) > 1n << BigInt(bits - prefix);
+}

@@ -1,0 +1,90 @@
+/**
+ * Loaders are the only way checks read AWS. Each declares the IAM actions it calls (the
+ * `policy` command is built from these declarations) and the loaders it builds on; the
+ * seam refuses a call a loader did not declare, so the declaration cannot drift from the
+ * code. Results are memoised per run: ten checks that need the security groups of a
+ * region cost one paginated read.
+ */
+import type { AwsSession } from './session.js';
+import { callScope } from './session.js';
+
+export interface LoaderContext {
+  aws: AwsSession;
+  accountId: string;
+  partition: string;
+  /** Another loader's result; only loaders named in `uses` may be asked. */
+  load: LoadFn;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface Loader<A extends unknown[] = any[], R = unknown> {
+  id: string;
+  /** IAM actions this loader itself calls, e.g. ["ec2:DescribeSecurityGroups"]. */
+  actions: readonly string[];
+  /** Loaders this one reads through; their actions count towards the policy too. */
+  uses?: readonly Loader[];
+  fetch(ctx: LoaderContext, ...args: A): Promise<R>;
+}
+
+export type LoadFn = <A extends unknown[], R>(loader: Loader<A, R>, ...args: A) => Promise<R>;
+
+export function defineLoader<A extends unknown[], R>(loader: Loader<A, R>): Loader<A, R> {
+  return loader;
+}
+
+/** Every IAM action a set of loaders may need, following `uses`. */
+export function actionsOf(loaders: Iterable<Loader>): Set<string> {
+  const actions = new Set<string>();
+  const seen = new Set<Loader>();
+  const visit = (loader: Loader): void => {
+    if (seen.has(loader)) return;
+    seen.add(loader);
+    loader.actions.forEach((a) => actions.add(a));
+    loader.uses?.forEach(visit);
+  };
+  for (const loader of loaders) visit(loader);
+  return actions;
+}
+
+export class UndeclaredLoader extends Error {
+  override name = 'UndeclaredLoader';
+}
+
+/** One per run: memoises every loader call and gives each caller only what it declared. */
+export class LoaderCache {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly aws: AwsSession,
+    readonly accountId: string,
+    readonly partition: string,
+  ) {}
+
+  /** A load function restricted to `allowed`, for a check or a loader to use. */
+  loadFnFor(allowed: ReadonlySet<Loader>, who: string): LoadFn {
+    return <A extends unknown[], R>(loader: Loader<A, R>, ...args: A): Promise<R> => {
+      if (!allowed.has(loader as Loader)) {
+        return Promise.reject(new UndeclaredLoader(`${who} reads loader "${loader.id}" without declaring it`));
+      }
+      return this.load(loader, ...args);
+    };
+  }
+
+  load<A extends unknown[], R>(loader: Loader<A, R>, ...args: A): Promise<R> {
+    const key = `${loader.id}|${JSON.stringify(args)}`;
+    let pending = this.memo.get(key) as Promise<R> | undefined;
+    if (!pending) {
+      const ctx: LoaderContext = {
+        aws: this.aws,
+        accountId: this.accountId,
+        partition: this.partition,
+        load: this.loadFnFor(new Set(loader.uses ?? []), `loader "${loader.id}"`),
+      };
+      pending = callScope.run({ loaderId: loader.id, actions: new Set(loader.actions) }, () => loader.fetch(ctx, ...args));
+      this.memo.set(key, pending);
+      // A failed read is remembered too: every check that needs it reports the same error.
+      pending.catch(() => undefined);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The one seam to AWS. Every SDK client is made here, and every client carries the
+ * middleware that refuses non-read-only operations, refuses calls no loader declared,
+ * counts calls, and records or replays responses. Nothing else constructs an SDK client.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { STSClient } from '@aws-sdk/client-sts';
+import type {
+  InitializeHandler,
+  InitializeHandlerArguments,
+  InitializeHandlerOutput,
+  HandlerExecutionContext,
+  MetadataBearer,
+} from '@smithy/types';
+import { ReadOnlyViolation, UndeclaredCall, tagErrorAction } from './errors.js';
+import type { CassetteRecorder, RecordedError } from './cassette.js';
+import { iamActionFor, isReadOnlyOperation, type ServiceName } from './operations.js';
+
+// The pinned SDK supports Node 20; its notice about future releases needing Node 22 is for
+// whoever upgrades the SDK (see README), not for every user of every scan.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const CLIENT_CLASSES = {
+  ec2: EC2Client,
+  iam: IAMClient,
+  s3: S3Client,
+  s3control: S3ControlClient,
+  rds: RDSClient,
+  sts: STSClient,
+} as const;
+type ClientService = keyof typeof CLIENT_CLASSES & ServiceName;
+export type ClientFor<S extends ClientService> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
+
+/** Which loader is making the current call, and what it declared it may call. */
+export interface CallScope {
+  loaderId: string;
+  actions: ReadonlySet<string>;
+}
+export const callScope = new AsyncLocalStorage<CallScope>();
+
+export class CallCounter {
+  private readonly counts = new Map<string, number>();
+  add(action: string): void {
+    this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
+  }
+  get total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+  byOperation(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}
+
+/** One AWS call as the seam sees it. */
+export interface AwsCall {
+  service: ServiceName;
+  region: string;
+  operation: string;
+  input: unknown;
+}
+
+/**
+ * Answers calls instead of AWS: a replayed cassette, the demo account's world model, the
+ * benchmark's synthetic accounts. It returns the operation's output or throws the error
+ * AWS would have thrown.
+ */
+export type Responder = (call: AwsCall) => unknown;
+
+export interface SessionOptions {
+  /** Named profile from ~/.aws/config; otherwise the SDK's default provider chain decides. */
+  profile?: string;
+  /** A custom endpoint (LocalStack-style emulators); AWS_ENDPOINT_URL is read by the CLI. */
+  endpointUrl?: string;
+  /** Region for global services (IAM, STS, S3 listing) and bootstrap calls. */
+  homeRegion: string;
+  /** Answers every call with no network (replay, demo, benchmark). */
+  responder?: Responder;
+  recorder?: CassetteRecorder;
+  /** Attempts per call, with the SDK's adaptive retry mode (client-side rate limiting). */
+  maxAttempts?: number;
+  /** For tests and the benchmark: a stand-in for the HTTP handler. */
+  requestHandler?: unknown;
+}
+
+export class AwsSession {
+  readonly calls = new CallCounter();
+  private readonly clients = new Map<string, unknown>();
+
+  constructor(readonly options: SessionOptions) {}
+
+  get homeRegion(): string {
+    return this.options.homeRegion;
+  }
+
+  get offline(): boolean {
+    return this.options.responder !== undefined;
+  }
+
+  client<S extends ClientService>(service: S, region: string = this.homeRegion): ClientFor<S> {
+    const key = `${service}|${region}`;
+    let client = this.clients.get(key) as ClientFor<S> | undefined;
+    if (!client) {
+      client = this.create(service, region);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  ec2(region: string) {
+    return this.client('ec2', region);
+  }
+  iam() {
+    return this.client('iam');
+  }
+  sts() {
+    return this.client('sts');
+  }
+  s3(region: string = this.homeRegion) {
+    return this.client('s3', region);
+  }
+  s3control(region: string = this.homeRegion) {
+    return this.client('s3control', region);
+  }
+  rds(region: string) {
+    return this.client('rds', region);
+  }
+
+  private create<S extends ClientService>(service: S, region: string): ClientFor<S> {
+    const { profile, endpointUrl, responder, requestHandler, maxAttempts } = this.options;
+    const config: Record<string, unknown> = {
+      region,
+      retryMode: 'adaptive',
+      maxAttempts: maxAttempts ?? 8,
+    };
+    if (profile && !responder) config.profile = profile;
+    if (endpointUrl) config.endpoint = endpointUrl;
+    // Emulators serve buckets on one host, not as virtual-hosted subdomains.
+    if (endpointUrl && service === 's3') config.forcePathStyle = true;
+    // An answered call never reaches signing, but the credential chain must not even be asked.
+    if (responder) config.credentials = { accessKeyId: 'REPLAY', secretAccessKey: 'REPLAY' };
+    if (requestHandler) config.requestHandler = requestHandler;
+    const Client = CLIENT_CLASSES[service] as unknown as new (cfg: Record<string, unknown>) => ClientFor<S>;
+    const client = new Client(config);
+    (client as unknown as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+      this.seamMiddleware(service, region),
+      { step: 'initialize', priority: 'high', name: 'srmAuditSeam', tags: ['SRM_AUDIT'] },
+    );
+    return client;
+  }
+
+  private seamMiddleware(service: ServiceName, region: string) {
+    const { responder, recorder } = this.options;
+    const calls = this.calls;
+    return <Input extends object, Output extends MetadataBearer>(
+        next: InitializeHandler<Input, Output>,
+        context: HandlerExecutionContext,
+      ): InitializeHandler<Input, Output> =>
+      async (args: InitializeHandlerArguments<Input>): Promise<InitializeHandlerOutput<Output>> => {
+        const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+        const action = iamActionFor(service, operation);
+        if (!isReadOnlyOperation(operation)) throw new ReadOnlyViolation(action);
+        const scope = callScope.getStore();
+        if (!scope) throw new UndeclaredCall(action, 'a call made outside any loader');
+        if (!scope.actions.has(action)) throw new UndeclaredCall(action, `loader "${scope.loaderId}"`);
+        calls.add(action);
+        const input = args.input as unknown;
+        try {
+          const result: InitializeHandlerOutput<Output> = responder
+            ? {
+                output: { ...((await responder({ service, region, operation, input })) as object), $metadata: {} } as unknown as Output,
+                response: undefined,
+              }
+            : await next(args);
+          recorder?.add({ service, region, operation, input, output: result.output });
+          return result;
+        } catch (error) {
+          recorder?.add({ service, region, operation, input, error: toRecordedError(error) });
+          throw tagged(error, action);
+        }
+      };
+  }
+}
+
+function tagged<E>(error: E, action: string): E {
+  tagErrorAction(error, action);
+  return error;
+}
+
+function toRecordedError(error: unknown): RecordedError {
+  const err = error as { name?: string; message?: string; $fault?: string; $metadata?: { httpStatusCode?: number } };
+  return {
+    name: String(err?.name ?? 'Error'),
+    message: String(err?.message ?? error),
+    fault: err?.$fault === 'server' ? 'server' : 'client',
+    httpStatusCode: err?.$metadata?.httpStatusCode,
+  };
+}

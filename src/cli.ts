@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+/** Commands and options only: the work is in scan.ts, the catalog and the reporters. */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { pino, type Logger } from 'pino';
+import { CATALOG } from './engine/catalog.js';
+import { resolveOptions } from './engine/options.js';
+import { selectChecks, type Selection } from './engine/select.js';
+import { CATEGORIES, SEVERITIES, type Severity } from './engine/types.js';
+import { UsageError } from './errors.js';
+import { buildPolicy } from './policy.js';
+import { EXIT, FORMATS, scan, type Format } from './scan.js';
+import { toolVersion } from './util/package.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress is drawn only there). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Tests only: where logs go (defaults to stderr). */
+  logDestination?: NodeJS.WritableStream;
+  requestHandler?: unknown;
+}
+
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256.');
+  return n;
+}
+
+function formats(value: string): Format[] {
+  const chosen = list(value);
+  for (const f of chosen) {
+    if (!FORMATS.includes(f as Format)) throw new InvalidArgumentError(`unknown format "${f}"; use ${FORMATS.join(', ')}.`);
+  }
+  if (chosen.length === 0) throw new InvalidArgumentError('name at least one format.');
+  return chosen as Format[];
+}
+
+interface SelectionFlags {
+  checks?: string[];
+  excludeChecks?: string[];
+  category?: string[];
+}
+const selectionOf = (o: SelectionFlags): Selection => ({ checks: o.checks, excludeChecks: o.excludeChecks, categories: o.category });
+
+function addSelectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--checks <ids>', 'only these check ids (comma-separated)', list)
+    .option('--exclude-checks <ids>', 'skip these check ids (comma-separated)', list)
+    .option('--category <names>', `only these categories: ${CATEGORIES.join(', ')}`, list);
+}
+
+function makeLogger(level: string, io: Io): Logger {
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, io.logDestination ?? pino.destination(2));
+}
+
+function progressPrinter(io: Io): ((done: number, total: number) => void) | undefined {
+  if (!io.isTTY) return undefined;
+  return (done, total) => io.stderr(`\rscanning: ${done}/${total} check-region tasks${done === total ? '\n' : ''}`);
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('srm-audit')
+    .description('Audits the customer half of the AWS shared responsibility model on a live account, read-only.')
+    .version(toolVersion(), '-V, --version')
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`srm-audit: ${s.replace(/^error: /, '').trim()}\n`),
+    })
+    .exitOverride();
+
+  const scanCmd = program
+    .command('scan')
+    .description('scan the account and write JSON and HTML reports')
+    .addOption(new Option('--profile <name>', 'named profile from the AWS config files').env('AWS_PROFILE'))
+    .option('--regions <names>', 'regions to scan (comma-separated; default: every region enabled for the account)', list)
+    .option('--output-dir <dir>', 'where reports are written', io.env.SRM_AUDIT_OUTPUT_DIR || './reports')
+    .option('--format <formats>', `report formats: ${FORMATS.join(', ')}`, formats, [...FORMATS] as Format[])
+    .option('--concurrency <n>', 'check-region tasks run at once', positiveInt, 8)
+    .addOption(
+      new Option('--endpoint-url <url>', 'send every AWS call to this endpoint (LocalStack-style emulators)').env('AWS_ENDPOINT_URL'),
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists')
+        .choices([...SEVERITIES, 'none'])
+        .default('low'),
+    )
+    .addOption(
+      new Option('--log-level <level>', 'structured log level on stderr')
+        .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+        .default(io.env.SRM_AUDIT_LOG_LEVEL || 'warn'),
+    )
+    .option('--record <file>', 'record every AWS response to this cassette file')
+    .option('--replay <file>', 'replay AWS responses from this cassette file (no network)')
+    .option('--demo', 'scan the bundled demo account (no AWS credentials needed)', false);
+  addSelectionOptions(scanCmd).action(async (o) => {
+    if (o.endpointUrl) {
+      try {
+        new URL(o.endpointUrl);
+      } catch {
+        throw new UsageError(`--endpoint-url "${o.endpointUrl}" is not a URL (expected e.g. http://localhost:4566)`);
+      }
+    }
+    const log = makeLogger(o.logLevel, io);
+    const result = await scan({
+      profile: o.profile,
+      regions: o.regions,
+      selection: selectionOf(o),
+      outputDir: o.outputDir,
+      formats: o.format,
+      concurrency: o.concurrency,
+      endpointUrl: o.endpointUrl,
+      failOn: o.failOn as Severity | 'none',
+      record: o.record,
+      replay: o.replay,
+      demo: o.demo,
+      options: resolveOptions(),
+      log,
+      onProgress: progressPrinter(io),
+      requestHandler: io.requestHandler,
+    });
+    const { summary, run } = result.report;
+    io.stdout(
+      `srm-audit: account ${run.accountId}, ${run.regions.length} region(s), ${run.checks.length} check(s), ${run.apiCalls.total} API calls\n` +
+        `  ${summary.byStatus.FAIL} FAIL, ${summary.byStatus.PASS} PASS, ${summary.byStatus.ERROR} ERROR, ${summary.byStatus.NOT_APPLICABLE} NOT_APPLICABLE${run.partial ? ' (partial run)' : ''}\n` +
+        result.files.map((f) => `  wrote ${f}\n`).join('') +
+        (result.cassette ? `  recorded ${result.cassette}\n` : ''),
+    );
+    setExit(result.exitCode);
+  });
+
+  addSelectionOptions(program.command('list-checks').description('list the checks, their categories and compliance ids'))
+    .option('--json', 'print JSON instead of a table', false)
+    .action((o) => {
+      const checks = selectChecks(CATALOG, selectionOf(o));
+      if (o.json) {
+        const meta = checks.map(({ loaders: _loaders, run: _run, ...m }) => m);
+        io.stdout(`${JSON.stringify(meta, null, 2)}\n`);
+        return;
+      }
+      const rows = checks.map((c) => [
+        c.id,
+        c.category,
+        c.responsibility,
+        c.severity,
+        c.scope,
+        Object.entries(c.compliance)
+          .map(([k, v]) => `${k}: ${(v ?? []).join(' ')}`)
+          .join('; '),
+      ]);
+      const head = ['ID', 'CATEGORY', 'RESPONSIBILITY', 'SEVERITY', 'SCOPE', 'COMPLIANCE'];
+      const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+      const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+      io.stdout(`${[head, ...rows].map(line).join('\n')}\n`);
+    });
+
+  addSelectionOptions(
+    program.command('policy').description('print the least-privilege IAM policy (JSON) the selected checks need, derived from the code'),
+  ).action((o) => {
+    io.stdout(`${JSON.stringify(buildPolicy(selectChecks(CATALOG, selectionOf(o))), null, 2)}\n`);
+  });
+
+  program.addHelpText(
+    'after',
+    `
+Exit codes: 0 clean, 1 a FAIL at or above --fail-on, 2 bad input or the run could not start,
+3 the run was partial (some checks could not be evaluated).
+Examples:
+  srm-audit scan --demo                      scan the bundled demo account
+  srm-audit scan --profile audit --regions eu-west-1,us-east-1
+  srm-audit policy > srm-audit-policy.json   the IAM policy the scan needs`,
+  );
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws for bad input. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; a parse error was already printed in one line.
+      return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`srm-audit: ${error.message}\n`);
+      return EXIT.USAGE;
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+    io.stderr(`srm-audit: unexpected failure: ${message}; run again with --log-level debug and report it\n`);
+    return EXIT.USAGE;
+  }
+}
+
+function isEntryPoint(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+/** The process entry point, used by bin/srm-audit.js and `node dist/src/cli.js`. */
+export async function runFromProcess(): Promise<void> {
+  const io: Io = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: !!process.stderr.isTTY,
+    env: process.env,
+  };
+  process.exitCode = await main(process.argv.slice(2), io);
+}
+
+if (isEntryPoint()) await runFromProcess();

@@ -1,0 +1,150 @@
+/**
+ * Runs checks over regions with bounded concurrency, and turns whatever goes wrong
+ * inside one check into ERROR findings for that check and region: the scan goes on,
+ * and the run is marked partial.
+ */
+import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import { describeError, errorSentence } from '../aws/errors.js';
+import type { Loader, LoaderCache } from '../aws/loader.js';
+import { scopeResource, type AnyCheck, type ResultOptions, type ResultSink } from './check.js';
+import type { CheckOptions } from './options.js';
+import { CATEGORIES, type Finding, type Resource, type Status } from './types.js';
+
+export interface RunError {
+  checkId: string;
+  region: string;
+  resourceId: string;
+  action?: string;
+  code: string;
+  kind: string;
+  message: string;
+}
+
+export interface ScanPlan {
+  checks: readonly AnyCheck[];
+  regions: readonly string[];
+  concurrency: number;
+  options: CheckOptions;
+  /** The moment the data describes (see CheckContext.now). */
+  now: Date;
+}
+
+export interface ScanOutcome {
+  findings: Finding[];
+  errors: RunError[];
+}
+
+export function findingId(checkId: string, resource: Resource, region: string): string {
+  return createHash('sha256')
+    .update(`${checkId}\u0000${resource.arn ?? resource.id}\u0000${region}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export interface RunHooks {
+  log?: Logger;
+  /** Called after each (check, region) task: done and total tasks. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runChecks(plan: ScanPlan, cache: LoaderCache, hooks: RunHooks = {}): Promise<ScanOutcome> {
+  const findings: Finding[] = [];
+  const errors: RunError[] = [];
+  const limit = pLimit(Math.max(1, plan.concurrency));
+  const tasks: Array<{ check: AnyCheck; region: string }> = [];
+  for (const check of plan.checks) {
+    if (check.scope === 'global') tasks.push({ check, region: 'global' });
+    else for (const region of plan.regions) tasks.push({ check, region });
+  }
+  let done = 0;
+  await Promise.all(
+    tasks.map(({ check, region }) =>
+      limit(async () => {
+        await runOne(check, region, plan, cache, findings, errors, hooks.log);
+        hooks.onProgress?.(++done, tasks.length);
+      }),
+    ),
+  );
+  findings.sort(compareFindings);
+  errors.sort((a, b) => `${a.checkId}|${a.region}|${a.resourceId}`.localeCompare(`${b.checkId}|${b.region}|${b.resourceId}`));
+  return { findings, errors };
+}
+
+async function runOne(
+  check: AnyCheck,
+  region: string,
+  plan: ScanPlan,
+  cache: LoaderCache,
+  findings: Finding[],
+  errors: RunError[],
+  log?: Logger,
+): Promise<void> {
+  const { accountId, partition } = cache;
+  const emit = (status: Status, resource: Resource, message: string, opts: ResultOptions = {}): void => {
+    const findingRegion = opts.region ?? region;
+    findings.push({
+      id: findingId(check.id, resource, findingRegion),
+      checkId: check.id,
+      title: check.title,
+      status,
+      severity: opts.severity ?? check.severity,
+      category: check.category,
+      responsibility: check.responsibility,
+      service: check.service,
+      region: findingRegion,
+      accountId,
+      resource: { ...resource },
+      message,
+      remediation: check.remediation,
+      compliance: check.compliance,
+    });
+  };
+  const reportError = (resource: Resource, error: unknown, opts: ResultOptions = {}): void => {
+    const info = describeError(error);
+    if (info.kind === 'internal') log?.error({ err: error, checkId: check.id, region }, 'check raised an internal error');
+    const sentence = info.kind === 'internal' ? `internal error in the check: ${info.code}: ${info.message}` : errorSentence(info);
+    emit('ERROR', resource, `Could not evaluate: ${sentence}`, opts);
+    errors.push({
+      checkId: check.id,
+      region: opts.region ?? region,
+      resourceId: resource.id,
+      action: info.action,
+      code: info.code,
+      kind: info.kind,
+      message: info.message,
+    });
+  };
+  const result: ResultSink = {
+    pass: (resource, message, opts) => emit('PASS', resource, message, opts),
+    fail: (resource, message, opts) => emit('FAIL', resource, message, opts),
+    notApplicable: (resource, message, opts) => emit('NOT_APPLICABLE', resource, message, opts),
+    error: reportError,
+  };
+  // A check can reach only the loaders it declares: they are all `load` holds.
+  const load = Object.fromEntries(
+    Object.entries(check.loaders as Record<string, Loader>).map(([name, loader]) => [
+      name,
+      (...args: unknown[]) => cache.load(loader, ...args),
+    ]),
+  );
+  try {
+    await check.run({ region, regions: plan.regions, accountId, partition, load, result, options: plan.options, now: plan.now });
+  } catch (error) {
+    reportError(scopeResource(region, accountId, partition), error);
+  }
+}
+
+const categoryOrder = (c: string): number => CATEGORIES.indexOf(c as (typeof CATEGORIES)[number]);
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    categoryOrder(a.category) - categoryOrder(b.category) ||
+    a.checkId.localeCompare(b.checkId) ||
+    a.region.localeCompare(b.region) ||
+    a.resource.id.localeCompare(b.resource.id) ||
+    a.status.localeCompare(b.status) ||
+    a.id.localeCompare(b.id)
+  );
+}

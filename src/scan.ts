@@ -1,0 +1,241 @@
+/**
+ * One scan, start to finish: validate the request, open the seam (live, recording or
+ * replaying), identify the caller, choose regions, run the checks, write the reports.
+ * Anything that stops the run from starting is a UsageError (exit code 2).
+ */
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { Logger } from 'pino';
+import { CassetteFormatError, CassettePlayer, CassetteRecorder, readCassette, type CassetteFile } from './aws/cassette.js';
+import { describeError } from './aws/errors.js';
+import { LoaderCache } from './aws/loader.js';
+import { regions as regionsLoader, type RegionInfo } from './aws/loaders/ec2.js';
+import { callerIdentity, type CallerIdentity } from './aws/loaders/sts.js';
+import { AwsSession, type Responder } from './aws/session.js';
+import { CATALOG } from './engine/catalog.js';
+import type { AnyCheck } from './engine/check.js';
+import type { CheckOptions } from './engine/options.js';
+import { runChecks } from './engine/runner.js';
+import { selectChecks, type Selection } from './engine/select.js';
+import { severityRank, type Severity } from './engine/types.js';
+import { UsageError } from './errors.js';
+import { renderHtml } from './report/html.js';
+import { renderJson } from './report/json.js';
+import { SCHEMA_VERSION, summarize, type Report } from './report/model.js';
+import { reportBaseName, writeFileAtomic } from './report/write.js';
+import { DEMO_CASSETTE, toolVersion } from './util/package.js';
+
+export const FORMATS = ['json', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+const RENDERERS: Record<Format, (r: Report) => string> = { json: renderJson, html: renderHtml };
+
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, PARTIAL: 3 } as const;
+
+export interface ScanRequest {
+  profile?: string;
+  regions?: string[];
+  selection: Selection;
+  outputDir: string;
+  formats: Format[];
+  concurrency: number;
+  endpointUrl?: string;
+  failOn: Severity | 'none';
+  record?: string;
+  replay?: string;
+  demo?: boolean;
+  options: CheckOptions;
+  log: Logger;
+  onProgress?: (done: number, total: number) => void;
+  /** Tests only: a stand-in HTTP handler, so that nothing can reach the network. */
+  requestHandler?: unknown;
+  /** Answers calls instead of AWS (the demo builder, the benchmark). */
+  responder?: Responder;
+  /** Region for global services when no cassette sets it. */
+  homeRegion?: string;
+  /** The moment the data describes when it is not a replay (the demo builder's fixed date). */
+  now?: Date;
+  catalog?: readonly AnyCheck[];
+}
+
+export interface ScanResult {
+  report: Report;
+  files: string[];
+  cassette?: string;
+  exitCode: number;
+}
+
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+export function validateRegionNames(names: readonly string[]): void {
+  for (const name of names) {
+    if (!REGION_NAME.test(name)) {
+      throw new UsageError(`"${name}" is not an AWS region name (expected something like eu-west-1); check --regions`);
+    }
+  }
+}
+
+/** Region for global services, as the AWS CLI picks it: env, then the profile, then us-east-1. */
+async function resolveHomeRegion(profile?: string): Promise<string> {
+  const fromEnv = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
+  if (fromEnv) return fromEnv;
+  try {
+    const probe = new STSClient(profile ? { profile } : {});
+    const region = await probe.config.region();
+    probe.destroy();
+    if (region) return region;
+  } catch {
+    // no region configured anywhere: the global endpoints answer from us-east-1
+  }
+  return 'us-east-1';
+}
+
+function loadCassette(path: string): CassetteFile {
+  try {
+    return readCassette(path);
+  } catch (error) {
+    if (error instanceof CassetteFormatError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function assertWritableDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`cannot write reports to ${dir}: ${(error as Error).message.split('\n')[0]}; choose another --output-dir`);
+  }
+}
+
+async function identify(cache: LoaderCache, req: ScanRequest): Promise<CallerIdentity> {
+  try {
+    return await cache.load(callerIdentity);
+  } catch (error) {
+    const info = describeError(error);
+    if (
+      /CredentialsProviderError|CredentialsError|TokenProviderError/.test(info.code) ||
+      /Could not load credentials/i.test(info.message)
+    ) {
+      throw new UsageError(
+        'no AWS credentials found: set AWS_PROFILE or pass --profile (after `aws configure` or `aws sso login`), or try `srm-audit scan --demo`',
+      );
+    }
+    if (/ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient|InvalidAccessKeyId|AccessDenied/.test(info.code)) {
+      throw new UsageError(
+        `AWS rejected the credentials (${info.code}: ${info.message}); refresh them (e.g. \`aws sso login\`) and run again`,
+      );
+    }
+    if (info.code === 'CassetteMiss')
+      throw new UsageError(`the replay file has no sts:GetCallerIdentity answer, so the account is unknown`);
+    const where = req.endpointUrl ? ` at ${req.endpointUrl}` : '';
+    throw new UsageError(`cannot identify the caller with sts:GetCallerIdentity${where}: ${info.code}: ${info.message}`);
+  }
+}
+
+async function chooseRegions(cache: LoaderCache, req: ScanRequest): Promise<string[]> {
+  let known: RegionInfo[] | undefined;
+  try {
+    known = await cache.load(regionsLoader);
+  } catch (error) {
+    const info = describeError(error);
+    if (!req.regions?.length) {
+      throw new UsageError(`cannot list the account's regions (ec2:DescribeRegions: ${info.code}); pass --regions explicitly`);
+    }
+    req.log.warn({ code: info.code }, 'ec2:DescribeRegions failed; scanning the regions given without checking them');
+  }
+  if (!req.regions?.length) {
+    const enabled = (known ?? [])
+      .filter((r) => r.enabled)
+      .map((r) => r.name)
+      .sort();
+    if (enabled.length === 0) throw new UsageError('ec2:DescribeRegions returned no enabled region; pass --regions explicitly');
+    return enabled;
+  }
+  if (known?.length) {
+    const names = new Set(known.map((r) => r.name));
+    for (const name of req.regions) {
+      if (!names.has(name)) throw new UsageError(`unknown region "${name}": this account's partition has no such region; check --regions`);
+    }
+  }
+  return [...new Set(req.regions)];
+}
+
+export function exitCodeFor(report: Report, failOn: Severity | 'none'): number {
+  if (failOn !== 'none') {
+    const threshold = severityRank(failOn);
+    if (report.findings.some((f) => f.status === 'FAIL' && severityRank(f.severity) >= threshold)) return EXIT.FAILED;
+  }
+  return report.run.partial ? EXIT.PARTIAL : EXIT.OK;
+}
+
+export async function scan(req: ScanRequest): Promise<ScanResult> {
+  const checks = selectChecks(req.catalog ?? CATALOG, req.selection);
+  if (req.regions) validateRegionNames(req.regions);
+  if (req.record && (req.replay || req.demo)) throw new UsageError('--record cannot be combined with --replay or --demo');
+  if (req.replay && req.demo) throw new UsageError('--demo replays the bundled cassette; do not combine it with --replay');
+  const outputDir = resolve(req.outputDir);
+  await assertWritableDir(outputDir);
+
+  const cassettePath = req.demo ? DEMO_CASSETTE() : req.replay;
+  const cassette = cassettePath ? loadCassette(cassettePath) : undefined;
+  const recorder = req.record ? new CassetteRecorder() : undefined;
+  const homeRegion = cassette?.homeRegion ?? req.homeRegion ?? (await resolveHomeRegion(req.profile));
+  const session = new AwsSession({
+    profile: req.profile,
+    endpointUrl: req.endpointUrl,
+    homeRegion,
+    responder: req.responder ?? (cassette ? new CassettePlayer(cassette).respond : undefined),
+    recorder,
+    requestHandler: req.requestHandler,
+  });
+
+  const startedAt = new Date();
+  const bootstrap = new LoaderCache(session, '', 'aws');
+  const identity = await identify(bootstrap, req);
+  const regions = await chooseRegions(bootstrap, req);
+  req.log.info({ account: identity.accountId, regions, checks: checks.length }, 'scan starting');
+
+  const cache = new LoaderCache(session, identity.accountId, identity.partition);
+  try {
+    const now = cassette ? new Date(cassette.recordedAt) : (req.now ?? startedAt);
+    const outcome = await runChecks({ checks, regions, concurrency: req.concurrency, options: req.options, now }, cache, {
+      log: req.log,
+      onProgress: req.onProgress,
+    });
+    const finishedAt = new Date();
+    const report: Report = {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'srm-audit', version: toolVersion() },
+      run: {
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        accountId: identity.accountId,
+        callerArn: identity.arn,
+        regions,
+        source: req.demo ? 'demo' : cassette ? 'replay' : 'aws',
+        checks: checks.map((c) => c.id),
+        partial: outcome.errors.length > 0,
+        apiCalls: { total: session.calls.total, byOperation: session.calls.byOperation() },
+        errors: outcome.errors,
+      },
+      summary: summarize(outcome.findings),
+      findings: outcome.findings,
+    };
+    const base = join(outputDir, reportBaseName(identity.accountId, report.run.startedAt));
+    const files: string[] = [];
+    for (const format of req.formats) {
+      const file = `${base}.${format}`;
+      await writeFileAtomic(file, RENDERERS[format](report));
+      files.push(file);
+    }
+    return { report, files, cassette: req.record, exitCode: exitCodeFor(report, req.failOn) };
+  } finally {
+    if (recorder && req.record) {
+      const file = recorder.toFile(homeRegion, req.now ?? startedAt);
+      await writeFileAtomic(resolve(req.record), `${JSON.stringify(file, null, 1)}\n`);
+    }
+  }
+}
