@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', './tests/helpers/plain-summary-reporter.ts'],
     // The browser and CLI tests start processes; give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

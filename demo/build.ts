@@ -8,30 +8,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { resolveOptions } from '../src/engine/options.js';
-import { scan } from '../src/scan.js';
+import { scan, type ScanRequest } from '../src/scan.js';
 import { DEMO_CASSETTE } from '../src/util/package.js';
 import { demoResponder } from './world/index.js';
 import { DEMO_HOME_REGION, DEMO_NOW } from './world/types.js';
 import type { Report } from '../src/report/model.js';
+
+/** A quiet scan of every check writing JSON only: what the builder and the tests start from. */
+export function offlineScanRequest(outputDir: string): ScanRequest {
+  return {
+    selection: {},
+    outputDir,
+    formats: ['json'],
+    concurrency: 4,
+    failOn: 'none',
+    options: resolveOptions(),
+    log: pino({ level: 'silent' }),
+  };
+}
+
+/** The demo world answering at the seam, as of the demo's fixed date. */
+export const demoWorld = { responder: demoResponder, homeRegion: DEMO_HOME_REGION, now: DEMO_NOW } as const;
 
 /** Scans the demo world and returns the cassette text it records (and the report). */
 export async function buildDemoCassette(): Promise<{ cassette: string; report: Report }> {
   const dir = await mkdtemp(join(tmpdir(), 'srm-demo-'));
   try {
     const record = join(dir, 'demo.cassette.json');
-    const { report } = await scan({
-      selection: {},
-      outputDir: dir,
-      formats: ['json'],
-      concurrency: 4,
-      failOn: 'none',
-      options: resolveOptions(),
-      log: pino({ level: 'silent' }),
-      responder: demoResponder,
-      homeRegion: DEMO_HOME_REGION,
-      now: DEMO_NOW,
-      record,
-    });
+    const { report } = await scan({ ...offlineScanRequest(dir), ...demoWorld, record });
     return { cassette: await readFile(record, 'utf8'), report };
   } finally {
     await rm(dir, { recursive: true, force: true });

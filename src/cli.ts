@@ -78,7 +78,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`srm-audit: ${s.replace(/^error: /, '').trim()}\n`),
+      outputError: (s, write) =>
+        write(
+          `srm-audit: ${s
+            .replace(/^error: /, '')
+            .trim()
+            .replace(/\s*\n\s*/g, ' ')}\n`,
+        ),
     })
     .exitOverride();
 

@@ -1,0 +1,122 @@
+import { Readable } from 'node:stream';
+import { AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { DeleteBucketCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReadOnlyViolation, UndeclaredCall, describeError } from '../../src/aws/errors.js';
+import { defineLoader, LoaderCache } from '../../src/aws/loader.js';
+import { securityGroups } from '../../src/aws/loaders/ec2.js';
+import { iamActionFor, isReadOnlyOperation } from '../../src/aws/operations.js';
+import { AwsSession, callScope } from '../../src/aws/session.js';
+
+/** An HTTP handler that records requests and answers an empty DescribeSecurityGroups. */
+function recordingHandler() {
+  const requests: Array<{ hostname: string; body: string }> = [];
+  return {
+    requests,
+    handler: {
+      async handle(request: { hostname: string; body?: unknown }) {
+        requests.push({ hostname: request.hostname, body: String(request.body ?? '') });
+        const xml =
+          '<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r1</requestId><securityGroupInfo/></DescribeSecurityGroupsResponse>';
+        return { response: { statusCode: 200, headers: { 'content-type': 'text/xml' }, body: Readable.from([Buffer.from(xml)]) } };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    },
+  };
+}
+
+beforeEach(() => {
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIATESTTESTTESTTEST');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test-secret');
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('the read-only guard', () => {
+  it.each([
+    ['ec2', () => new AuthorizeSecurityGroupIngressCommand({ GroupId: 'sg-1', IpPermissions: [] }), 'ec2:AuthorizeSecurityGroupIngress'],
+    ['s3', () => new PutBucketPolicyCommand({ Bucket: 'b', Policy: '{}' }), 's3:PutBucketPolicy'],
+    ['s3', () => new DeleteBucketCommand({ Bucket: 'b' }), 's3:DeleteBucket'],
+  ] as const)('refuses %s write %s before any request is made', async (service, command, action) => {
+    const { handler, requests } = recordingHandler();
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
+    const client = service === 'ec2' ? session.ec2('us-east-1') : session.s3('us-east-1');
+    // Even inside a loader that (wrongly) declared the action, a write is refused.
+    const attempt = callScope.run({ loaderId: 'evil', actions: new Set([action]) }, () =>
+      (client as { send: (c: unknown) => Promise<unknown> }).send(command()),
+    );
+    await expect(attempt).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(attempt).rejects.toThrow(action);
+    expect(requests).toHaveLength(0);
+    expect(session.calls.total).toBe(0);
+  });
+
+  it('refuses a read that the calling loader did not declare, and any call outside a loader', async () => {
+    const { handler, requests } = recordingHandler();
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
+    const sneaky = defineLoader({
+      id: 'test.sneaky',
+      actions: ['ec2:DescribeVpcs'],
+      fetch: ({ aws }) => aws.ec2('us-east-1').send(new DescribeSecurityGroupsCommand({})),
+    });
+    const cache = new LoaderCache(session, '123456789012', 'aws');
+    await expect(cache.load(sneaky)).rejects.toBeInstanceOf(UndeclaredCall);
+    await expect(session.ec2('us-east-1').send(new DescribeVpcsCommand({}))).rejects.toThrow(/outside any loader/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('sends a declared read, counts it, and memoises the loader', async () => {
+    const { handler, requests } = recordingHandler();
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
+    const cache = new LoaderCache(session, '123456789012', 'aws');
+    const [a, b] = await Promise.all([cache.load(securityGroups, 'eu-west-1'), cache.load(securityGroups, 'eu-west-1')]);
+    expect(a).toEqual([]);
+    expect(b).toBe(a);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.hostname).toBe('ec2.eu-west-1.amazonaws.com');
+    expect(requests[0]!.body).toContain('Action=DescribeSecurityGroups');
+    expect(session.calls.byOperation()).toEqual({ 'ec2:DescribeSecurityGroups': 1 });
+  });
+
+  it('tags a failed call with its IAM action so the finding can name it', async () => {
+    const session = new AwsSession({
+      homeRegion: 'us-east-1',
+      responder: () => {
+        throw Object.assign(new Error('not authorized'), { name: 'UnauthorizedOperation', $fault: 'client' });
+      },
+    });
+    const error = await new LoaderCache(session, '1', 'aws').load(securityGroups, 'us-east-1').catch((e: unknown) => e);
+    expect(describeError(error)).toMatchObject({
+      action: 'ec2:DescribeSecurityGroups',
+      code: 'UnauthorizedOperation',
+      kind: 'access-denied',
+    });
+  });
+});
+
+describe('operation names', () => {
+  it.each([
+    ['DescribeSecurityGroups', true],
+    ['ListBuckets', true],
+    ['GetBucketPolicy', true],
+    ['HeadBucket', true],
+    ['GenerateCredentialReport', true],
+    ['GenerateServiceLastAccessedDetails', true],
+    ['GetObject', false],
+    ['PutBucketPolicy', false],
+    ['DeleteBucket', false],
+    ['CreateSnapshot', false],
+    ['ModifyInstanceAttribute', false],
+    ['Getaway', false],
+    ['ListenerRule', false],
+  ])('%s is read-only: %s', (operation, expected) => {
+    expect(isReadOnlyOperation(operation)).toBe(expected);
+  });
+
+  it('maps S3 operations to their IAM action names', () => {
+    expect(iamActionFor('s3', 'ListBuckets')).toBe('s3:ListAllMyBuckets');
+    expect(iamActionFor('s3', 'GetPublicAccessBlock')).toBe('s3:GetBucketPublicAccessBlock');
+    expect(iamActionFor('s3control', 'GetPublicAccessBlock')).toBe('s3:GetAccountPublicAccessBlock');
+    expect(iamActionFor('ec2', 'DescribeVolumes')).toBe('ec2:DescribeVolumes');
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { defineLoader, LoaderCache } from '../../src/aws/loader.js';
+import { AwsSession } from '../../src/aws/session.js';
+import { defineCheck, type AnyCheck } from '../../src/engine/check.js';
+import { resolveOptions } from '../../src/engine/options.js';
+import { findingId, runChecks } from '../../src/engine/runner.js';
+import { selectChecks } from '../../src/engine/select.js';
+import { CATALOG } from '../../src/engine/catalog.js';
+import { UsageError } from '../../src/errors.js';
+
+let fetches = 0;
+const shared = defineLoader({
+  id: 'test.shared',
+  actions: [],
+  fetch: async (_ctx, region: string) => {
+    fetches++;
+    return [`${region}-a`, `${region}-b`];
+  },
+});
+
+const meta = {
+  title: 't',
+  risk: 'r',
+  category: 'infrastructure',
+  responsibility: 'network-firewall',
+  service: 'ec2',
+  scope: 'regional',
+  severity: 'high',
+  compliance: {},
+  remediation: 'fix',
+} as const;
+
+const good = defineCheck({
+  ...meta,
+  id: 'good',
+  loaders: { shared },
+  async run({ region, load, result }) {
+    for (const id of await load.shared(region)) result.pass({ id, type: 'Test' }, 'fine');
+  },
+});
+const twin = defineCheck({
+  ...meta,
+  id: 'twin',
+  loaders: { shared },
+  async run({ region, load, result }) {
+    const [first] = await load.shared(region);
+    result.fail({ id: first!, type: 'Test' }, 'bad', { severity: 'critical' });
+  },
+});
+const buggy = defineCheck({
+  ...meta,
+  id: 'buggy',
+  loaders: {},
+  async run({ region, result }) {
+    result.pass({ id: `${region}-before`, type: 'Test' }, 'evaluated before the bug');
+    throw new TypeError("Cannot read properties of undefined (reading 'GroupId')");
+  },
+});
+
+const run = (checks: AnyCheck[], regions = ['us-east-1', 'eu-west-1']) =>
+  runChecks(
+    { checks, regions, concurrency: 3, options: resolveOptions(), now: new Date() },
+    new LoaderCache(new AwsSession({ homeRegion: 'us-east-1' }), '123456789012', 'aws'),
+  );
+
+describe('the engine', () => {
+  it('runs regional checks per region, memoising loaders shared between checks', async () => {
+    fetches = 0;
+    const { findings } = await run([good, twin]);
+    expect(fetches).toBe(2);
+    expect(findings.filter((f) => f.checkId === 'good')).toHaveLength(4);
+    expect(findings.find((f) => f.checkId === 'twin')?.severity).toBe('critical');
+  });
+
+  it('turns a bug inside one check into ERROR findings and keeps what it reported, while other checks go on', async () => {
+    const { findings, errors } = await run([buggy, good]);
+    expect(
+      findings
+        .filter((f) => f.checkId === 'buggy')
+        .map((f) => f.status)
+        .sort(),
+    ).toEqual(['ERROR', 'ERROR', 'PASS', 'PASS']);
+    expect(findings.filter((f) => f.checkId === 'good').every((f) => f.status === 'PASS')).toBe(true);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatchObject({ checkId: 'buggy', kind: 'internal', code: 'TypeError' });
+    expect(findings.find((f) => f.status === 'ERROR')?.message).toMatch(/internal error in the check: TypeError/);
+  });
+
+  it('gives findings stable ids from check, resource and region', () => {
+    const a = findingId('c', { id: 'sg-1', type: 'T', arn: 'arn:aws:ec2:us-east-1:1:security-group/sg-1' }, 'us-east-1');
+    expect(a).toMatch(/^[0-9a-f]{32}$/);
+    expect(findingId('c', { id: 'other-id', type: 'T', arn: 'arn:aws:ec2:us-east-1:1:security-group/sg-1' }, 'us-east-1')).toBe(a);
+    expect(findingId('c', { id: 'sg-1', type: 'T', arn: 'arn:aws:ec2:us-east-1:1:security-group/sg-1' }, 'eu-west-1')).not.toBe(a);
+  });
+});
+
+describe('check selection', () => {
+  it('selects by id, category and exclusion', () => {
+    expect(selectChecks(CATALOG, { categories: ['identity'] }).every((c) => c.category === 'identity')).toBe(true);
+    expect(selectChecks(CATALOG, { excludeChecks: ['iam-root-mfa-enabled'] }).map((c) => c.id)).not.toContain('iam-root-mfa-enabled');
+    expect(() => selectChecks(CATALOG, { checks: ['iam-root-mfa-enabled'], excludeChecks: ['iam-root-mfa-enabled'] })).toThrow(UsageError);
+  });
+
+  it('has unique check ids, each with a title, risk, remediation and compliance ids', () => {
+    const ids = CATALOG.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of CATALOG) {
+      expect(c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(c.title && c.risk && c.remediation, c.id).toBeTruthy();
+      expect(Object.values(c.compliance).flat().length, c.id).toBeGreaterThan(0);
+    }
+  });
+});

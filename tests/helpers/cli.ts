@@ -1,0 +1,66 @@
+/** Runs the CLI in-process (main) or as a real process (the built bin), capturing output. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A request handler that fails the test if anything tries to reach the network. */
+export const noNetwork = {
+  async handle(request: { hostname: string }): Promise<never> {
+    throw new Error(`network request attempted to ${request.hostname}`);
+  },
+  updateHttpClientConfig() {},
+  httpHandlerConfigs: () => ({}),
+};
+
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const logs = new Writable({
+    write(chunk, _enc, done) {
+      stderr += String(chunk);
+      done();
+    },
+  });
+  const code = await main(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    isTTY: false,
+    env: { ...env },
+    logDestination: logs,
+    requestHandler: noNetwork,
+  });
+  return { code, stdout, stderr };
+}
+
+const BIN = new URL('../../bin/srm-audit.js', import.meta.url).pathname;
+const BUILT = new URL('../../dist/src/cli.js', import.meta.url).pathname;
+
+/** The real binary in a clean environment: no credentials, no config files, no instance metadata. */
+export function runBin(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  if (!existsSync(BUILT)) throw new Error('dist/ is missing: run `npm run build` (npm test does) before this test');
+  const home = mkdtempSync(join(tmpdir(), 'srm-home-'));
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      ...env,
+    },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const tempDir = (prefix = 'srm-test-'): string => mkdtempSync(join(tmpdir(), prefix));
