@@ -4,6 +4,7 @@
  * counts calls, and records or replays responses. Nothing else constructs an SDK client.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -25,6 +26,13 @@ import { iamActionFor, isReadOnlyOperation, type ServiceName } from './operation
 // whoever upgrades the SDK (see README), not for every user of every scan.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/**
+ * In-flight calls per client (one service in one region). AWS rate limits are per account,
+ * region and API; the SDK's adaptive retry mode slows a client down when it is throttled,
+ * and this bound keeps a scan of thousands of resources from opening thousands of requests.
+ */
+const DEFAULT_IN_FLIGHT = 32;
+
 const CLIENT_CLASSES = {
   ec2: EC2Client,
   iam: IAMClient,
@@ -45,6 +53,8 @@ export const callScope = new AsyncLocalStorage<CallScope>();
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  /** HTTP attempts, retries included (a throttled call retried twice is 1 call, 3 attempts). */
+  attempts = 0;
   add(action: string): void {
     this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
   }
@@ -80,8 +90,16 @@ export interface SessionOptions {
   endpointUrl?: string;
   /** Region for global services (IAM, STS, S3 listing) and bootstrap calls. */
   homeRegion: string;
-  /** Answers every call with no network (replay, demo, benchmark). */
+  /** Answers every call at the seam, with no network and no credentials (replay, demo). */
   responder?: Responder;
+  /**
+   * Answers every call at the bottom of the stack instead of the HTTP handler: below the
+   * SDK's retry and signing, so throttling errors it throws are retried as AWS's would be
+   * (the benchmark).
+   */
+  transport?: Responder;
+  /** Calls in flight at once per client (service × region); the rest queue. */
+  maxInFlightPerClient?: number;
   recorder?: CassetteRecorder;
   /** Attempts per call, with the SDK's adaptive retry mode (client-side rate limiting). */
   maxAttempts?: number;
@@ -92,6 +110,7 @@ export interface SessionOptions {
 export class AwsSession {
   readonly calls = new CallCounter();
   private readonly clients = new Map<string, unknown>();
+  private readonly limiters = new Map<string, LimitFunction>();
 
   constructor(readonly options: SessionOptions) {}
 
@@ -133,7 +152,7 @@ export class AwsSession {
   }
 
   private create<S extends ClientService>(service: S, region: string): ClientFor<S> {
-    const { profile, endpointUrl, responder, requestHandler, maxAttempts } = this.options;
+    const { profile, endpointUrl, responder, transport, requestHandler, maxAttempts } = this.options;
     const config: Record<string, unknown> = {
       region,
       retryMode: 'adaptive',
@@ -144,20 +163,53 @@ export class AwsSession {
     // Emulators serve buckets on one host, not as virtual-hosted subdomains.
     if (endpointUrl && service === 's3') config.forcePathStyle = true;
     // An answered call never reaches signing, but the credential chain must not even be asked.
-    if (responder) config.credentials = { accessKeyId: 'REPLAY', secretAccessKey: 'REPLAY' };
+    if (responder || transport) config.credentials = { accessKeyId: 'OFFLINE', secretAccessKey: 'OFFLINE' };
     if (requestHandler) config.requestHandler = requestHandler;
     const Client = CLIENT_CLASSES[service] as unknown as new (cfg: Record<string, unknown>) => ClientFor<S>;
     const client = new Client(config);
-    (client as unknown as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
-      this.seamMiddleware(service, region),
-      { step: 'initialize', priority: 'high', name: 'srmAuditSeam', tags: ['SRM_AUDIT'] },
-    );
+    const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack;
+    stack.add(this.seamMiddleware(service, region), { step: 'initialize', priority: 'high', name: 'srmAuditSeam', tags: ['SRM_AUDIT'] });
+    stack.add(this.attemptMiddleware(service, region, transport), {
+      step: 'finalizeRequest',
+      priority: 'low',
+      name: 'srmAuditAttempt',
+      tags: ['SRM_AUDIT'],
+    });
     return client;
+  }
+
+  /** Below retries and signing: counts each attempt, and answers it when a transport is set. */
+  private attemptMiddleware(service: ServiceName, region: string, transport?: Responder) {
+    const calls = this.calls;
+    return <Output extends MetadataBearer>(
+        next: (args: unknown) => Promise<{ output: Output; response: unknown }>,
+        context: HandlerExecutionContext,
+      ) =>
+      async (args: { input: unknown }): Promise<{ output: Output; response: unknown }> => {
+        calls.attempts++;
+        if (!transport) return next(args);
+        const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+        const output = (await transport({ service, region, operation, input: args.input })) as object;
+        return {
+          output: { ...output, $metadata: { httpStatusCode: 200 } } as unknown as Output,
+          response: { statusCode: 200, headers: {} },
+        };
+      };
+  }
+
+  private limiterFor(key: string): LimitFunction {
+    let limiter = this.limiters.get(key);
+    if (!limiter) {
+      limiter = pLimit(this.options.maxInFlightPerClient ?? DEFAULT_IN_FLIGHT);
+      this.limiters.set(key, limiter);
+    }
+    return limiter;
   }
 
   private seamMiddleware(service: ServiceName, region: string) {
     const { responder, recorder } = this.options;
     const calls = this.calls;
+    const limit = this.limiterFor(`${service}|${region}`);
     return <Input extends object, Output extends MetadataBearer>(
         next: InitializeHandler<Input, Output>,
         context: HandlerExecutionContext,
@@ -177,7 +229,7 @@ export class AwsSession {
                 output: { ...((await responder({ service, region, operation, input })) as object), $metadata: {} } as unknown as Output,
                 response: undefined,
               }
-            : await next(args);
+            : await limit(() => next(args));
           recorder?.add({ service, region, operation, input, output: result.output });
           return result;
         } catch (error) {

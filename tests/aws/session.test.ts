@@ -120,3 +120,42 @@ describe('operation names', () => {
     expect(iamActionFor('ec2', 'DescribeVolumes')).toBe('ec2:DescribeVolumes');
   });
 });
+
+describe('the transport stand-in (benchmark)', () => {
+  it('sits below the SDK retry: a throttled attempt is retried, and counted as one call of three attempts', async () => {
+    let attempts = 0;
+    const session = new AwsSession({
+      homeRegion: 'us-east-1',
+      maxAttempts: 5,
+      transport: () => {
+        if (++attempts < 3)
+          throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+        return { SecurityGroups: [{ GroupId: 'sg-1' }] };
+      },
+    });
+    const groups = await new LoaderCache(session, '1', 'aws').load(securityGroups, 'us-east-1');
+    expect(groups.map((g) => g.GroupId)).toEqual(['sg-1']);
+    expect(session.calls.total).toBe(1);
+    expect(session.calls.attempts).toBe(3);
+  });
+
+  it('bounds the calls in flight per client', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const session = new AwsSession({
+      homeRegion: 'us-east-1',
+      maxInFlightPerClient: 3,
+      transport: async () => {
+        peak = Math.max(peak, ++inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        return { SecurityGroups: [] };
+      },
+    });
+    const cache = new LoaderCache(session, '1', 'aws');
+    const loaders = Array.from({ length: 10 }, (_, i) => defineLoader({ ...securityGroups, id: `sg-${i}` }));
+    await Promise.all(loaders.map((l) => cache.load(l, 'us-east-1')));
+    expect(session.calls.total).toBe(10);
+    expect(peak).toBe(3);
+  });
+});
