@@ -50,8 +50,11 @@ export interface ScanRequest {
   onProgress?: (done: number, total: number) => void;
   /** Tests only: a stand-in HTTP handler, so that nothing can reach the network. */
   requestHandler?: unknown;
-  /** Answers calls instead of AWS (the demo builder, the benchmark). */
+  /** Answers calls at the seam instead of AWS (the demo builder). */
   responder?: Responder;
+  /** Answers calls below the SDK's retry and signing instead of AWS (the benchmark). */
+  transport?: Responder;
+  maxInFlightPerClient?: number;
   /** Region for global services when no cassette sets it. */
   homeRegion?: string;
   /** The moment the data describes when it is not a replay (the demo builder's fixed date). */
@@ -61,6 +64,8 @@ export interface ScanRequest {
 
 export interface ScanResult {
   report: Report;
+  /** HTTP attempts, retries included (report.run.apiCalls counts calls). */
+  attempts: number;
   files: string[];
   cassette?: string;
   exitCode: number;
@@ -189,6 +194,8 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     responder: req.responder ?? (cassette ? new CassettePlayer(cassette).respond : undefined),
     recorder,
     requestHandler: req.requestHandler,
+    transport: req.transport,
+    maxInFlightPerClient: req.maxInFlightPerClient,
   });
 
   const startedAt = new Date();
@@ -231,7 +238,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
       await writeFileAtomic(file, RENDERERS[format](report));
       files.push(file);
     }
-    return { report, files, cassette: req.record, exitCode: exitCodeFor(report, req.failOn) };
+    return { report, files, attempts: session.calls.attempts, cassette: req.record, exitCode: exitCodeFor(report, req.failOn) };
   } finally {
     if (recorder && req.record) {
       const file = recorder.toFile(homeRegion, req.now ?? startedAt);

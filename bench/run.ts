@@ -1,0 +1,176 @@
+/**
+ * npm run bench [-- --sizes small,medium,large --latency 30 --rate 50 --seed 7]
+ *
+ * Scans synthetic accounts through the real engine, checks and SDK clients, with AWS
+ * replaced by a stand-in below the SDK's retry layer (latency per call, throttling per API
+ * and region). Prints, per size: wall time, calls (and attempts), the minimal number of
+ * calls, the floor, wall ÷ floor, and peak RSS; writes the same as JSON. It measures; it
+ * never fails on a time.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { offlineScanRequest } from '../demo/build.js';
+import type { Handlers } from '../demo/world/types.js';
+import { awsError } from '../demo/world/types.js';
+import type { Responder } from '../src/aws/session.js';
+import { writeFileAtomic } from '../src/report/write.js';
+import { scan } from '../src/scan.js';
+import { makeAccount, SIZES } from './synthetic/model.js';
+import { SERVICES } from './synthetic/services.js';
+import { awsLike } from './transport.js';
+
+export interface SizeResult {
+  size: string;
+  regions: number;
+  findings: number;
+  errors: number;
+  wallMs: number;
+  calls: number;
+  attempts: number;
+  throttled: number;
+  minimalCalls: number;
+  byOperation: Record<string, { calls: number; minimal: number }>;
+  floorMs: number;
+  floorReason: string;
+  ratio: number;
+  peakRssMb: number;
+}
+
+export interface BenchOptions {
+  latencyMs: number;
+  ratePerSecond: number;
+  burst: number;
+  seed: number;
+}
+
+/** Runs one size in this process and measures it. */
+export async function benchOne(sizeName: string, opts: BenchOptions): Promise<SizeResult> {
+  const spec = SIZES[sizeName];
+  if (!spec) throw new Error(`unknown size ${sizeName}; use ${Object.keys(SIZES).join(', ')}`);
+  const account = makeAccount(spec, opts.seed);
+  const services = SERVICES.map((make) => make(account));
+  const handlers: Record<string, Handlers> = Object.fromEntries(services.map((s) => [s.service, s.handlers]));
+  const answer: Responder = ({ service, region, operation, input }) => {
+    const handler = handlers[service]?.[operation];
+    if (!handler) throw awsError('NotImplemented', `the synthetic account does not model ${service}:${operation}`, 501);
+    return handler(region, (input ?? {}) as Record<string, unknown>);
+  };
+  const { transport, stats } = awsLike(answer, opts);
+  const dir = mkdtempSync(join(tmpdir(), 'srm-bench-'));
+  try {
+    const started = performance.now();
+    const result = await scan({ ...offlineScanRequest(dir), transport, homeRegion: account.regions[0]!, regions: account.regions });
+    const wallMs = performance.now() - started;
+    const minimal: Record<string, number> = {};
+    for (const s of services) for (const [action, n] of Object.entries(s.minimalCalls)) minimal[action] = (minimal[action] ?? 0) + n;
+    const byOperation: SizeResult['byOperation'] = {};
+    for (const action of new Set([...Object.keys(minimal), ...Object.keys(result.report.run.apiCalls.byOperation)])) {
+      byOperation[action] = { calls: result.report.run.apiCalls.byOperation[action] ?? 0, minimal: minimal[action] ?? 0 };
+    }
+    // Bootstrap (caller identity, then regions) precedes everything; then the longest chain of one service.
+    const chain = 2 + Math.max(...services.map((s) => s.criticalPath));
+    const latencyFloor = chain * opts.latencyMs;
+    let rateFloor = 0;
+    let rateKey = '';
+    for (const [key, n] of stats.answered) {
+      const ms = (Math.max(0, n - opts.burst) / opts.ratePerSecond) * 1000;
+      if (ms > rateFloor) [rateFloor, rateKey] = [ms, key];
+    }
+    const floorMs = Math.max(latencyFloor, rateFloor);
+    return {
+      size: sizeName,
+      regions: account.regions.length,
+      findings: result.report.findings.length,
+      errors: result.report.run.errors.length,
+      wallMs: Math.round(wallMs),
+      calls: result.report.run.apiCalls.total,
+      attempts: stats.attempts,
+      throttled: stats.throttled,
+      minimalCalls: Object.values(minimal).reduce((a, b) => a + b, 0),
+      byOperation,
+      floorMs: Math.round(floorMs),
+      floorReason: rateFloor > latencyFloor ? `rate limit of ${rateKey}` : `${chain} dependent calls × ${opts.latencyMs} ms`,
+      ratio: Number((wallMs / floorMs).toFixed(2)),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function table(results: SizeResult[]): string {
+  const head = ['size', 'regions', 'wall', 'calls', 'minimal', 'attempts', 'throttled', 'floor', 'wall/floor', 'peak RSS', 'errors'];
+  const rows = results.map((r) => [
+    r.size,
+    String(r.regions),
+    `${(r.wallMs / 1000).toFixed(2)} s`,
+    String(r.calls),
+    String(r.minimalCalls),
+    String(r.attempts),
+    String(r.throttled),
+    `${(r.floorMs / 1000).toFixed(2)} s`,
+    `${r.ratio.toFixed(2)}×`,
+    `${r.peakRssMb} MB`,
+    String(r.errors),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  return [head, ...rows].map((row) => row.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: 'small,medium,large' },
+      latency: { type: 'string', default: '30' },
+      rate: { type: 'string', default: '50' },
+      burst: { type: 'string' },
+      seed: { type: 'string', default: '7' },
+      one: { type: 'string' },
+      out: { type: 'string', default: 'bench/results/latest.json' },
+    },
+  });
+  const opts: BenchOptions = {
+    latencyMs: Number(values.latency),
+    ratePerSecond: Number(values.rate),
+    burst: Number(values.burst ?? values.rate),
+    seed: Number(values.seed),
+  };
+  if (values.one) {
+    // Child mode: one size per process, so that peak RSS is that size's own.
+    process.stdout.write(JSON.stringify(await benchOne(values.one, opts)));
+    return;
+  }
+  const self = fileURLToPath(import.meta.url);
+  const results: SizeResult[] = [];
+  for (const size of values.sizes!.split(',')) {
+    process.stderr.write(`benchmarking ${size}…\n`);
+    const child = spawnSync(
+      process.execPath,
+      [self, '--one', size, '--latency', values.latency!, '--rate', values.rate!, '--burst', String(opts.burst), '--seed', values.seed!],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    if (child.status !== 0) throw new Error(`size ${size} failed:\n${child.stderr}`);
+    results.push(JSON.parse(child.stdout) as SizeResult);
+  }
+  process.stdout.write(
+    `srm-audit benchmark: latency ${opts.latencyMs} ms per call, ${opts.ratePerSecond} calls/s per API and region (burst ${opts.burst}), seed ${opts.seed}\n\n`,
+  );
+  process.stdout.write(`${table(results)}\n\n`);
+  for (const r of results) {
+    process.stdout.write(`${r.size}: floor = ${r.floorReason}\n`);
+    for (const [action, n] of Object.entries(r.byOperation)) {
+      if (n.calls !== n.minimal) process.stdout.write(`  ${action}: ${n.calls} calls, minimal ${n.minimal}\n`);
+    }
+  }
+  await writeFileAtomic(values.out!, `${JSON.stringify({ options: opts, node: process.version, results }, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${values.out}\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,127 @@
+/** The synthetic account, service by service. Extend it when a check reads a new API. */
+import type { DBInstance } from '@aws-sdk/client-rds';
+import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
+import { awsError } from '../../demo/world/types.js';
+import { pages, page, type Account, type SyntheticService } from './model.js';
+
+const ACCOUNT_ID = '210987654321';
+
+export function sts(): SyntheticService {
+  return {
+    service: 'sts',
+    handlers: { GetCallerIdentity: () => ({ Account: ACCOUNT_ID, Arn: `arn:aws:iam::${ACCOUNT_ID}:user/bench`, UserId: 'AIDABENCH' }) },
+    minimalCalls: { 'sts:GetCallerIdentity': 1 },
+    criticalPath: 1,
+  };
+}
+
+export function ec2(account: Account): SyntheticService {
+  const perRegion = account.spread(account.spec.securityGroups);
+  const groups: Record<string, SecurityGroup[]> = {};
+  const rule = (): IpPermission => {
+    const port = account.pick([22, 80, 443, 3389, 5432, 8080]);
+    const cidr = account.pick(['0.0.0.0/0', '10.0.0.0/8', '203.0.113.0/24', '::/0']);
+    return cidr.includes(':')
+      ? { IpProtocol: 'tcp', FromPort: port, ToPort: port, Ipv6Ranges: [{ CidrIpv6: cidr }] }
+      : { IpProtocol: account.random() < 0.05 ? '-1' : 'tcp', FromPort: port, ToPort: port, IpRanges: [{ CidrIp: cidr }] };
+  };
+  for (const region of account.regions) {
+    groups[region] = Array.from({ length: perRegion[region]! }, (_, i) => ({
+      GroupId: `sg-${region.replace(/-/g, '')}${String(i).padStart(6, '0')}`,
+      GroupName: `group-${i}`,
+      OwnerId: ACCOUNT_ID,
+      VpcId: `vpc-${region}-${i % 5}`,
+      IpPermissions: Array.from({ length: 1 + Math.floor(account.random() * 4) }, rule),
+      IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+      Tags: [{ Key: 'Name', Value: `synthetic ${i}` }],
+    }));
+  }
+  const sgPages = Object.values(groups).map((g) => pages(g.length, 1000));
+  return {
+    service: 'ec2',
+    handlers: {
+      DescribeRegions: () => ({ Regions: account.regions.map((RegionName) => ({ RegionName, OptInStatus: 'opt-in-not-required' })) }),
+      DescribeSecurityGroups: (region, input) => {
+        const { items, next } = page(groups[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
+        return { SecurityGroups: items, ...next };
+      },
+      GetManagedPrefixListEntries: (_r, input) => {
+        throw awsError('InvalidPrefixListID.NotFound', `no prefix list ${String(input.PrefixListId)}`);
+      },
+    },
+    minimalCalls: { 'ec2:DescribeRegions': 1, 'ec2:DescribeSecurityGroups': sgPages.reduce((a, b) => a + b, 0) },
+    criticalPath: Math.max(...sgPages),
+  };
+}
+
+export function iam(account: Account): SyntheticService {
+  return {
+    service: 'iam',
+    handlers: {
+      GetAccountSummary: () => ({
+        SummaryMap: { AccountMFAEnabled: 1, AccountPasswordPresent: 1, AccountAccessKeysPresent: 0, Users: account.spec.users },
+      }),
+    },
+    minimalCalls: { 'iam:GetAccountSummary': 1 },
+    criticalPath: 1,
+  };
+}
+
+export function rds(account: Account): SyntheticService {
+  const perRegion = account.spread(account.spec.rdsInstances);
+  const dbs: Record<string, DBInstance[]> = {};
+  for (const region of account.regions) {
+    dbs[region] = Array.from({ length: perRegion[region]! }, (_, i) => ({
+      DBInstanceIdentifier: `db-${i}`,
+      DBInstanceArn: `arn:aws:rds:${region}:${ACCOUNT_ID}:db:db-${i}`,
+      Engine: account.pick(['postgres', 'mysql', 'aurora-postgresql']),
+      StorageEncrypted: account.random() < 0.8,
+    }));
+  }
+  const dbPages = Object.values(dbs).map((d) => pages(d.length, 100));
+  return {
+    service: 'rds',
+    handlers: {
+      DescribeDBInstances: (region, input) => {
+        const { items, next } = page(dbs[region] ?? [], input, { limitKey: 'MaxRecords', tokenKey: 'Marker', max: 100 });
+        return { DBInstances: items, ...next };
+      },
+    },
+    minimalCalls: { 'rds:DescribeDBInstances': dbPages.reduce((a, b) => a + b, 0) },
+    criticalPath: Math.max(...dbPages),
+  };
+}
+
+export function s3(account: Account): SyntheticService {
+  const perRegion = account.spread(account.spec.buckets);
+  const buckets = account.regions.flatMap((region) =>
+    Array.from({ length: perRegion[region]! }, (_, i) => ({ name: `bench-${region}-${i}`, region, bpa: account.random() < 0.6 })),
+  );
+  const byName = new Map(buckets.map((b) => [b.name, b]));
+  const bucketPages = pages(buckets.length, 10000);
+  const ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+  return {
+    service: 's3',
+    handlers: {
+      ListBuckets: (_region, input) => {
+        const { items, next } = page(buckets, input, {
+          limitKey: 'MaxBuckets',
+          tokenKey: 'ContinuationToken',
+          max: 10000,
+          defaultSize: 10000,
+        });
+        return { Buckets: items.map((b) => ({ Name: b.name, BucketRegion: b.region })), ...next };
+      },
+      GetPublicAccessBlock: (region, input) => {
+        const bucket = byName.get(String(input.Bucket));
+        if (!bucket || bucket.region !== region) throw awsError('PermanentRedirect', 'wrong region', 301);
+        if (!bucket.bpa) throw awsError('NoSuchPublicAccessBlockConfiguration', 'none', 404);
+        return { PublicAccessBlockConfiguration: ON };
+      },
+    },
+    minimalCalls: { 's3:ListAllMyBuckets': pages(buckets.length, 10000), 's3:GetBucketPublicAccessBlock': buckets.length },
+    criticalPath: bucketPages + 1,
+  };
+}
+
+export const SERVICES = [sts, ec2, iam, rds, s3];
