@@ -45,6 +45,8 @@ export interface BenchOptions {
   ratePerSecond: number;
   burst: number;
   seed: number;
+  /** The rate the scan is told to keep to (default: the transport's own). */
+  scanRate?: number;
 }
 
 /** Runs one size in this process and measures it. */
@@ -63,7 +65,15 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
   const dir = mkdtempSync(join(tmpdir(), 'srm-bench-'));
   try {
     const started = performance.now();
-    const result = await scan({ ...offlineScanRequest(dir), transport, homeRegion: account.regions[0]!, regions: account.regions });
+    // The scan is told the account's limits, as a user would configure them for theirs.
+    const rateLimits = { default: { rate: opts.scanRate ?? opts.ratePerSecond, burst: opts.scanRate ?? opts.burst } };
+    const result = await scan({
+      ...offlineScanRequest(dir),
+      transport,
+      rateLimits,
+      homeRegion: account.regions[0]!,
+      regions: account.regions,
+    });
     const wallMs = performance.now() - started;
     const minimal: Record<string, number> = {};
     for (const s of services) for (const [action, n] of Object.entries(s.minimalCalls)) minimal[action] = (minimal[action] ?? 0) + n;

@@ -13,6 +13,7 @@ import { describeError } from './aws/errors.js';
 import { LoaderCache } from './aws/loader.js';
 import { regions as regionsLoader, type RegionInfo } from './aws/loaders/ec2.js';
 import { callerIdentity, type CallerIdentity } from './aws/loaders/sts.js';
+import type { RateLimit } from './aws/rate-limit.js';
 import { AwsSession, type Responder } from './aws/session.js';
 import { CATALOG } from './engine/catalog.js';
 import type { AnyCheck } from './engine/check.js';
@@ -55,6 +56,7 @@ export interface ScanRequest {
   /** Answers calls below the SDK's retry and signing instead of AWS (the benchmark). */
   transport?: Responder;
   maxInFlightPerClient?: number;
+  rateLimits?: Partial<Record<string, RateLimit>>;
   /** Region for global services when no cassette sets it. */
   homeRegion?: string;
   /** The moment the data describes when it is not a replay (the demo builder's fixed date). */
@@ -196,6 +198,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     requestHandler: req.requestHandler,
     transport: req.transport,
     maxInFlightPerClient: req.maxInFlightPerClient,
+    rateLimits: req.rateLimits,
   });
 
   const startedAt = new Date();

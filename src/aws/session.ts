@@ -21,6 +21,7 @@ import type {
 import { ReadOnlyViolation, UndeclaredCall, tagErrorAction } from './errors.js';
 import type { CassetteRecorder, RecordedError } from './cassette.js';
 import { iamActionFor, isReadOnlyOperation, type ServiceName } from './operations.js';
+import { RateLimiter, type RateLimit } from './rate-limit.js';
 
 // The pinned SDK supports Node 20; its notice about future releases needing Node 22 is for
 // whoever upgrades the SDK (see README), not for every user of every scan.
@@ -100,6 +101,8 @@ export interface SessionOptions {
   transport?: Responder;
   /** Calls in flight at once per client (service × region); the rest queue. */
   maxInFlightPerClient?: number;
+  /** Client-side rate limits by service (and `default`); see rate-limit.ts for the defaults. */
+  rateLimits?: Partial<Record<string, RateLimit>>;
   recorder?: CassetteRecorder;
   /** Attempts per call, with the SDK's adaptive retry mode (client-side rate limiting). */
   maxAttempts?: number;
@@ -111,8 +114,11 @@ export class AwsSession {
   readonly calls = new CallCounter();
   private readonly clients = new Map<string, unknown>();
   private readonly limiters = new Map<string, LimitFunction>();
+  private readonly rates: RateLimiter;
 
-  constructor(readonly options: SessionOptions) {}
+  constructor(readonly options: SessionOptions) {
+    this.rates = new RateLimiter(options.rateLimits);
+  }
 
   get homeRegion(): string {
     return this.options.homeRegion;
@@ -210,6 +216,7 @@ export class AwsSession {
     const { responder, recorder } = this.options;
     const calls = this.calls;
     const limit = this.limiterFor(`${service}|${region}`);
+    const rates = this.rates;
     return <Input extends object, Output extends MetadataBearer>(
         next: InitializeHandler<Input, Output>,
         context: HandlerExecutionContext,
@@ -229,7 +236,7 @@ export class AwsSession {
                 output: { ...((await responder({ service, region, operation, input })) as object), $metadata: {} } as unknown as Output,
                 response: undefined,
               }
-            : await limit(() => next(args));
+            : await rates.take(service, operation, region).then(() => limit(() => next(args)));
           recorder?.add({ service, region, operation, input, output: result.output });
           return result;
         } catch (error) {
