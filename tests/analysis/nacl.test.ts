@@ -1,5 +1,6 @@
 import type { NetworkAcl, NetworkAclEntry } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+import { naclEntry } from '../../demo/world/ec2.js';
 import {
   describeNaclExposures,
   evaluateNacl,
@@ -9,21 +10,7 @@ import {
   type Packet,
 } from '../../src/analysis/nacl.js';
 
-const entry = (
-  RuleNumber: number,
-  RuleAction: 'allow' | 'deny',
-  cidr: string,
-  Protocol = '-1',
-  ports?: [number, number],
-  Egress = false,
-): NetworkAclEntry => ({
-  RuleNumber,
-  RuleAction,
-  Protocol,
-  Egress,
-  ...(cidr.includes(':') ? { Ipv6CidrBlock: cidr } : { CidrBlock: cidr }),
-  ...(ports ? { PortRange: { From: ports[0], To: ports[1] } } : {}),
-});
+const entry = naclEntry;
 /** What AWS lists as the catch-all `*` for IPv4 and IPv6. */
 const DEFAULTS = [entry(32767, 'deny', '0.0.0.0/0'), entry(32767, 'deny', '::/0')];
 const ssh = (version: 4 | 6 = 4, protocol: 'tcp' | 'udp' = 'tcp'): Packet => ({ direction: 'ingress', protocol, port: 22, version });

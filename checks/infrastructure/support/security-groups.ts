@@ -87,8 +87,15 @@ export function definePortExposureCheck(meta: Omit<CheckMeta, 'category' | 'serv
         });
         if (exposures.length) result.fail(resource, `Open to the${versionText} internet: ${describeExposures(exposures)}.`);
         else if (unresolvedPrefixLists.length) result.error(resource, resolved.failure(unresolvedPrefixLists[0]!));
-        else result.pass(resource, `No rule admits the${versionText} internet to port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}.`);
+        else result.pass(resource, `No rule admits the${versionText} internet to ${portList(ports)}.`);
       }
     },
   });
+}
+
+/** "port 445", "ports 22, 3389", or for a long list "any of the 24 listed ports (20, 21, …)". */
+function portList(ports: readonly number[]): string {
+  if (ports.length === 1) return `port ${ports[0]}`;
+  if (ports.length <= 4) return `ports ${ports.join(', ')}`;
+  return `any of the ${ports.length} listed ports (${ports.slice(0, 3).join(', ')}, …)`;
 }
