@@ -1,5 +1,17 @@
-import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
-import { awsError, byRegion, DEMO_ACCOUNT, type Handlers } from './types.js';
+import type {
+  FlowLog,
+  Image,
+  Instance,
+  InstanceStateName,
+  IpPermission,
+  NetworkAcl,
+  NetworkAclEntry,
+  SecurityGroup,
+  Snapshot,
+  Volume,
+  Vpc,
+} from '@aws-sdk/client-ec2';
+import { awsError, byRegion, daysAgo, DEMO_ACCOUNT, type Handlers } from './types.js';
 
 const tcp = (from: number, to: number, cidrs: string[] = [], v6: string[] = [], prefixLists: string[] = []): IpPermission => ({
   IpProtocol: 'tcp',
@@ -11,15 +23,25 @@ const tcp = (from: number, to: number, cidrs: string[] = [], v6: string[] = [], 
   UserIdGroupPairs: [],
 });
 
-const group = (id: string, name: string, vpc: string, ingress: IpPermission[], tags: Record<string, string> = {}): SecurityGroup => ({
+const ALL_OUT: IpPermission[] = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
+const tagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
+const group = (
+  id: string,
+  name: string,
+  vpc: string,
+  ingress: IpPermission[],
+  tags: Record<string, string> = {},
+  egress: IpPermission[] = ALL_OUT,
+): SecurityGroup => ({
   GroupId: id,
   GroupName: name,
   Description: `demo group ${name}`,
   OwnerId: DEMO_ACCOUNT,
   VpcId: vpc,
   IpPermissions: ingress,
-  IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-  Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+  IpPermissionsEgress: egress,
+  Tags: tagList(tags),
 });
 
 export const securityGroups: Partial<Record<string, SecurityGroup[]>> = {
@@ -35,10 +57,19 @@ export const securityGroups: Partial<Record<string, SecurityGroup[]>> = {
     group('sg-0f66web0000000006', 'public-web', 'vpc-0demo0001', [tcp(443, 443, ['0.0.0.0/0'], ['::/0']), tcp(80, 80, ['0.0.0.0/0'])]),
     group('sg-0a77office0000007', 'office-rdp', 'vpc-0demo0001', [tcp(3389, 3389, [], [], ['pl-0office000000001'])]),
     group('sg-0b88vendor0000008', 'vendor-ssh', 'vpc-0demo0001', [tcp(22, 22, [], [], ['pl-0anywhere0000002'])]),
+    // A locked-down default group in the second VPC: what CIS 5.4 asks for.
+    group('sg-0e11default000011', 'default', 'vpc-0demo0003', [], {}, []),
   ],
   'eu-west-1': [
     group('sg-0c99eurdp00000009', 'eu-jump-rdp', 'vpc-0demo0002', [tcp(3389, 3389, ['0.0.0.0/0'])]),
     group('sg-0daaeussh0000000a', 'eu-admin', 'vpc-0demo0002', [tcp(22, 22, ['192.168.0.0/16'])]),
+    group('sg-0ebbeuweb0000000b', 'eu-web', 'vpc-0demo0002', [tcp(443, 443, ['0.0.0.0/0'], ['::/0'])]),
+    // SSH over IPv6 and SMB from a /4 of public IPv4 space: both open though neither says 0.0.0.0/0.
+    group('sg-0fcceufiles00000c', 'eu-file-share', 'vpc-0demo0002', [tcp(22, 22, [], ['2000::/3']), tcp(445, 445, ['80.0.0.0/4'])]),
+    group('sg-0addeudefault000d', 'default', 'vpc-0demo0002', [
+      { IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-0addeudefault000d' }] },
+    ]),
+    group('sg-0beeeudefault000e', 'default', 'vpc-0demo0004', [], {}, []),
   ],
 };
 
@@ -46,6 +77,245 @@ const prefixLists: Record<string, string[]> = {
   'pl-0office000000001': ['198.51.100.0/24', '8.8.4.0/24'],
   'pl-0anywhere0000002': ['0.0.0.0/0'],
 };
+
+/** A network ACL entry as DescribeNetworkAcls returns it (the tests build theirs with it too). */
+export const naclEntry = (
+  RuleNumber: number,
+  RuleAction: 'allow' | 'deny',
+  cidr: string,
+  Protocol = '-1',
+  ports?: [number, number],
+  Egress = false,
+): NetworkAclEntry => ({
+  RuleNumber,
+  RuleAction,
+  Protocol,
+  Egress,
+  ...(cidr.includes(':') ? { Ipv6CidrBlock: cidr } : { CidrBlock: cidr }),
+  ...(ports ? { PortRange: { From: ports[0], To: ports[1] } } : {}),
+});
+
+/** The entries AWS creates in a default NACL: allow everything, then the catch-all `*` deny. */
+const ALLOW_ALL: NetworkAclEntry[] = [false, true].flatMap((egress) => [
+  naclEntry(100, 'allow', '0.0.0.0/0', '-1', undefined, egress),
+  naclEntry(101, 'allow', '::/0', '-1', undefined, egress),
+  naclEntry(32767, 'deny', '0.0.0.0/0', '-1', undefined, egress),
+  naclEntry(32767, 'deny', '::/0', '-1', undefined, egress),
+]);
+
+const nacl = (
+  id: string,
+  vpc: string,
+  isDefault: boolean,
+  subnets: string[],
+  entries: NetworkAclEntry[],
+  tags: Record<string, string> = {},
+): NetworkAcl => ({
+  NetworkAclId: id,
+  VpcId: vpc,
+  IsDefault: isDefault,
+  OwnerId: DEMO_ACCOUNT,
+  Entries: entries,
+  Associations: subnets.map((SubnetId, i) => ({ NetworkAclAssociationId: `aclassoc-${id.slice(4)}${i}`, NetworkAclId: id, SubnetId })),
+  Tags: tagList(tags),
+});
+
+/** Admin ports denied ahead of the default allow-all (rule order decides, not the wording). */
+const DENY_ADMIN: NetworkAclEntry[] = [
+  naclEntry(10, 'deny', '0.0.0.0/0', '6', [22, 22]),
+  naclEntry(11, 'deny', '0.0.0.0/0', '6', [3389, 3389]),
+  naclEntry(12, 'deny', '::/0', '6', [22, 22]),
+  naclEntry(13, 'deny', '::/0', '6', [3389, 3389]),
+  naclEntry(14, 'deny', '0.0.0.0/0', '17', [3389, 3389]),
+  naclEntry(15, 'deny', '::/0', '17', [3389, 3389]),
+  naclEntry(16, 'deny', '0.0.0.0/0', '17', [22, 22]),
+  naclEntry(17, 'deny', '::/0', '17', [22, 22]),
+];
+
+export const networkAcls: Partial<Record<string, NetworkAcl[]>> = {
+  'us-east-1': [
+    nacl('acl-0a1default00001', 'vpc-0demo0001', true, ['subnet-0pub0000001', 'subnet-0pub0000002'], ALLOW_ALL),
+    nacl('acl-0b2private00002', 'vpc-0demo0001', false, ['subnet-0prv0000003'], [...DENY_ADMIN, ...ALLOW_ALL], { Name: 'private-tier' }),
+    // Denying one office /24 leaves the rest of the internet allowed by rule 100.
+    nacl(
+      'acl-0c3partial00003',
+      'vpc-0demo0003',
+      true,
+      ['subnet-0lab0000004'],
+      [naclEntry(50, 'deny', '203.0.113.0/24', '6', [22, 22]), ...ALLOW_ALL],
+    ),
+  ],
+  'eu-west-1': [
+    nacl('acl-0d4eudefault004', 'vpc-0demo0002', true, ['subnet-0eu00000005'], ALLOW_ALL),
+    nacl('acl-0e5eulocked0005', 'vpc-0demo0004', true, ['subnet-0eu00000006'], [...DENY_ADMIN, ...ALLOW_ALL]),
+  ],
+};
+
+const vpcList: Partial<Record<string, Vpc[]>> = {
+  'us-east-1': [
+    {
+      VpcId: 'vpc-0demo0001',
+      CidrBlock: '10.0.0.0/16',
+      IsDefault: false,
+      OwnerId: DEMO_ACCOUNT,
+      State: 'available',
+      Tags: tagList({ Name: 'prod' }),
+    },
+    {
+      VpcId: 'vpc-0demo0003',
+      CidrBlock: '10.3.0.0/16',
+      IsDefault: false,
+      OwnerId: DEMO_ACCOUNT,
+      State: 'available',
+      Tags: tagList({ Name: 'lab' }),
+    },
+  ],
+  'eu-west-1': [
+    {
+      VpcId: 'vpc-0demo0002',
+      CidrBlock: '10.2.0.0/16',
+      IsDefault: false,
+      OwnerId: DEMO_ACCOUNT,
+      State: 'available',
+      Tags: tagList({ Name: 'eu-prod' }),
+    },
+    { VpcId: 'vpc-0demo0004', CidrBlock: '172.31.0.0/16', IsDefault: true, OwnerId: DEMO_ACCOUNT, State: 'available' },
+  ],
+};
+
+const flowLog = (id: string, vpc: string, traffic: 'ALL' | 'ACCEPT' | 'REJECT', destination: 'cloud-watch-logs' | 's3'): FlowLog => ({
+  FlowLogId: id,
+  ResourceId: vpc,
+  FlowLogStatus: 'ACTIVE',
+  DeliverLogsStatus: 'SUCCESS',
+  TrafficType: traffic,
+  LogDestinationType: destination,
+  CreationTime: daysAgo(200),
+});
+
+const flowLogList: Partial<Record<string, FlowLog[]>> = {
+  // vpc-0demo0003 (lab) has none.
+  'us-east-1': [flowLog('fl-0a1prod000000001', 'vpc-0demo0001', 'ALL', 'cloud-watch-logs')],
+  // eu-prod logs accepted traffic only: rejected connection attempts go unrecorded.
+  'eu-west-1': [
+    flowLog('fl-0b2euprod0000002', 'vpc-0demo0002', 'ACCEPT', 's3'),
+    flowLog('fl-0c3eudefault0003', 'vpc-0demo0004', 'REJECT', 's3'),
+  ],
+};
+
+const ebsEncryptionByDefault: Record<string, boolean> = { 'us-east-1': true, 'eu-west-1': false };
+
+const volume = (region: string, id: string, encrypted: boolean, instance?: string, tags: Record<string, string> = {}): Volume => ({
+  VolumeId: id,
+  Encrypted: encrypted,
+  KmsKeyId: encrypted ? `arn:aws:kms:${region}:${DEMO_ACCOUNT}:key/1111aaaa-22bb-33cc-44dd-555555eeeeee` : undefined,
+  Size: 50,
+  State: instance ? 'in-use' : 'available',
+  VolumeType: 'gp3',
+  Attachments: instance ? [{ InstanceId: instance, State: 'attached', Device: '/dev/xvda', VolumeId: id }] : [],
+  Tags: tagList(tags),
+});
+
+const volumeList: Partial<Record<string, Volume[]>> = {
+  'us-east-1': [
+    volume('us-east-1', 'vol-0a1web000000001', true, 'i-0a1web0000000001'),
+    volume('us-east-1', 'vol-0b2app000000002', false, 'i-0b2app0000000002', { Name: 'app root (pre-2020)' }),
+    volume('us-east-1', 'vol-0c3orphan000003', false, undefined, { Name: 'detached scratch' }),
+  ],
+  'eu-west-1': [
+    volume('eu-west-1', 'vol-0d4eubatch000004', true, 'i-0c3eubatch000003'),
+    volume('eu-west-1', 'vol-0e5eulegacy00005', false, 'i-0d4eulegacy00004'),
+  ],
+};
+
+interface DemoSnapshot extends Snapshot {
+  public: boolean;
+}
+const snapshotList: Partial<Record<string, DemoSnapshot[]>> = {
+  'us-east-1': [
+    {
+      SnapshotId: 'snap-0a1private00001',
+      OwnerId: DEMO_ACCOUNT,
+      VolumeId: 'vol-0a1web000000001',
+      Encrypted: true,
+      State: 'completed',
+      public: false,
+    },
+    {
+      SnapshotId: 'snap-0b2shared000002',
+      OwnerId: DEMO_ACCOUNT,
+      VolumeId: 'vol-0b2app000000002',
+      Encrypted: false,
+      State: 'completed',
+      public: true,
+    },
+  ],
+  'eu-west-1': [
+    {
+      SnapshotId: 'snap-0c3eubackup0003',
+      OwnerId: DEMO_ACCOUNT,
+      VolumeId: 'vol-0d4eubatch000004',
+      Encrypted: true,
+      State: 'completed',
+      public: false,
+    },
+  ],
+};
+
+const imageList: Partial<Record<string, Image[]>> = {
+  'us-east-1': [{ ImageId: 'ami-0a1golden000001', Name: 'golden-al2023', OwnerId: DEMO_ACCOUNT, Public: false, State: 'available' }],
+  'eu-west-1': [
+    {
+      ImageId: 'ami-0b2eupartner0002',
+      Name: 'partner-appliance',
+      OwnerId: DEMO_ACCOUNT,
+      Public: true,
+      State: 'available',
+      CreationDate: '2025-03-02T10:00:00.000Z',
+    },
+    { ImageId: 'ami-0c3eubase000003', Name: 'eu-base', OwnerId: DEMO_ACCOUNT, Public: false, State: 'available' },
+  ],
+};
+
+const instance = (
+  id: string,
+  tokens: 'required' | 'optional',
+  opts: { publicIp?: string; eip?: string; state?: string; name?: string } = {},
+): Instance => ({
+  InstanceId: id,
+  InstanceType: 't3.small',
+  State: { Name: (opts.state ?? 'running') as InstanceStateName },
+  PrivateIpAddress: '10.0.1.10',
+  PublicIpAddress: opts.publicIp,
+  MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled', State: 'applied', HttpPutResponseHopLimit: 2 },
+  NetworkInterfaces: opts.eip
+    ? [
+        {
+          NetworkInterfaceId: `eni-${id.slice(2)}`,
+          Association: { PublicIp: opts.eip },
+          PrivateIpAddresses: [{ PrivateIpAddress: '10.2.1.20', Primary: true, Association: { PublicIp: opts.eip } }],
+        },
+      ]
+    : [],
+  Tags: opts.name ? tagList({ Name: opts.name }) : [],
+});
+
+const instanceList: Partial<Record<string, Instance[]>> = {
+  'us-east-1': [
+    instance('i-0a1web0000000001', 'required', { publicIp: '54.210.10.20', name: 'web-1' }),
+    instance('i-0b2app0000000002', 'optional', { name: 'app-1' }),
+    // Terminated instances linger in DescribeInstances; nothing about them is judged.
+    instance('i-0e5gone0000000005', 'optional', { state: 'terminated', publicIp: '54.210.10.99' }),
+  ],
+  'eu-west-1': [
+    instance('i-0c3eubatch000003', 'required', { name: 'eu-batch' }),
+    // An Elastic IP on the interface is a public address even without PublicIpAddress set.
+    instance('i-0d4eulegacy00004', 'optional', { eip: '34.250.1.2', name: 'eu-legacy' }),
+  ],
+};
+
+const filterValues = (input: Record<string, unknown>, name: string): string[] | undefined =>
+  (input.Filters as Array<{ Name?: string; Values?: string[] }> | undefined)?.find((f) => f.Name === name)?.Values;
 
 export const ec2Handlers: Handlers = {
   DescribeRegions: () => ({
@@ -61,4 +331,29 @@ export const ec2Handlers: Handlers = {
     if (!cidrs) throw awsError('InvalidPrefixListID.NotFound', `The prefix list ID '${String(input.PrefixListId)}' does not exist`);
     return { Entries: cidrs.map((Cidr) => ({ Cidr })) };
   },
+  DescribeNetworkAcls: (region) => ({ NetworkAcls: byRegion(networkAcls, region) }),
+  DescribeVpcs: (region) => ({ Vpcs: byRegion(vpcList, region) }),
+  DescribeFlowLogs: (region) => ({ FlowLogs: byRegion(flowLogList, region) }),
+  GetEbsEncryptionByDefault: (region) => ({ EbsEncryptionByDefault: ebsEncryptionByDefault[region] ?? false, SseType: 'sse-ebs' }),
+  DescribeVolumes: (region) => ({ Volumes: byRegion(volumeList, region) }),
+  // Answers the filtered read as EC2 does: RestorableByUserIds "all" selects public snapshots.
+  DescribeSnapshots: (region, input) => {
+    const publicOnly = (input.RestorableByUserIds as string[] | undefined)?.includes('all') ?? false;
+    return {
+      Snapshots: byRegion(snapshotList, region)
+        .filter((s) => !publicOnly || s.public)
+        .map(({ public: _public, ...snapshot }) => snapshot),
+    };
+  },
+  DescribeImages: (region, input) => {
+    const isPublic = filterValues(input, 'is-public');
+    return { Images: byRegion(imageList, region).filter((i) => !isPublic || isPublic.includes(String(i.Public))) };
+  },
+  DescribeInstances: (region) => ({
+    Reservations: byRegion(instanceList, region).map((i) => ({
+      ReservationId: `r-${i.InstanceId!.slice(2)}`,
+      OwnerId: DEMO_ACCOUNT,
+      Instances: [i],
+    })),
+  }),
 };

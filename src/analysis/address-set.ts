@@ -60,3 +60,22 @@ export function isInternetWide(cidrs: readonly string[], version: IpVersion, pre
   const bits = version === 4 ? 32 : 128;
   return publicAddressCount(cidrs, version) > 1n << BigInt(bits - prefix);
 }
+
+/** Every address of one IP version: the source set "the internet" starts from. */
+export const ALL_ADDRESSES: Record<IpVersion, string> = { 4: '0.0.0.0/0', 6: '::/0' };
+
+/** The CIDRs of `cidrs` that are of IP version `version` and parse. */
+export function cidrsOfVersion(cidrs: readonly string[], version: IpVersion): string[] {
+  return cidrs.filter((c) => ipVersionOf(c) === version);
+}
+
+/** The addresses of `a` outside `b` (both of one version), as merged CIDRs. */
+export function subtractCidrs(a: readonly string[], b: readonly string[]): string[] {
+  if (a.length === 0) return [];
+  return b.length === 0 ? mergeCidr([...a]) : excludeCidr([...a], [...b]);
+}
+
+/** The addresses in both `a` and `b` (both of one version), as merged CIDRs. */
+export function intersectCidrs(a: readonly string[], b: readonly string[]): string[] {
+  return subtractCidrs(a, subtractCidrs(a, b));
+}

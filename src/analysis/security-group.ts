@@ -6,7 +6,7 @@
  * source.
  */
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
-import { containsPublicAddresses, isInternetWide, type IpVersion } from './address-set.js';
+import { cidrsOfVersion, containsPublicAddresses, isInternetWide, type IpVersion } from './address-set.js';
 
 export type Protocol = 'all' | 'tcp' | 'udp' | 'icmp' | 'icmpv6' | `ip-${string}`;
 
@@ -71,28 +71,45 @@ export interface ExposureOptions {
   internetPrefix: { ipv4: number; ipv6: number };
 }
 
-/** Every (CIDR or prefix-list) source of every rule admitting `port`, split by IP version. */
-function sourcesFor(perms: readonly IpPermission[], port: number, opts: ExposureOptions, unresolved: Set<string>): SourceAddresses[] {
+/** The (CIDR or prefix-list) sources of one rule, split by IP version. */
+function ruleSources(perm: IpPermission, opts: Pick<ExposureOptions, 'prefixListCidrs'>, unresolved: Set<string>): SourceAddresses[] {
   const out: SourceAddresses[] = [];
-  for (const perm of perms) {
-    if (!permissionCoversPort(perm, port)) continue;
-    const rule = describePermission(perm);
-    for (const r of perm.IpRanges ?? []) if (r.CidrIp) out.push({ source: r.CidrIp, cidrs: [r.CidrIp], version: 4, rule });
-    for (const r of perm.Ipv6Ranges ?? []) if (r.CidrIpv6) out.push({ source: r.CidrIpv6, cidrs: [r.CidrIpv6], version: 6, rule });
-    for (const pl of perm.PrefixListIds ?? []) {
-      if (!pl.PrefixListId) continue;
-      const cidrs = opts.prefixListCidrs(pl.PrefixListId);
-      if (!cidrs) {
-        unresolved.add(pl.PrefixListId);
-        continue;
-      }
-      for (const version of [4, 6] as const) {
-        const ofVersion = cidrs.filter((c) => (version === 4 ? !c.includes(':') : c.includes(':')));
-        if (ofVersion.length) out.push({ source: pl.PrefixListId, cidrs: ofVersion, version, rule });
-      }
+  const rule = describePermission(perm);
+  for (const r of perm.IpRanges ?? []) if (r.CidrIp) out.push({ source: r.CidrIp, cidrs: [r.CidrIp], version: 4, rule });
+  for (const r of perm.Ipv6Ranges ?? []) if (r.CidrIpv6) out.push({ source: r.CidrIpv6, cidrs: [r.CidrIpv6], version: 6, rule });
+  for (const pl of perm.PrefixListIds ?? []) {
+    if (!pl.PrefixListId) continue;
+    const cidrs = opts.prefixListCidrs(pl.PrefixListId);
+    if (!cidrs) {
+      unresolved.add(pl.PrefixListId);
+      continue;
+    }
+    for (const version of [4, 6] as const) {
+      const ofVersion = cidrsOfVersion(cidrs, version);
+      if (ofVersion.length) out.push({ source: pl.PrefixListId, cidrs: ofVersion, version, rule });
     }
   }
   return out;
+}
+
+/** Every (CIDR or prefix-list) source of every rule admitting `port`, split by IP version. */
+function sourcesFor(perms: readonly IpPermission[], port: number, opts: ExposureOptions, unresolved: Set<string>): SourceAddresses[] {
+  return perms.filter((perm) => permissionCoversPort(perm, port)).flatMap((perm) => ruleSources(perm, opts, unresolved));
+}
+
+/** The sources holding public addresses, when together they are internet-wide; otherwise null. */
+function internetSources(sources: readonly SourceAddresses[], version: IpVersion, opts: Pick<ExposureOptions, 'internetPrefix'>) {
+  const ofVersion = sources.filter((s) => s.version === version);
+  const prefix = version === 4 ? opts.internetPrefix.ipv4 : opts.internetPrefix.ipv6;
+  if (
+    !isInternetWide(
+      ofVersion.flatMap((s) => s.cidrs),
+      version,
+      prefix,
+    )
+  )
+    return null;
+  return ofVersion.filter((s) => s.cidrs.some(containsPublicAddresses));
 }
 
 export function internetExposure(group: SecurityGroup, opts: ExposureOptions): ExposureResult {
@@ -103,17 +120,8 @@ export function internetExposure(group: SecurityGroup, opts: ExposureOptions): E
   for (const port of opts.ports) {
     const sources = sourcesFor(perms, port, opts, unresolved);
     for (const version of versions) {
-      const ofVersion = sources.filter((s) => s.version === version);
-      const prefix = version === 4 ? opts.internetPrefix.ipv4 : opts.internetPrefix.ipv6;
-      if (
-        !isInternetWide(
-          ofVersion.flatMap((s) => s.cidrs),
-          version,
-          prefix,
-        )
-      )
-        continue;
-      exposures.push({ port, version, sources: ofVersion.filter((s) => s.cidrs.some(containsPublicAddresses)) });
+      const open = internetSources(sources, version, opts);
+      if (open) exposures.push({ port, version, sources: open });
     }
   }
   return { exposures, unresolvedPrefixLists: [...unresolved].sort() };
@@ -126,12 +134,112 @@ export function referencedPrefixLists(group: SecurityGroup): string[] {
   return [...ids].sort();
 }
 
-/** "port 22 (IPv4) from 0.0.0.0/0 via tcp 20-25; port 3389 (IPv6) from ::/0 via all traffic". */
+/**
+ * "ports 22, 3389 (IPv4) from 0.0.0.0/0 via all traffic; port 22 (IPv6) from ::/0 via tcp 22":
+ * ports admitted by the same sources are named together, every port is named.
+ */
 export function describeExposures(exposures: readonly PortExposure[]): string {
-  return exposures
-    .map((e) => {
-      const via = [...new Set(e.sources.map((s) => `${s.source} via ${s.rule}`))].join(', ');
-      return `port ${e.port} (IPv${e.version}) from ${via}`;
-    })
+  const groups = new Map<string, { version: IpVersion; via: string; ports: number[] }>();
+  for (const e of exposures) {
+    const via = [...new Set(e.sources.map((s) => `${s.source} via ${s.rule}`))].join(', ');
+    const key = `${e.version}|${via}`;
+    const group = groups.get(key) ?? { version: e.version, via, ports: [] };
+    group.ports.push(e.port);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map((g) => `${g.ports.length > 1 ? 'ports' : 'port'} ${g.ports.join(', ')} (IPv${g.version}) from ${g.via}`)
     .join('; ');
+}
+
+export interface PortRange {
+  from: number;
+  to: number;
+}
+
+export interface RangeExposure extends PortRange {
+  protocol: 'tcp' | 'udp';
+  version: IpVersion;
+  sources: SourceAddresses[];
+}
+
+/** The [from, to] a TCP/UDP rule covers for `protocol`, or null when it covers none of it. */
+function coveredRange(perm: IpPermission, protocol: 'tcp' | 'udp'): PortRange | null {
+  const p = normalizeProtocol(perm.IpProtocol);
+  if (p === 'all') return { from: 0, to: 65535 };
+  if (p !== protocol) return null;
+  const from = perm.FromPort ?? 0;
+  const to = perm.ToPort ?? 65535;
+  if (from === -1 && to === -1) return { from: 0, to: 65535 };
+  return from <= to ? { from: Math.max(0, from), to: Math.min(65535, to) } : null;
+}
+
+/**
+ * Every TCP and UDP port range the group opens to the internet, exactly: the rules' ranges
+ * cut the port space into pieces covered by the same rules, and each piece is judged on the
+ * union of those rules' sources (two rules from 0.0.0.0/1 and 128.0.0.0/1 open what they share).
+ * Protocol -1 counts as every TCP and UDP port; other protocols (ICMP, …) carry no ports.
+ */
+export function internetOpenPortRanges(
+  group: SecurityGroup,
+  opts: Omit<ExposureOptions, 'ports'>,
+): { exposures: RangeExposure[]; unresolvedPrefixLists: string[] } {
+  const versions = opts.versions ?? [4, 6];
+  const unresolved = new Set<string>();
+  const exposures: RangeExposure[] = [];
+  for (const protocol of ['tcp', 'udp'] as const) {
+    const rules = (group.IpPermissions ?? []).flatMap((perm) => {
+      const range = coveredRange(perm, protocol);
+      return range ? [{ range, sources: ruleSources(perm, opts, unresolved) }] : [];
+    });
+    const cuts = [...new Set(rules.flatMap((r) => [r.range.from, r.range.to + 1]))].sort((a, b) => a - b);
+    for (const version of versions) {
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const piece = { from: cuts[i]!, to: cuts[i + 1]! - 1 };
+        const covering = rules.filter((r) => r.range.from <= piece.from && piece.to <= r.range.to);
+        const open = internetSources(
+          covering.flatMap((r) => r.sources),
+          version,
+          opts,
+        );
+        if (!open) continue;
+        const last = exposures.at(-1);
+        // Adjacent pieces open to the same sources read as one range.
+        if (
+          last &&
+          last.protocol === protocol &&
+          last.version === version &&
+          last.to + 1 === piece.from &&
+          sameSources(last.sources, open)
+        ) {
+          last.to = piece.to;
+        } else {
+          exposures.push({ protocol, version, ...piece, sources: open });
+        }
+      }
+    }
+  }
+  return { exposures, unresolvedPrefixLists: [...unresolved].sort() };
+}
+
+function sameSources(a: readonly SourceAddresses[], b: readonly SourceAddresses[]): boolean {
+  const key = (list: readonly SourceAddresses[]) => [...new Set(list.map((s) => s.source))].sort().join(',');
+  return key(a) === key(b);
+}
+
+/** The parts of `range` outside the `allowed` ports. */
+export function portsOutside(range: PortRange, allowed: readonly number[]): PortRange[] {
+  const out: PortRange[] = [];
+  let from = range.from;
+  for (const port of [...new Set(allowed)].sort((a, b) => a - b)) {
+    if (port < from || port > range.to) continue;
+    if (port > from) out.push({ from, to: port - 1 });
+    from = port + 1;
+  }
+  if (from <= range.to) out.push({ from, to: range.to });
+  return out;
+}
+
+export function describeRange(r: PortRange): string {
+  return r.from === r.to ? String(r.from) : `${r.from}-${r.to}`;
 }

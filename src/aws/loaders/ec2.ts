@@ -1,8 +1,23 @@
 import {
   DescribeRegionsCommand,
+  GetEbsEncryptionByDefaultCommand,
+  paginateDescribeFlowLogs,
+  paginateDescribeImages,
+  paginateDescribeInstances,
+  paginateDescribeNetworkAcls,
   paginateDescribeSecurityGroups,
+  paginateDescribeSnapshots,
+  paginateDescribeVolumes,
+  paginateDescribeVpcs,
   paginateGetManagedPrefixListEntries,
+  type FlowLog,
+  type Image,
+  type Instance,
+  type NetworkAcl,
   type SecurityGroup,
+  type Snapshot,
+  type Volume,
+  type Vpc,
 } from '@aws-sdk/client-ec2';
 import { defineLoader } from '../loader.js';
 import { collect } from './paginate.js';
@@ -47,5 +62,94 @@ export const prefixListCidrs = defineLoader({
       (p) => p.Entries,
     );
     return entries.map((e) => e.Cidr).filter((c): c is string => !!c);
+  },
+});
+
+// Infrastructure loaders (issue 4): one paginated read per region each, at the largest page
+// size the API accepts (1000; DescribeVolumes caps pages at 500).
+
+export const networkAcls = defineLoader({
+  id: 'ec2.networkAcls',
+  actions: ['ec2:DescribeNetworkAcls'],
+  async fetch({ aws }, region: string): Promise<NetworkAcl[]> {
+    return collect(paginateDescribeNetworkAcls({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.NetworkAcls);
+  },
+});
+
+/** Whether new EBS volumes in the region are encrypted by default; an answer without the flag is an error. */
+export const ebsEncryptionByDefault = defineLoader({
+  id: 'ec2.ebsEncryptionByDefault',
+  actions: ['ec2:GetEbsEncryptionByDefault'],
+  async fetch({ aws }, region: string): Promise<boolean> {
+    const out = await aws.ec2(region).send(new GetEbsEncryptionByDefaultCommand({}));
+    if (typeof out.EbsEncryptionByDefault !== 'boolean')
+      throw new Error('ec2:GetEbsEncryptionByDefault returned no EbsEncryptionByDefault');
+    return out.EbsEncryptionByDefault;
+  },
+});
+
+export const volumes = defineLoader({
+  id: 'ec2.volumes',
+  actions: ['ec2:DescribeVolumes'],
+  async fetch({ aws }, region: string): Promise<Volume[]> {
+    return collect(paginateDescribeVolumes({ client: aws.ec2(region), pageSize: 500 }, {}), (p) => p.Volumes);
+  },
+});
+
+/**
+ * The account's snapshots anyone may restore: one filtered read (owner self, restorable by
+ * "all") instead of a DescribeSnapshotAttribute call per snapshot. The owner is re-checked in
+ * case an endpoint ignores OwnerIds and lists other accounts' public snapshots.
+ */
+export const publicSnapshots = defineLoader({
+  id: 'ec2.publicSnapshots',
+  actions: ['ec2:DescribeSnapshots'],
+  async fetch({ aws, accountId }, region: string): Promise<Snapshot[]> {
+    const snapshots = await collect(
+      paginateDescribeSnapshots({ client: aws.ec2(region), pageSize: 1000 }, { OwnerIds: ['self'], RestorableByUserIds: ['all'] }),
+      (p) => p.Snapshots,
+    );
+    return snapshots.filter((s) => s.OwnerId === undefined || s.OwnerId === accountId);
+  },
+});
+
+/** Images the account owns that are public (filtered server-side; the caller re-checks Image.Public). */
+export const publicImages = defineLoader({
+  id: 'ec2.publicImages',
+  actions: ['ec2:DescribeImages'],
+  async fetch({ aws }, region: string): Promise<Image[]> {
+    return collect(
+      paginateDescribeImages(
+        { client: aws.ec2(region), pageSize: 1000 },
+        { Owners: ['self'], Filters: [{ Name: 'is-public', Values: ['true'] }], IncludeDeprecated: true },
+      ),
+      (p) => p.Images,
+    );
+  },
+});
+
+/** Every instance of the region, flattened out of its reservations. */
+export const instances = defineLoader({
+  id: 'ec2.instances',
+  actions: ['ec2:DescribeInstances'],
+  async fetch({ aws }, region: string): Promise<Instance[]> {
+    const reservations = await collect(paginateDescribeInstances({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.Reservations);
+    return reservations.flatMap((r) => r.Instances ?? []);
+  },
+});
+
+export const vpcs = defineLoader({
+  id: 'ec2.vpcs',
+  actions: ['ec2:DescribeVpcs'],
+  async fetch({ aws }, region: string): Promise<Vpc[]> {
+    return collect(paginateDescribeVpcs({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.Vpcs);
+  },
+});
+
+export const flowLogs = defineLoader({
+  id: 'ec2.flowLogs',
+  actions: ['ec2:DescribeFlowLogs'],
+  async fetch({ aws }, region: string): Promise<FlowLog[]> {
+    return collect(paginateDescribeFlowLogs({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.FlowLogs);
   },
 });

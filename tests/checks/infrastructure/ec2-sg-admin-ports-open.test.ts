@@ -2,6 +2,7 @@ import { DescribeSecurityGroupsCommand, EC2Client, GetManagedPrefixListEntriesCo
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import check from '../../../checks/infrastructure/ec2-sg-admin-ports-open.js';
+import checkV6 from '../../../checks/infrastructure/ec2-sg-admin-ports-open-ipv6.js';
 import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
 
 const ec2 = mockClient(EC2Client);
@@ -28,10 +29,10 @@ describe('ec2-sg-admin-ports-open', () => {
     const findings = await runCheck(check);
     expect(verdicts(findings)).toEqual({ 'sg-range': 'FAIL', 'sg-all': 'FAIL', 'sg-private': 'PASS', 'sg-web': 'PASS' });
     expect(findingFor(findings, 'sg-range').message).toContain('port 22 (IPv4) from 0.0.0.0/0 via tcp 20-25');
-    expect(findingFor(findings, 'sg-all').message).toMatch(/port 22 .*all traffic; port 3389 .*all traffic/);
+    expect(findingFor(findings, 'sg-all').message).toContain('ports 22, 3389 (IPv4) from 0.0.0.0/0 via all traffic');
   });
 
-  it('fails IPv6 ::/0, split halves of the internet, and protocol number 6', async () => {
+  it('fails split halves of the internet and protocol number 6; leaves IPv6 to the IPv6 check', async () => {
     ec2.on(DescribeSecurityGroupsCommand).resolves({
       SecurityGroups: [
         group('sg-v6', { IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }),
@@ -40,7 +41,8 @@ describe('ec2-sg-admin-ports-open', () => {
         group('sg-icmp', { IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }),
       ],
     });
-    expect(verdicts(await runCheck(check))).toEqual({ 'sg-v6': 'FAIL', 'sg-split': 'FAIL', 'sg-numbered': 'FAIL', 'sg-icmp': 'PASS' });
+    expect(verdicts(await runCheck(check))).toEqual({ 'sg-v6': 'PASS', 'sg-split': 'FAIL', 'sg-numbered': 'FAIL', 'sg-icmp': 'PASS' });
+    expect(verdicts(await runCheck(checkV6))).toEqual({ 'sg-v6': 'FAIL', 'sg-split': 'PASS', 'sg-numbered': 'PASS', 'sg-icmp': 'PASS' });
   });
 
   it('resolves managed prefix lists: an internet-wide list fails, a small one passes', async () => {
@@ -80,5 +82,27 @@ describe('ec2-sg-admin-ports-open', () => {
     ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [group('sg-vnc', tcp(5900, 5900, '0.0.0.0/0'))] });
     expect(verdicts(await runCheck(check))).toEqual({ 'sg-vnc': 'PASS' });
     expect(verdicts(await runCheck(check, { options: { adminPorts: [5900] } }))).toEqual({ 'sg-vnc': 'FAIL' });
+  });
+});
+
+describe('ec2-sg-admin-ports-open-ipv6', () => {
+  it('fails ::/0 and 2000::/3 (all global unicast), passes a /48 and IPv4-only rules', async () => {
+    const v6 = (id: string, cidr: string) => group(id, { IpProtocol: '-1', Ipv6Ranges: [{ CidrIpv6: cidr }] });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [
+        v6('sg-any', '::/0'),
+        v6('sg-unicast', '2000::/3'),
+        v6('sg-office', '2001:db8:1234::/48'),
+        group('sg-v4', tcp(22, 22, '0.0.0.0/0')),
+      ],
+    });
+    const findings = await runCheck(checkV6);
+    expect(verdicts(findings)).toEqual({ 'sg-any': 'FAIL', 'sg-unicast': 'FAIL', 'sg-office': 'PASS', 'sg-v4': 'PASS' });
+    expect(findingFor(findings, 'sg-any').message).toBe('Open to the IPv6 internet: ports 22, 3389 (IPv6) from ::/0 via all traffic.');
+  });
+
+  it('reports ERROR on UnauthorizedOperation', async () => {
+    ec2.on(DescribeSecurityGroupsCommand).rejects(awsError('UnauthorizedOperation', 'no'));
+    expect((await runCheck(checkV6)).map((f) => f.status)).toEqual(['ERROR']);
   });
 });

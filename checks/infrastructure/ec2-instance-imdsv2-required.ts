@@ -1,0 +1,32 @@
+import { defineCheck } from '../../src/engine/check.js';
+import { instanceLoaders, liveInstances } from './support/instances.js';
+
+export default defineCheck({
+  id: 'ec2-instance-imdsv2-required',
+  title: 'EC2 instances require IMDSv2 for instance metadata',
+  risk: 'With IMDSv1 allowed, a server-side request forgery in any application on the instance can read its role credentials.',
+  category: 'infrastructure',
+  responsibility: 'identity-and-access',
+  service: 'ec2',
+  scope: 'regional',
+  severity: 'high',
+  compliance: { 'cis-aws-3.0': ['5.6'], 'cis-aws-5.0': ['5.7'], 'aws-fsbp': ['EC2.8'] },
+  remediation:
+    'Set the instance metadata options to HttpTokens=required (ModifyInstanceMetadataOptions), after checking that its software uses IMDSv2.',
+  loaders: instanceLoaders,
+  async run(ctx) {
+    for (const { instance, resource } of await liveInstances(ctx)) {
+      const options = instance.MetadataOptions;
+      if (!options?.HttpTokens) {
+        ctx.result.error(resource, new Error('ec2:DescribeInstances did not report MetadataOptions.HttpTokens for this instance'));
+      } else if (options.HttpTokens === 'required') {
+        ctx.result.pass(resource, 'IMDSv2 is required (HttpTokens=required).');
+      } else if (options.HttpEndpoint === 'disabled') {
+        // No metadata endpoint at all means no IMDSv1 either (as Prowler also judges it).
+        ctx.result.pass(resource, `The instance metadata endpoint is disabled (HttpTokens=${options.HttpTokens}).`);
+      } else {
+        ctx.result.fail(resource, `IMDSv1 is allowed (HttpTokens=${options.HttpTokens}).`);
+      }
+    }
+  },
+});

@@ -1,0 +1,95 @@
+/**
+ * What the whole infrastructure category costs per region, and how it grows: every check
+ * reads through memoised loaders, so the calls depend on the number of resources only through
+ * pagination (pages of 1000; DescribeVolumes pages of 500), plus one call per distinct
+ * managed prefix list that a security group references.
+ */
+import { describe, expect, it } from 'vitest';
+import { infrastructureChecks } from '../../../checks/infrastructure/index.js';
+import { LoaderCache } from '../../../src/aws/loader.js';
+import { AwsSession, type AwsCall } from '../../../src/aws/session.js';
+import { resolveOptions } from '../../../src/engine/options.js';
+import { runChecks } from '../../../src/engine/runner.js';
+import { ACCOUNT } from '../../helpers/check-tester.js';
+
+/** A region holding `n` of everything, answered page by page as EC2 does (MaxResults / NextToken). */
+function syntheticRegion(n: number, prefixLists: number) {
+  const items: Record<string, [string, (i: number) => unknown]> = {
+    DescribeSecurityGroups: [
+      'SecurityGroups',
+      (i) => ({
+        GroupId: `sg-${i}`,
+        GroupName: i === 0 ? 'default' : `g${i}`,
+        IpPermissions: [
+          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: `pl-${i % Math.max(1, prefixLists)}` }] },
+        ].slice(0, prefixLists ? 1 : 0),
+        IpPermissionsEgress: [],
+      }),
+    ],
+    DescribeNetworkAcls: ['NetworkAcls', (i) => ({ NetworkAclId: `acl-${i}`, Entries: [] })],
+    DescribeVolumes: ['Volumes', (i) => ({ VolumeId: `vol-${i}`, Encrypted: true })],
+    DescribeSnapshots: ['Snapshots', (i) => ({ SnapshotId: `snap-${i}`, OwnerId: ACCOUNT })],
+    DescribeImages: ['Images', (i) => ({ ImageId: `ami-${i}`, Public: true })],
+    DescribeInstances: [
+      'Reservations',
+      (i) => ({ Instances: [{ InstanceId: `i-${i}`, State: { Name: 'running' }, MetadataOptions: { HttpTokens: 'required' } }] }),
+    ],
+    DescribeVpcs: ['Vpcs', (i) => ({ VpcId: `vpc-${i}` })],
+    DescribeFlowLogs: ['FlowLogs', (i) => ({ FlowLogId: `fl-${i}`, ResourceId: `vpc-${i}`, FlowLogStatus: 'ACTIVE', TrafficType: 'ALL' })],
+  };
+  return ({ operation, input }: AwsCall): unknown => {
+    if (operation === 'GetEbsEncryptionByDefault') return { EbsEncryptionByDefault: true };
+    if (operation === 'GetManagedPrefixListEntries') return { Entries: [{ Cidr: '10.0.0.0/8' }] };
+    const [key, make] = items[operation]!;
+    const { MaxResults, NextToken } = input as { MaxResults?: number; NextToken?: string };
+    const start = Number(NextToken ?? 0);
+    const end = Math.min(n, start + (MaxResults ?? n));
+    return { [key]: Array.from({ length: end - start }, (_, k) => make(start + k)), NextToken: end < n ? String(end) : undefined };
+  };
+}
+
+async function callsFor(n: number, prefixLists = 0): Promise<Record<string, number>> {
+  const session = new AwsSession({ homeRegion: 'us-east-1', responder: syntheticRegion(n, prefixLists) });
+  const plan = {
+    checks: infrastructureChecks,
+    regions: ['us-east-1'],
+    concurrency: 4,
+    options: resolveOptions(),
+    now: new Date('2026-11-20T12:00:00Z'),
+  };
+  const { findings } = await runChecks(plan, new LoaderCache(session, ACCOUNT, 'aws'));
+  expect(findings.filter((f) => f.status === 'ERROR')).toEqual([]);
+  return { ...session.calls.byOperation(), total: session.calls.total };
+}
+
+describe('API calls per region for the infrastructure category', () => {
+  it('is 9 calls with one of everything: one read per loader, shared by all 14 checks', async () => {
+    expect(await callsFor(1)).toEqual({
+      'ec2:DescribeFlowLogs': 1,
+      'ec2:DescribeImages': 1,
+      'ec2:DescribeInstances': 1,
+      'ec2:DescribeNetworkAcls': 1,
+      'ec2:DescribeSecurityGroups': 1,
+      'ec2:DescribeSnapshots': 1,
+      'ec2:DescribeVolumes': 1,
+      'ec2:DescribeVpcs': 1,
+      'ec2:GetEbsEncryptionByDefault': 1,
+      total: 9,
+    });
+  });
+
+  it('grows only by pages: 2,500 of everything costs 27 calls (ceil(n/1000) per list, ceil(n/500) for volumes)', async () => {
+    const calls = await callsFor(2500);
+    expect(calls).toMatchObject({
+      'ec2:DescribeSecurityGroups': 3,
+      'ec2:DescribeVolumes': 5,
+      'ec2:GetEbsEncryptionByDefault': 1,
+      total: 27,
+    });
+  });
+
+  it('adds one GetManagedPrefixListEntries per distinct referenced prefix list, not per group or check', async () => {
+    const calls = await callsFor(50, 3);
+    expect(calls).toMatchObject({ 'ec2:GetManagedPrefixListEntries': 3, total: 12 });
+  });
+});
