@@ -36,10 +36,89 @@ export function ec2(account: Account): SyntheticService {
       Tags: [{ Key: 'Name', Value: `synthetic ${i}` }],
     }));
   }
+  const volumesPer = account.spread(account.spec.volumes);
+  const instancesPer = account.spread(account.spec.instances);
+  const perRegion2 = <T>(make: (region: string) => T[]): Record<string, T[]> =>
+    Object.fromEntries(account.regions.map((region) => [region, make(region)]));
+  const vpcs = perRegion2((region) =>
+    Array.from({ length: 5 }, (_, i) => ({ VpcId: `vpc-${region}-${i}`, IsDefault: i === 0, OwnerId: ACCOUNT_ID })),
+  );
+  const nacls = perRegion2((region) =>
+    vpcs[region]!.flatMap((vpc, i) => [
+      {
+        NetworkAclId: `acl-${region}-${i}`,
+        VpcId: vpc.VpcId,
+        IsDefault: true,
+        Associations: [{ SubnetId: `subnet-${region}-${i}` }],
+        Entries: [
+          { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' },
+          { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' },
+          { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0' },
+        ],
+      },
+    ]),
+  );
+  const flowLogs = perRegion2((region) =>
+    vpcs[region]!.filter((_, i) => i % 2 === 0).map((vpc, i) => ({
+      FlowLogId: `fl-${region}-${i}`,
+      ResourceId: vpc.VpcId,
+      FlowLogStatus: 'ACTIVE',
+      TrafficType: 'ALL',
+      DeliverLogsStatus: 'SUCCESS',
+    })),
+  );
+  const volumes = perRegion2((region) =>
+    Array.from({ length: volumesPer[region]! }, (_, i) => ({
+      VolumeId: `vol-${region}-${i}`,
+      Encrypted: account.random() < 0.7,
+      State: 'in-use',
+      Attachments: [{ InstanceId: `i-${region}-${i}`, State: 'attached' }],
+      AvailabilityZone: `${region}a`,
+    })),
+  );
+  const instances = perRegion2((region) =>
+    Array.from({ length: instancesPer[region]! }, (_, i) => ({
+      InstanceId: `i-${region}-${i}`,
+      State: { Name: 'running' },
+      MetadataOptions: { HttpTokens: account.random() < 0.5 ? 'required' : 'optional', HttpEndpoint: 'enabled' },
+      PublicIpAddress: account.random() < 0.2 ? `198.51.100.${i % 250}` : undefined,
+      SubnetId: `subnet-${region}-${i % 5}`,
+      VpcId: `vpc-${region}-${i % 5}`,
+      NetworkInterfaces: [],
+    })),
+  );
+  const listed =
+    <T>(data: Record<string, T[]>, key: string, max: number) =>
+    (region: string, input: Record<string, unknown>) => {
+      const { items, next } = page(data[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max });
+      return { [key]: items, ...next };
+    };
+  const sum = (data: Record<string, unknown[]>, max: number) => Object.values(data).reduce((n, items) => n + pages(items.length, max), 0);
+  const longest = (data: Record<string, unknown[]>, max: number) =>
+    Math.max(...Object.values(data).map((items) => pages(items.length, max)));
   const sgPages = Object.values(groups).map((g) => pages(g.length, 1000));
+  const regions = account.regions.length;
   return {
     service: 'ec2',
     handlers: {
+      DescribeNetworkAcls: listed(nacls, 'NetworkAcls', 1000),
+      GetEbsEncryptionByDefault: (region) => ({ EbsEncryptionByDefault: region.endsWith('1') }),
+      DescribeVolumes: listed(volumes, 'Volumes', 500),
+      DescribeSnapshots: () => ({ Snapshots: [] }),
+      DescribeImages: () => ({ Images: [] }),
+      DescribeInstances: (region, input) => {
+        const { items, next } = page(instances[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
+        return {
+          Reservations: items.map((instance) => ({
+            ReservationId: `r-${instance.InstanceId}`,
+            OwnerId: ACCOUNT_ID,
+            Instances: [instance],
+          })),
+          ...next,
+        };
+      },
+      DescribeVpcs: listed(vpcs, 'Vpcs', 1000),
+      DescribeFlowLogs: listed(flowLogs, 'FlowLogs', 1000),
       DescribeRegions: () => ({ Regions: account.regions.map((RegionName) => ({ RegionName, OptInStatus: 'opt-in-not-required' })) }),
       DescribeSecurityGroups: (region, input) => {
         const { items, next } = page(groups[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
@@ -49,8 +128,19 @@ export function ec2(account: Account): SyntheticService {
         throw awsError('InvalidPrefixListID.NotFound', `no prefix list ${String(input.PrefixListId)}`);
       },
     },
-    minimalCalls: { 'ec2:DescribeRegions': 1, 'ec2:DescribeSecurityGroups': sgPages.reduce((a, b) => a + b, 0) },
-    criticalPath: Math.max(...sgPages),
+    minimalCalls: {
+      'ec2:DescribeRegions': 1,
+      'ec2:DescribeSecurityGroups': sgPages.reduce((a, b) => a + b, 0),
+      'ec2:DescribeNetworkAcls': sum(nacls, 1000),
+      'ec2:GetEbsEncryptionByDefault': regions,
+      'ec2:DescribeVolumes': sum(volumes, 500),
+      'ec2:DescribeSnapshots': regions,
+      'ec2:DescribeImages': regions,
+      'ec2:DescribeInstances': sum(instances, 1000),
+      'ec2:DescribeVpcs': sum(vpcs, 1000),
+      'ec2:DescribeFlowLogs': sum(flowLogs, 1000),
+    },
+    criticalPath: Math.max(...sgPages, longest(volumes, 500), longest(instances, 1000)),
   };
 }
 

@@ -101,13 +101,14 @@ describe('check selection', () => {
     expect(() => selectChecks(CATALOG, { checks: ['iam-root-mfa-enabled'], excludeChecks: ['iam-root-mfa-enabled'] })).toThrow(UsageError);
   });
 
-  it('has unique check ids, each with a title, risk, remediation and compliance ids', () => {
+  it('has unique check ids, each with a title, risk, remediation and well-formed compliance ids', () => {
     const ids = CATALOG.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of CATALOG) {
       expect(c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(c.title && c.risk && c.remediation, c.id).toBeTruthy();
-      expect(Object.values(c.compliance).flat().length, c.id).toBeGreaterThan(0);
+      // A check may map to no framework control (public AMIs): then it says so by an empty map.
+      for (const ids of Object.values(c.compliance)) expect(ids?.length, c.id).toBeGreaterThan(0);
     }
   });
 });
