@@ -345,6 +345,11 @@ export const ec2Handlers: Handlers = {
         .map(({ public: _public, ...snapshot }) => snapshot),
     };
   },
+  DescribeSnapshotAttribute: (region, input) => {
+    const snapshot = byRegion(snapshotList, region).find((s) => s.SnapshotId === input.SnapshotId);
+    if (!snapshot) throw awsError('InvalidSnapshot.NotFound', `The snapshot '${String(input.SnapshotId)}' does not exist.`);
+    return { SnapshotId: snapshot.SnapshotId, CreateVolumePermissions: snapshot.public ? [{ Group: 'all' }] : [] };
+  },
   DescribeImages: (region, input) => {
     const isPublic = filterValues(input, 'is-public');
     return { Images: byRegion(imageList, region).filter((i) => !isPublic || isPublic.includes(String(i.Public))) };

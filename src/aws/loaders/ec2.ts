@@ -1,5 +1,6 @@
 import {
   DescribeRegionsCommand,
+  DescribeSnapshotAttributeCommand,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
   paginateDescribeImages,
@@ -110,6 +111,23 @@ export const publicSnapshots = defineLoader({
       (p) => p.Snapshots,
     );
     return snapshots.filter((s) => s.OwnerId === undefined || s.OwnerId === accountId);
+  },
+});
+
+/**
+ * Whether a snapshot's create-volume permissions include the group "all". Asked only of the
+ * candidates publicSnapshots returned (none, on an account with no public snapshot): an
+ * endpoint that ignores the RestorableByUserIds filter must not turn private snapshots into
+ * findings.
+ */
+export const snapshotRestorableByAll = defineLoader({
+  id: 'ec2.snapshotRestorableByAll',
+  actions: ['ec2:DescribeSnapshotAttribute'],
+  async fetch({ aws }, region: string, snapshotId: string): Promise<boolean> {
+    const out = await aws
+      .ec2(region)
+      .send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }));
+    return (out.CreateVolumePermissions ?? []).some((p) => p.Group === 'all');
   },
 });
 

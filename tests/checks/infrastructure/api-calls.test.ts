@@ -2,7 +2,8 @@
  * What the whole infrastructure category costs per region, and how it grows: every check
  * reads through memoised loaders, so the calls depend on the number of resources only through
  * pagination (pages of 1000; DescribeVolumes pages of 500), plus one call per distinct
- * managed prefix list that a security group references.
+ * managed prefix list that a security group references, and one DescribeSnapshotAttribute per
+ * *public* snapshot (the filtered read's candidates are confirmed one by one).
  */
 import { describe, expect, it } from 'vitest';
 import { infrastructureChecks } from '../../../checks/infrastructure/index.js';
@@ -40,6 +41,10 @@ function syntheticRegion(n: number, prefixLists: number) {
   return ({ operation, input }: AwsCall): unknown => {
     if (operation === 'GetEbsEncryptionByDefault') return { EbsEncryptionByDefault: true };
     if (operation === 'GetManagedPrefixListEntries') return { Entries: [{ Cidr: '10.0.0.0/8' }] };
+    // Of the n snapshots, two at most are public: the filtered read returns only those.
+    if (operation === 'DescribeSnapshots')
+      return { Snapshots: Array.from({ length: Math.min(n, 2) }, (_, i) => items.DescribeSnapshots![1](i)) };
+    if (operation === 'DescribeSnapshotAttribute') return { CreateVolumePermissions: [{ Group: 'all' }] };
     const [key, make] = items[operation]!;
     const { MaxResults, NextToken } = input as { MaxResults?: number; NextToken?: string };
     const start = Number(NextToken ?? 0);
@@ -63,26 +68,29 @@ async function callsFor(n: number, prefixLists = 0): Promise<Record<string, numb
 }
 
 describe('API calls per region for the infrastructure category', () => {
-  it('is 9 calls with one of everything: one read per loader, shared by all 14 checks', async () => {
+  it('is 10 calls with one of everything: one read per loader, shared by all 14 checks, and one to confirm the public snapshot', async () => {
     expect(await callsFor(1)).toEqual({
       'ec2:DescribeFlowLogs': 1,
       'ec2:DescribeImages': 1,
       'ec2:DescribeInstances': 1,
       'ec2:DescribeNetworkAcls': 1,
       'ec2:DescribeSecurityGroups': 1,
+      'ec2:DescribeSnapshotAttribute': 1,
       'ec2:DescribeSnapshots': 1,
       'ec2:DescribeVolumes': 1,
       'ec2:DescribeVpcs': 1,
       'ec2:GetEbsEncryptionByDefault': 1,
-      total: 9,
+      total: 10,
     });
   });
 
-  it('grows only by pages: 2,500 of everything costs 27 calls (ceil(n/1000) per list, ceil(n/500) for volumes)', async () => {
+  it('grows only by pages: 2,500 of everything (2 public snapshots) costs 27 calls (ceil(n/1000) per list, ceil(n/500) for volumes)', async () => {
     const calls = await callsFor(2500);
     expect(calls).toMatchObject({
       'ec2:DescribeSecurityGroups': 3,
       'ec2:DescribeVolumes': 5,
+      'ec2:DescribeSnapshots': 1,
+      'ec2:DescribeSnapshotAttribute': 2,
       'ec2:GetEbsEncryptionByDefault': 1,
       total: 27,
     });
@@ -90,6 +98,6 @@ describe('API calls per region for the infrastructure category', () => {
 
   it('adds one GetManagedPrefixListEntries per distinct referenced prefix list, not per group or check', async () => {
     const calls = await callsFor(50, 3);
-    expect(calls).toMatchObject({ 'ec2:GetManagedPrefixListEntries': 3, total: 12 });
+    expect(calls).toMatchObject({ 'ec2:GetManagedPrefixListEntries': 3, total: 14 });
   });
 });

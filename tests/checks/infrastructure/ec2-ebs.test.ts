@@ -1,5 +1,6 @@
 import {
   DescribeImagesCommand,
+  DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
   EC2Client,
@@ -64,11 +65,30 @@ describe('ec2-ebs-snapshot-public', () => {
         { SnapshotId: 'snap-theirs', OwnerId: '999999999999' },
       ],
     });
+    ec2.on(DescribeSnapshotAttributeCommand).resolves({ CreateVolumePermissions: [{ Group: 'all' }] });
     const findings = await runCheck(snapshotPublic);
     expect(verdicts(findings)).toEqual({ 'snap-pub': 'FAIL' });
     expect(findingFor(findings, 'snap-pub').message).toBe('Snapshot of vol-1 is restorable by all AWS accounts and is not encrypted.');
     expect(findingFor(findings, 'snap-pub').resource.arn).toBe('arn:aws:ec2:us-east-1::snapshot/snap-pub');
     expect(ec2.commandCalls(DescribeSnapshotsCommand)).toHaveLength(1);
+  });
+
+  it('confirms each candidate: an endpoint that ignores the filter does not turn private snapshots into findings', async () => {
+    ec2.on(DescribeSnapshotsCommand).resolves({
+      Snapshots: [
+        { SnapshotId: 'snap-private', OwnerId: ACCOUNT },
+        { SnapshotId: 'snap-shared', OwnerId: ACCOUNT },
+        { SnapshotId: 'snap-denied', OwnerId: ACCOUNT },
+      ],
+    });
+    ec2.on(DescribeSnapshotAttributeCommand, { SnapshotId: 'snap-private' }).resolves({ CreateVolumePermissions: [] });
+    ec2
+      .on(DescribeSnapshotAttributeCommand, { SnapshotId: 'snap-shared' })
+      .resolves({ CreateVolumePermissions: [{ UserId: '111122223333' }] });
+    ec2.on(DescribeSnapshotAttributeCommand, { SnapshotId: 'snap-denied' }).rejects(awsError('UnauthorizedOperation', 'no'));
+    expect(verdicts(await runCheck(snapshotPublic))).toEqual({ 'snap-denied': 'ERROR' });
+    ec2.on(DescribeSnapshotAttributeCommand, { SnapshotId: 'snap-denied' }).resolves({ CreateVolumePermissions: [] });
+    expect(await statuses(snapshotPublic)).toEqual(['PASS']);
   });
 
   it('passes the region when none is public, errors when access is denied', async () => {
