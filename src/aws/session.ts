@@ -4,6 +4,7 @@
  * counts calls, and records or replays responses. Nothing else constructs an SDK client.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -32,6 +33,7 @@ const CLIENT_CLASSES = {
   s3control: S3ControlClient,
   rds: RDSClient,
   sts: STSClient,
+  accessanalyzer: AccessAnalyzerClient,
 } as const;
 type ClientService = keyof typeof CLIENT_CLASSES & ServiceName;
 export type ClientFor<S extends ClientService> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
@@ -130,6 +132,9 @@ export class AwsSession {
   }
   rds(region: string) {
     return this.client('rds', region);
+  }
+  accessanalyzer(region: string) {
+    return this.client('accessanalyzer', region);
   }
 
   private create<S extends ClientService>(service: S, region: string): ClientFor<S> {
