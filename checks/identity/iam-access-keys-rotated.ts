@@ -1,4 +1,4 @@
-import { daysBetween, describeReportValue, isoDay } from '../../src/analysis/credential-report.js';
+import { dayCount, daysBetween, describeReportValue, isoDay } from '../../src/analysis/credential-report.js';
 import { credentialReport } from '../../src/aws/loaders/iam.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { credentialResource, keysToJudge, reportUsers } from './common.js';
@@ -30,8 +30,8 @@ export default defineCheck({
         }
         const rotated = key.lastRotated.date;
         const age = daysBetween(rotated, now);
-        if (age > limit) result.fail(resource, `Created or last rotated on ${isoDay(rotated)}, ${age} days ago (limit ${limit}).`);
-        else result.pass(resource, `Created or last rotated on ${isoDay(rotated)}, ${age} days ago.`);
+        if (age > limit) result.fail(resource, `Created or last rotated on ${isoDay(rotated)}, ${dayCount(age)} ago (limit ${limit}).`);
+        else result.pass(resource, `Created or last rotated on ${isoDay(rotated)}, ${dayCount(age)} ago.`);
       }
     }
   },

@@ -1,4 +1,4 @@
-import { daysBetween, isoDay } from '../../src/analysis/credential-report.js';
+import { dayCount, daysBetween, isoDay } from '../../src/analysis/credential-report.js';
 import { serverCertificates } from '../../src/aws/loaders/iam.js';
 import { defineCheck } from '../../src/engine/check.js';
 
@@ -24,7 +24,7 @@ export default defineCheck({
       };
       if (!cert.Expiration) result.error(resource, new Error("iam:ListServerCertificates did not give the certificate's Expiration"));
       else if (cert.Expiration.getTime() <= now.getTime())
-        result.fail(resource, `Expired on ${isoDay(cert.Expiration)}, ${daysBetween(cert.Expiration, now)} days ago.`);
+        result.fail(resource, `Expired on ${isoDay(cert.Expiration)}, ${dayCount(daysBetween(cert.Expiration, now))} ago.`);
       else result.pass(resource, `Valid until ${isoDay(cert.Expiration)}.`);
     }
   },

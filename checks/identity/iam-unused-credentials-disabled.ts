@@ -1,4 +1,4 @@
-import { daysBetween, describeReportValue, isoDay, lastActivity, type ReportDate } from '../../src/analysis/credential-report.js';
+import { dayCount, daysBetween, describeReportValue, isoDay, lastActivity, type ReportDate } from '../../src/analysis/credential-report.js';
 import { credentialReport } from '../../src/aws/loaders/iam.js';
 import { defineCheck, type ResultSink } from '../../src/engine/check.js';
 import type { Resource } from '../../src/engine/types.js';
@@ -20,8 +20,8 @@ function judge(
   const days = daysBetween(activity.date, now);
   const when =
     activity.basis === 'used' ? `last used on ${isoDay(activity.date)}` : `never used since it was set on ${isoDay(activity.date)}`;
-  if (days >= limit) result.fail(resource, `Enabled but ${when}, ${days} days ago (limit ${limit}).`);
-  else result.pass(resource, `${when[0]!.toUpperCase()}${when.slice(1)}, ${days} days ago.`);
+  if (days >= limit) result.fail(resource, `Enabled but ${when}, ${dayCount(days)} ago (limit ${limit}).`);
+  else result.pass(resource, `${when[0]!.toUpperCase()}${when.slice(1)}, ${dayCount(days)} ago.`);
 }
 
 export default defineCheck({

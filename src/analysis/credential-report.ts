@@ -153,3 +153,8 @@ export function describeReportValue(column: string, value: ReportDate | ReportBo
   if (value.kind === 'invalid') return `${column} holds an unreadable value "${value.raw}"`;
   return `${column} is ${value.kind === 'n/a' ? 'N/A' : value.kind}`;
 }
+
+/** "1 day" / "12 days", for messages. */
+export function dayCount(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
