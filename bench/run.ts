@@ -28,6 +28,8 @@ export interface SizeResult {
   regions: number;
   findings: number;
   errors: number;
+  /** The first few errors, to say what the synthetic account does not model. */
+  errorSamples: string[];
   wallMs: number;
   calls: number;
   attempts: number;
@@ -76,7 +78,8 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
     });
     const wallMs = performance.now() - started;
     const minimal: Record<string, number> = {};
-    for (const s of services) for (const [action, n] of Object.entries(s.minimalCalls)) minimal[action] = (minimal[action] ?? 0) + n;
+    for (const s of services)
+      for (const [action, n] of Object.entries(s.minimalCalls) as Array<[string, number]>) minimal[action] = (minimal[action] ?? 0) + n;
     const byOperation: SizeResult['byOperation'] = {};
     for (const action of new Set([...Object.keys(minimal), ...Object.keys(result.report.run.apiCalls.byOperation)])) {
       byOperation[action] = { calls: result.report.run.apiCalls.byOperation[action] ?? 0, minimal: minimal[action] ?? 0 };
@@ -96,6 +99,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
       regions: account.regions.length,
       findings: result.report.findings.length,
       errors: result.report.run.errors.length,
+      errorSamples: result.report.run.errors.slice(0, 3).map((e) => `${e.checkId} ${e.region}: ${e.code} ${e.message}`),
       wallMs: Math.round(wallMs),
       calls: result.report.run.apiCalls.total,
       attempts: stats.attempts,

@@ -8,7 +8,16 @@ import { DEMO_CASSETTE } from '../src/util/package.js';
  * Checks about one account-wide setting produce exactly one result, so the demo can show
  * only one side of them; every other check must show both a PASS and a FAIL.
  */
-const ONE_RESULT_PER_ACCOUNT = new Set(['iam-root-mfa-enabled']);
+const ONE_RESULT_PER_ACCOUNT = new Set([
+  'iam-root-mfa-enabled',
+  'iam-root-hardware-mfa',
+  'iam-root-no-access-keys',
+  'iam-root-not-used-recently',
+  'iam-password-policy-min-length',
+  'iam-password-policy-reuse-prevention',
+  'iam-password-policy-strong',
+  'iam-support-role-exists',
+]);
 
 describe('the bundled demo account', () => {
   it('is up to date with the demo world (run `npm run demo:build` after changing demo/world or adding a check)', async () => {

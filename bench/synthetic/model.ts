@@ -31,6 +31,9 @@ export const SIZES: Record<string, SizeSpec> = {
   },
 };
 
+/** The synthetic account's id. */
+export const ACCOUNT_ID = '210987654321';
+
 export const ALL_REGIONS = [
   'us-east-1',
   'us-east-2',

@@ -2,9 +2,8 @@
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
-import { pages, page, type Account, type SyntheticService } from './model.js';
-
-const ACCOUNT_ID = '210987654321';
+import { iam, accessanalyzer } from './iam.js';
+import { ACCOUNT_ID, pages, page, type Account, type SyntheticService } from './model.js';
 
 export function sts(): SyntheticService {
   return {
@@ -144,19 +143,6 @@ export function ec2(account: Account): SyntheticService {
   };
 }
 
-export function iam(account: Account): SyntheticService {
-  return {
-    service: 'iam',
-    handlers: {
-      GetAccountSummary: () => ({
-        SummaryMap: { AccountMFAEnabled: 1, AccountPasswordPresent: 1, AccountAccessKeysPresent: 0, Users: account.spec.users },
-      }),
-    },
-    minimalCalls: { 'iam:GetAccountSummary': 1 },
-    criticalPath: 1,
-  };
-}
-
 export function rds(account: Account): SyntheticService {
   const perRegion = account.spread(account.spec.rdsInstances);
   const dbs: Record<string, DBInstance[]> = {};
@@ -214,4 +200,4 @@ export function s3(account: Account): SyntheticService {
   };
 }
 
-export const SERVICES = [sts, ec2, iam, rds, s3];
+export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3];

@@ -1,5 +1,6 @@
-import { accountSummary } from '../../src/aws/loaders/iam.js';
-import { defineCheck, scopeResource } from '../../src/engine/check.js';
+import { accountSummary, credentialReport } from '../../src/aws/loaders/iam.js';
+import { defineCheck } from '../../src/engine/check.js';
+import { ROOT_WITHOUT_CREDENTIALS, rootHasNoCredentials, rootResource, rootRow } from './common.js';
 
 export default defineCheck({
   id: 'iam-root-mfa-enabled',
@@ -13,22 +14,26 @@ export default defineCheck({
   compliance: { 'cis-aws-3.0': ['1.5'], 'cis-aws-5.0': ['1.4'], 'aws-fsbp': ['IAM.9'] },
   remediation:
     'Sign in as the root user and assign an MFA device (Security credentials > Multi-factor authentication), or remove root credentials centrally with AWS Organizations.',
-  loaders: { accountSummary },
+  loaders: { accountSummary, credentialReport },
   async run({ accountId, partition, load, result }) {
-    const root = { ...scopeResource('global', accountId, partition), name: 'root user' };
+    const root = rootResource(accountId, partition);
     const summary = await load.accountSummary();
-    // Accounts whose root credentials AWS Organizations removed have no password and no keys:
-    // there is nothing for MFA to protect. Older endpoints omit AccountPasswordPresent; then we judge MFA.
-    if (summary.AccountPasswordPresent === 0 && summary.AccountAccessKeysPresent === 0) {
-      result.notApplicable(
-        root,
-        'The root user has no password and no access keys (root credentials are managed centrally), so it cannot sign in.',
-      );
+    if (rootHasNoCredentials(summary)) {
+      result.notApplicable(root, ROOT_WITHOUT_CREDENTIALS);
       return;
     }
-    if (summary.AccountMFAEnabled === undefined) {
-      result.error(root, new Error('iam:GetAccountSummary did not report AccountMFAEnabled'));
-    } else if (summary.AccountMFAEnabled === 1) {
+    let mfa: boolean | undefined = summary.AccountMFAEnabled === undefined ? undefined : summary.AccountMFAEnabled === 1;
+    if (mfa === undefined) {
+      // An endpoint without AccountMFAEnabled: the credential report's root row says the same thing.
+      const active = rootRow(await load.credentialReport()).mfaActive;
+      if (typeof active === 'boolean') mfa = active;
+    }
+    if (mfa === undefined) {
+      result.error(
+        root,
+        new Error('neither GetAccountSummary (AccountMFAEnabled) nor the credential report says whether the root user has MFA'),
+      );
+    } else if (mfa) {
       result.pass(root, 'The root user has an MFA device.');
     } else {
       result.fail(root, 'The root user has no MFA device: its password alone signs in with full control of the account.');

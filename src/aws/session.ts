@@ -5,6 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -41,6 +42,7 @@ const CLIENT_CLASSES = {
   s3control: S3ControlClient,
   rds: RDSClient,
   sts: STSClient,
+  accessanalyzer: AccessAnalyzerClient,
 } as const;
 type ClientService = keyof typeof CLIENT_CLASSES & ServiceName;
 export type ClientFor<S extends ClientService> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
@@ -155,6 +157,9 @@ export class AwsSession {
   }
   rds(region: string) {
     return this.client('rds', region);
+  }
+  accessanalyzer(region: string) {
+    return this.client('accessanalyzer', region);
   }
 
   private create<S extends ClientService>(service: S, region: string): ClientFor<S> {

@@ -24,6 +24,21 @@ export interface CheckOptions {
   highRiskPorts: number[];
   /** Severity of an instance with a public IPv4 address (FSBP EC2.9): 'informational' where public instances are by design. */
   publicIpSeverity: Severity;
+  // --- Identity (issue 3): CIS AWS Foundations v3.0/v5.0 section 1 and FSBP IAM defaults ---
+  /** Root password or key use within this many days fails (CIS 1.7 / 1.6). */
+  rootUnusedDays: number;
+  /** A password or active key unused for this many days or more should be disabled (CIS 1.12 / 1.11, FSBP IAM.22). */
+  credentialsUnusedDays: number;
+  /** An active access key older than this many days must be rotated (CIS 1.14 / 1.13, FSBP IAM.3). */
+  accessKeyMaxAgeDays: number;
+  /** Minimum password length the account policy must require (CIS 1.8 / 1.7, FSBP IAM.15). */
+  passwordMinLength: number;
+  /** Previous passwords the account policy must forbid reusing (CIS 1.9 / 1.8, FSBP IAM.16). */
+  passwordReusePrevention: number;
+  /** Minimum length for FSBP IAM.7's "strong configuration" (its default parameter is 8). */
+  passwordStrengthMinLength: number;
+  /** Passwords must expire within this many days for FSBP IAM.7. */
+  passwordMaxAgeDays: number;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -36,6 +51,14 @@ export const DEFAULT_OPTIONS: CheckOptions = {
     20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300,
   ],
   publicIpSeverity: 'high',
+  // --- Identity (issue 3) ---
+  rootUnusedDays: 90,
+  credentialsUnusedDays: 45,
+  accessKeyMaxAgeDays: 90,
+  passwordMinLength: 14,
+  passwordReusePrevention: 24,
+  passwordStrengthMinLength: 8,
+  passwordMaxAgeDays: 90,
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {

@@ -19,11 +19,19 @@ export interface CheckRunOptions {
 }
 
 export async function runCheck(check: AnyCheck, opts: CheckRunOptions = {}): Promise<Finding[]> {
+  return runAll([check], opts);
+}
+
+/**
+ * Runs several checks in one scan, sharing loaders as the engine does. (aws-sdk-client-mock
+ * replaces `send`, so the seam's call counter does not see mocked calls: count them on the mock.)
+ */
+export async function runAll(checks: readonly AnyCheck[], opts: CheckRunOptions = {}): Promise<Finding[]> {
   const session = new AwsSession({ homeRegion: 'us-east-1', maxAttempts: 1 });
   const cache = new LoaderCache(session, ACCOUNT, 'aws');
   const { findings } = await runChecks(
     {
-      checks: [check],
+      checks,
       regions: opts.regions ?? ['us-east-1'],
       concurrency: 4,
       options: resolveOptions(opts.options),

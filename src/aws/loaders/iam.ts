@@ -1,5 +1,23 @@
-import { GetAccountSummaryCommand } from '@aws-sdk/client-iam';
+import {
+  GenerateCredentialReportCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+  paginateGetAccountAuthorizationDetails,
+  paginateListServerCertificates,
+  paginateListVirtualMFADevices,
+  type GroupDetail,
+  type ManagedPolicyDetail,
+  type PasswordPolicy,
+  type RoleDetail,
+  type ServerCertificateMetadata,
+  type UserDetail,
+  type VirtualMFADevice,
+} from '@aws-sdk/client-iam';
+import { credentialReportText, parseCredentialReport, type CredentialReportRow } from '../../analysis/credential-report.js';
+import { isErrorNamed, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
+import { collect } from './paginate.js';
 
 /** GetAccountSummary's SummaryMap: AccountMFAEnabled, AccountPasswordPresent, … */
 export const accountSummary = defineLoader({
@@ -8,5 +26,156 @@ export const accountSummary = defineLoader({
   async fetch({ aws }): Promise<Record<string, number>> {
     const out = await aws.iam().send(new GetAccountSummaryCommand({}));
     return { ...(out.SummaryMap ?? {}) };
+  },
+});
+
+/** The account password policy; null when none is set (IAM answers NoSuchEntity). */
+export const passwordPolicy = defineLoader({
+  id: 'iam.passwordPolicy',
+  actions: ['iam:GetAccountPasswordPolicy'],
+  async fetch({ aws }): Promise<PasswordPolicy | null> {
+    try {
+      const out = await aws.iam().send(new GetAccountPasswordPolicyCommand({}));
+      return out.PasswordPolicy ?? null;
+    } catch (error) {
+      if (isErrorNamed(error, 'NoSuchEntity', 'NoSuchEntityException')) return null;
+      throw error;
+    }
+  },
+});
+
+/** Virtual MFA devices that are assigned to someone (root included), with their user's ARN. */
+export const assignedVirtualMfaDevices = defineLoader({
+  id: 'iam.assignedVirtualMfaDevices',
+  actions: ['iam:ListVirtualMFADevices'],
+  async fetch({ aws }): Promise<VirtualMFADevice[]> {
+    return collect(
+      paginateListVirtualMFADevices({ client: aws.iam(), pageSize: 1000 }, { AssignmentStatus: 'Assigned' }),
+      (p) => p.VirtualMFADevices,
+    );
+  },
+});
+
+export const serverCertificates = defineLoader({
+  id: 'iam.serverCertificates',
+  actions: ['iam:ListServerCertificates'],
+  async fetch({ aws }): Promise<ServerCertificateMetadata[]> {
+    return collect(paginateListServerCertificates({ client: aws.iam(), pageSize: 1000 }, {}), (p) => p.ServerCertificateMetadataList);
+  },
+});
+
+export interface AuthorizationDetails {
+  users: UserDetail[];
+  groups: GroupDetail[];
+  roles: RoleDetail[];
+  /** Customer-managed and AWS-managed policies, each with its versions (documents URL-encoded). */
+  policies: ManagedPolicyDetail[];
+}
+
+/**
+ * Every user, group, role and managed policy with their attachments and inline policies,
+ * in one paginated read: nothing per user.
+ */
+export const authorizationDetails = defineLoader({
+  id: 'iam.authorizationDetails',
+  actions: ['iam:GetAccountAuthorizationDetails'],
+  async fetch({ aws }): Promise<AuthorizationDetails> {
+    const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
+    const pages = paginateGetAccountAuthorizationDetails(
+      { client: aws.iam(), pageSize: 1000 },
+      { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] },
+    );
+    for await (const page of pages) {
+      details.users.push(...(page.UserDetailList ?? []));
+      details.groups.push(...(page.GroupDetailList ?? []));
+      details.roles.push(...(page.RoleDetailList ?? []));
+      details.policies.push(...(page.Policies ?? []));
+    }
+    return details;
+  },
+});
+
+/**
+ * The credential report can be unavailable for reasons a reviewer must see: it is being
+ * generated past our patience, it was never generated, or it expired. The name is AWS's
+ * error code; the message says which.
+ */
+export class CredentialReportUnavailable extends Error {
+  constructor(
+    code: 'ReportInProgress' | 'ReportNotPresent' | 'ReportExpired',
+    message: string,
+    readonly $fault = 'client' as const,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** How long to wait for the report: the delays between polls (bounded), and how to sleep. Tests replace `sleep`. */
+export const credentialReportPolling = {
+  delaysMs: [500, 1000, 2000, 4000, 8000, 8000, 8000, 8000] as readonly number[],
+  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface CredentialReport {
+  generatedAt?: Date;
+  rows: CredentialReportRow[];
+}
+
+const IN_PROGRESS = ['ReportInProgress', 'CredentialReportNotReadyException'];
+const NOT_PRESENT = ['ReportNotPresent', 'CredentialReportNotPresentException'];
+const EXPIRED = ['ReportExpired', 'CredentialReportExpiredException'];
+
+/**
+ * GenerateCredentialReport, polled while its State is STARTED / INPROGRESS (IAM regenerates
+ * at most every four hours, so usually the first answer is COMPLETE), then GetCredentialReport.
+ */
+export const credentialReport = defineLoader({
+  id: 'iam.credentialReport',
+  actions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  async fetch({ aws }): Promise<CredentialReport> {
+    const iam = aws.iam();
+    const { delaysMs, sleep } = credentialReportPolling;
+    const waitedSeconds = () => delaysMs.reduce((a, b) => a + b, 0) / 1000;
+    let attempt = 0;
+    const waitOrGiveUp = async (action: string): Promise<void> => {
+      const delay = delaysMs[attempt++];
+      if (delay === undefined) {
+        const error = new CredentialReportUnavailable(
+          'ReportInProgress',
+          `the IAM credential report was still being generated after ${waitedSeconds()}s; scan again in a minute`,
+        );
+        tagErrorAction(error, action);
+        throw error;
+      }
+      await sleep(delay);
+    };
+    for (;;) {
+      const generated = await iam.send(new GenerateCredentialReportCommand({}));
+      const state = String(generated.State ?? '').toUpperCase();
+      // Emulators may omit State; GetCredentialReport then says whether a report exists.
+      if (state !== 'STARTED' && state !== 'INPROGRESS') break;
+      await waitOrGiveUp('iam:GenerateCredentialReport');
+    }
+    for (;;) {
+      try {
+        const out = await iam.send(new GetCredentialReportCommand({}));
+        return { generatedAt: out.GeneratedTime, rows: parseCredentialReport(credentialReportText(out.Content)) };
+      } catch (error) {
+        if (isErrorNamed(error, ...IN_PROGRESS)) {
+          await waitOrGiveUp('iam:GetCredentialReport');
+          continue;
+        }
+        const reason = isErrorNamed(error, ...NOT_PRESENT)
+          ? (['ReportNotPresent', 'no credential report exists (was GenerateCredentialReport allowed?)'] as const)
+          : isErrorNamed(error, ...EXPIRED)
+            ? (['ReportExpired', 'the credential report has expired; scan again to generate a new one'] as const)
+            : undefined;
+        if (!reason) throw error;
+        const unavailable = new CredentialReportUnavailable(reason[0], `${reason[1]}: ${(error as Error).message}`);
+        tagErrorAction(unavailable, 'iam:GetCredentialReport');
+        throw unavailable;
+      }
+    }
   },
 });

@@ -1,0 +1,44 @@
+import { passwordPolicy } from '../../src/aws/loaders/iam.js';
+import { defineCheck } from '../../src/engine/check.js';
+import { NO_PASSWORD_POLICY, passwordPolicyResource } from './common.js';
+
+export default defineCheck({
+  id: 'iam-password-policy-strong',
+  title: 'The IAM password policy has a strong configuration',
+  risk: 'Simple, never-expiring passwords are guessed and reused; a leaked one keeps working indefinitely.',
+  category: 'identity',
+  responsibility: 'identity-and-access',
+  service: 'iam',
+  scope: 'global',
+  severity: 'medium',
+  compliance: { 'aws-fsbp': ['IAM.7'] },
+  remediation:
+    'aws iam update-account-password-policy --require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --minimum-password-length 14 --max-password-age 90',
+  loaders: { passwordPolicy },
+  async run({ accountId, partition, load, result, options }) {
+    const resource = passwordPolicyResource(accountId, partition);
+    const policy = await load.passwordPolicy();
+    if (!policy) {
+      result.fail(resource, NO_PASSWORD_POLICY);
+      return;
+    }
+    const gaps: string[] = [];
+    if (policy.RequireUppercaseCharacters !== true) gaps.push('no uppercase letter required');
+    if (policy.RequireLowercaseCharacters !== true) gaps.push('no lowercase letter required');
+    if (policy.RequireNumbers !== true) gaps.push('no number required');
+    if (policy.RequireSymbols !== true) gaps.push('no symbol required');
+    if ((policy.MinimumPasswordLength ?? 0) < options.passwordStrengthMinLength)
+      gaps.push(`minimum length ${policy.MinimumPasswordLength ?? 'unset'} is below ${options.passwordStrengthMinLength}`);
+    // MaxPasswordAge absent or 0 means passwords never expire.
+    const maxAge = policy.MaxPasswordAge ?? 0;
+    if (maxAge <= 0) gaps.push('passwords never expire');
+    else if (maxAge > options.passwordMaxAgeDays)
+      gaps.push(`passwords expire after ${maxAge} days, more than ${options.passwordMaxAgeDays}`);
+    if (gaps.length) result.fail(resource, `The password policy is weak: ${gaps.join('; ')}.`);
+    else
+      result.pass(
+        resource,
+        `Passwords need upper and lower case, a number and a symbol, at least ${policy.MinimumPasswordLength} characters, and expire after ${maxAge} days.`,
+      );
+  },
+});

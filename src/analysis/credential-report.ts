@@ -1,0 +1,160 @@
+/**
+ * The IAM credential report, read as AWS documents it: a CSV with one row per user plus a
+ * `<root_account>` row. Cells hold ISO dates, `true`/`false`, or one of three special
+ * values that mean different things and must not be confused:
+ * - `N/A`: there is nothing to report (no password, no key, never used);
+ * - `no_information`: last used before IAM began tracking (October 2014), so "long ago";
+ * - `not_supported`: the column does not apply to this row (the root user's password_enabled).
+ * Headers are matched case-insensitively; a column an endpoint leaves out reads as `missing`
+ * so a check can say so rather than guess.
+ */
+import { parse } from 'csv-parse/sync';
+
+export type ReportDate =
+  | { kind: 'date'; date: Date }
+  | { kind: 'n/a' }
+  | { kind: 'no_information' }
+  | { kind: 'not_supported' }
+  | { kind: 'missing' }
+  | { kind: 'invalid'; raw: string };
+
+export type ReportBool = boolean | 'not_supported' | 'missing' | 'invalid';
+
+export interface AccessKeySlot {
+  slot: 1 | 2;
+  active: ReportBool;
+  lastRotated: ReportDate;
+  lastUsed: ReportDate;
+}
+
+export interface CredentialReportRow {
+  user: string;
+  arn: string;
+  isRoot: boolean;
+  passwordEnabled: ReportBool;
+  passwordLastUsed: ReportDate;
+  passwordLastChanged: ReportDate;
+  mfaActive: ReportBool;
+  accessKeys: [AccessKeySlot, AccessKeySlot];
+}
+
+export const ROOT_ROW_USER = '<root_account>';
+
+export class CredentialReportFormatError extends Error {
+  override name = 'CredentialReportFormatError';
+}
+
+function special(raw: string): 'n/a' | 'no_information' | 'not_supported' | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v === 'n/a') return 'n/a';
+  if (v === 'no_information') return 'no_information';
+  if (v === 'not_supported') return 'not_supported';
+  return undefined;
+}
+
+export function parseReportDate(raw: string | undefined): ReportDate {
+  if (raw === undefined || raw.trim() === '') return { kind: 'missing' };
+  const kind = special(raw);
+  if (kind) return { kind };
+  const ms = Date.parse(raw.trim());
+  return Number.isNaN(ms) ? { kind: 'invalid', raw } : { kind: 'date', date: new Date(ms) };
+}
+
+export function parseReportBool(raw: string | undefined): ReportBool {
+  if (raw === undefined || raw.trim() === '') return 'missing';
+  const v = raw.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (v === 'not_supported') return 'not_supported';
+  return 'invalid';
+}
+
+/** Parses the report's CSV text (already base64-decoded). */
+export function parseCredentialReport(csv: string): CredentialReportRow[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(csv, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
+  } catch (error) {
+    throw new CredentialReportFormatError(`the credential report is not valid CSV: ${(error as Error).message}`);
+  }
+  if (records.length === 0) throw new CredentialReportFormatError('the credential report has no rows (not even the root user)');
+  for (const required of ['user', 'arn']) {
+    if (!(required in records[0]!)) throw new CredentialReportFormatError(`the credential report has no "${required}" column`);
+  }
+  return records.map((r) => {
+    const key = (slot: 1 | 2): AccessKeySlot => ({
+      slot,
+      active: parseReportBool(r[`access_key_${slot}_active`]),
+      lastRotated: parseReportDate(r[`access_key_${slot}_last_rotated`]),
+      lastUsed: parseReportDate(r[`access_key_${slot}_last_used_date`]),
+    });
+    const user = String(r.user ?? '').trim();
+    return {
+      user,
+      arn: String(r.arn ?? '').trim(),
+      isRoot: user === ROOT_ROW_USER,
+      passwordEnabled: parseReportBool(r.password_enabled),
+      passwordLastUsed: parseReportDate(r.password_last_used),
+      passwordLastChanged: parseReportDate(r.password_last_changed),
+      mfaActive: parseReportBool(r.mfa_active),
+      accessKeys: [key(1), key(2)],
+    };
+  });
+}
+
+/** The report's bytes as the SDK gives them (Uint8Array), or a string from an emulator (base64 or raw CSV). */
+export function credentialReportText(content: Uint8Array | string | undefined): string {
+  if (content === undefined) throw new CredentialReportFormatError('GetCredentialReport returned no Content');
+  if (typeof content !== 'string') return Buffer.from(content).toString('utf8');
+  // Raw CSV has a header line with commas; base64 has neither commas nor line breaks inside a line.
+  if (content.includes(',')) return content;
+  return Buffer.from(content, 'base64').toString('utf8');
+}
+
+export interface LastActivity {
+  date: Date;
+  /** `used`: the credential's own last use; `set`: never used (or not since 2014), so the day it was set. */
+  basis: 'used' | 'set';
+}
+
+/**
+ * When a credential was last active, with CIS's fallback (1.12 / 1.11): a password or key
+ * that was never used (`N/A`) or not used since tracking began (`no_information`) counts from
+ * the day it was set (password_last_changed, access_key_N_last_rotated). Undefined when the
+ * report does not say (missing or malformed cells): the caller reports that, never a PASS.
+ */
+export function lastActivity(used: ReportDate, setAt: ReportDate): LastActivity | undefined {
+  if (used.kind === 'date') return { date: used.date, basis: 'used' };
+  if ((used.kind === 'n/a' || used.kind === 'no_information') && setAt.kind === 'date') return { date: setAt.date, basis: 'set' };
+  return undefined;
+}
+
+/** Whole days from `then` to `now` (negative when `then` is in the future). */
+export function daysBetween(then: Date, now: Date): number {
+  return Math.floor((now.getTime() - then.getTime()) / 86_400_000);
+}
+
+/** YYYY-MM-DD, for messages. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Why a cell could not be used, for an ERROR message. */
+export function describeReportValue(column: string, value: ReportDate | ReportBool): string {
+  if (typeof value === 'boolean') return `${column} is ${value}`;
+  if (typeof value === 'string') return value === 'missing' ? `the report has no ${column} value` : `${column} is ${value}`;
+  if (value.kind === 'date') return `${column} is ${isoDay(value.date)}`;
+  if (value.kind === 'missing') return `the report has no ${column} value`;
+  if (value.kind === 'invalid') return `${column} holds an unreadable value "${value.raw}"`;
+  return `${column} is ${value.kind === 'n/a' ? 'N/A' : value.kind}`;
+}
+
+/** "1 day" / "12 days", for messages. */
+export function dayCount(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}

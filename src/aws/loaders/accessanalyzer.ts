@@ -1,0 +1,13 @@
+import { paginateListAnalyzers, type AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
+import { defineLoader } from '../loader.js';
+import { collect } from './paginate.js';
+
+/** Every IAM Access Analyzer analyzer in a region, of every type. */
+export const analyzers = defineLoader({
+  id: 'accessanalyzer.analyzers',
+  actions: ['access-analyzer:ListAnalyzers'],
+  async fetch({ aws }, region: string): Promise<AnalyzerSummary[]> {
+    // ListAnalyzers documents no maximum page size; its default page holds every analyzer an account has in practice.
+    return collect(paginateListAnalyzers({ client: aws.accessanalyzer(region) }, {}), (p) => p.analyzers);
+  },
+});

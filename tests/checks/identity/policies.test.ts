@@ -1,0 +1,190 @@
+import {
+  GetAccountAuthorizationDetailsCommand,
+  IAMClient,
+  ListServerCertificatesCommand,
+  type ManagedPolicyDetail,
+} from '@aws-sdk/client-iam';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import cloudshell from '../../../checks/identity/iam-cloudshell-full-access-not-attached.js';
+import customerAdmin from '../../../checks/identity/iam-customer-policy-no-full-admin.js';
+import expiredCerts from '../../../checks/identity/iam-no-expired-server-certificates.js';
+import attachedAdmin from '../../../checks/identity/iam-no-full-admin-policy-attached.js';
+import supportRole from '../../../checks/identity/iam-support-role-exists.js';
+import throughGroups from '../../../checks/identity/iam-user-permissions-through-groups.js';
+import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
+import { encodedDoc } from './fixtures.js';
+
+const iam = mockClient(IAMClient);
+beforeEach(() => iam.reset());
+
+const ACCT = 'arn:aws:iam::123456789012';
+const stmt = (s: object) => ({ Version: '2012-10-17', Statement: [s] });
+const managed = (
+  name: string,
+  arn: string,
+  doc: object,
+  attachments = 1,
+  extra: Partial<ManagedPolicyDetail> = {},
+): ManagedPolicyDetail => ({
+  PolicyName: name,
+  Arn: arn,
+  DefaultVersionId: 'v2',
+  AttachmentCount: attachments,
+  PolicyVersionList: [
+    { VersionId: 'v1', IsDefaultVersion: false, Document: encodedDoc(stmt({ Effect: 'Allow', Action: '*', Resource: '*' })) },
+    { VersionId: 'v2', IsDefaultVersion: true, Document: encodedDoc(doc) },
+  ],
+  ...extra,
+});
+const attached = (...arns: string[]) => arns.map((PolicyArn) => ({ PolicyArn, PolicyName: PolicyArn.split('/').pop() }));
+const details = (d: Record<string, unknown>) =>
+  iam
+    .on(GetAccountAuthorizationDetailsCommand)
+    .resolves({ UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [], ...d });
+
+describe('iam-user-permissions-through-groups', () => {
+  it('fails attached or inline user policies, passes group-only users', async () => {
+    details({
+      UserDetailList: [
+        { UserName: 'attached', Arn: `${ACCT}:user/attached`, AttachedManagedPolicies: attached('arn:aws:iam::aws:policy/ReadOnlyAccess') },
+        { UserName: 'inline', Arn: `${ACCT}:user/inline`, UserPolicyList: [{ PolicyName: 'p', PolicyDocument: encodedDoc(stmt({})) }] },
+        { UserName: 'grouped', Arn: `${ACCT}:user/grouped`, GroupList: ['devs'] },
+      ],
+    });
+    const findings = await runCheck(throughGroups);
+    expect(verdicts(findings)).toEqual({ attached: 'FAIL', inline: 'FAIL', grouped: 'PASS' });
+    expect(findingFor(findings, 'inline').message).toContain('inline policy p');
+  });
+
+  it('reads every page and asks for the maximum page size with all entity filters', async () => {
+    iam
+      .on(GetAccountAuthorizationDetailsCommand)
+      .resolvesOnce({ UserDetailList: [{ UserName: 'one' }], IsTruncated: true, Marker: 'm1' })
+      .resolvesOnce({ UserDetailList: [{ UserName: 'two' }], IsTruncated: false });
+    expect(Object.keys(verdicts(await runCheck(throughGroups)))).toEqual(['one', 'two']);
+    const input = iam.commandCalls(GetAccountAuthorizationDetailsCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({ MaxItems: 1000 });
+    expect([...(input.Filter ?? [])].sort()).toEqual(['AWSManagedPolicy', 'Group', 'LocalManagedPolicy', 'Role', 'User']);
+  });
+
+  it('AccessDenied is an ERROR', async () => {
+    iam.on(GetAccountAuthorizationDetailsCommand).rejects(awsError('AccessDenied', 'no', 403));
+    expect((await runCheck(throughGroups)).map((f) => f.status)).toEqual(['ERROR']);
+  });
+});
+
+describe('full "*:*" admin policies', () => {
+  const admin = managed(
+    'AdministratorAccess',
+    'arn:aws:iam::aws:policy/AdministratorAccess',
+    stmt({ Effect: 'Allow', Action: '*', Resource: '*' }),
+  );
+  const listAdmin = managed('ops-admin', `${ACCT}:policy/ops-admin`, stmt({ Sid: 'All', Effect: 'Allow', Action: ['*'], Resource: ['*'] }));
+  const notAction = managed('not-iam', `${ACCT}:policy/not-iam`, stmt({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }));
+  const deny = managed('deny-all', `${ACCT}:policy/deny-all`, stmt({ Effect: 'Deny', Action: '*', Resource: '*' }), 0);
+  // Only the default version counts: v1 of every fixture policy allows everything.
+  const scoped = managed('scoped', `${ACCT}:policy/scoped`, stmt({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
+  const setup = () =>
+    details({
+      UserDetailList: [
+        {
+          UserName: 'bob',
+          AttachedManagedPolicies: attached(admin.Arn!),
+          UserPolicyList: [
+            { PolicyName: 'inline-admin', PolicyDocument: encodedDoc(stmt({ Effect: 'Allow', Action: '*', Resource: '*' })) },
+          ],
+        },
+      ],
+      GroupDetailList: [{ GroupName: 'ops', AttachedManagedPolicies: attached(listAdmin.Arn!, notAction.Arn!, scoped.Arn!) }],
+      Policies: [admin, listAdmin, notAction, deny, scoped],
+    });
+
+  it('CIS: every attached policy (AWS and customer managed) and inline policy is judged on its default version', async () => {
+    setup();
+    const findings = await runCheck(attachedAdmin);
+    expect(verdicts(findings)).toEqual({
+      AdministratorAccess: 'FAIL',
+      'ops-admin': 'FAIL',
+      'not-iam': 'PASS',
+      scoped: 'PASS',
+      'user/bob/inline-admin': 'FAIL',
+    });
+    expect(findingFor(findings, 'ops-admin').message).toContain('statement "All"; attached to group ops');
+  });
+
+  it('FSBP IAM.1: customer managed policies only, attached or not', async () => {
+    setup();
+    expect(verdicts(await runCheck(customerAdmin))).toEqual({ 'ops-admin': 'FAIL', 'not-iam': 'PASS', 'deny-all': 'PASS', scoped: 'PASS' });
+  });
+
+  it('an attached policy whose document is unreadable or absent is an ERROR, not a PASS', async () => {
+    details({
+      UserDetailList: [{ UserName: 'u', AttachedManagedPolicies: attached(`${ACCT}:policy/broken`, `${ACCT}:policy/ghost`) }],
+      Policies: [
+        {
+          ...scoped,
+          PolicyName: 'broken',
+          Arn: `${ACCT}:policy/broken`,
+          PolicyVersionList: [{ VersionId: 'v2', IsDefaultVersion: true, Document: '%7Bnot-json' }],
+        },
+      ],
+    });
+    expect(verdicts(await runCheck(attachedAdmin))).toEqual({ broken: 'ERROR', ghost: 'ERROR' });
+  });
+});
+
+describe('iam-support-role-exists', () => {
+  it('passes when a role has AWSSupportAccess, fails when only a user has it', async () => {
+    details({ RoleDetailList: [{ RoleName: 'support', AttachedManagedPolicies: attached('arn:aws:iam::aws:policy/AWSSupportAccess') }] });
+    expect((await runCheck(supportRole)).map((f) => f.status)).toEqual(['PASS']);
+    details({ UserDetailList: [{ UserName: 'u', AttachedManagedPolicies: attached('arn:aws:iam::aws:policy/AWSSupportAccess') }] });
+    expect((await runCheck(supportRole)).map((f) => f.status)).toEqual(['FAIL']);
+  });
+  it('a customer policy named AWSSupportAccess is not the AWS managed one', async () => {
+    details({ RoleDetailList: [{ RoleName: 'r', AttachedManagedPolicies: attached(`${ACCT}:policy/AWSSupportAccess`) }] });
+    expect((await runCheck(supportRole)).map((f) => f.status)).toEqual(['FAIL']);
+  });
+});
+
+describe('iam-cloudshell-full-access-not-attached', () => {
+  it('one result per user, group and role', async () => {
+    details({
+      UserDetailList: [{ UserName: 'u', AttachedManagedPolicies: attached('arn:aws:iam::aws:policy/AWSCloudShellFullAccess') }],
+      GroupDetailList: [{ GroupName: 'g', AttachedManagedPolicies: [] }],
+      RoleDetailList: [{ RoleName: 'r', AttachedManagedPolicies: attached('arn:aws-us-gov:iam::aws:policy/AWSCloudShellFullAccess') }],
+    });
+    expect(verdicts(await runCheck(cloudshell))).toEqual({ 'user/u': 'FAIL', 'group/g': 'PASS', 'role/r': 'FAIL' });
+  });
+});
+
+describe('iam-no-expired-server-certificates', () => {
+  it('fails an expired certificate naming the date, passes a valid one', async () => {
+    iam.on(ListServerCertificatesCommand).resolves({
+      ServerCertificateMetadataList: [
+        {
+          ServerCertificateName: 'old',
+          ServerCertificateId: 'A',
+          Arn: `${ACCT}:server-certificate/old`,
+          Path: '/',
+          Expiration: new Date('2026-01-01T00:00:00Z'),
+        },
+        {
+          ServerCertificateName: 'new',
+          ServerCertificateId: 'B',
+          Arn: `${ACCT}:server-certificate/new`,
+          Path: '/',
+          Expiration: new Date('2027-01-01T00:00:00Z'),
+        },
+        { ServerCertificateName: 'odd', ServerCertificateId: 'C', Arn: `${ACCT}:server-certificate/odd`, Path: '/' },
+      ],
+    });
+    const findings = await runCheck(expiredCerts);
+    expect(verdicts(findings)).toEqual({ old: 'FAIL', new: 'PASS', odd: 'ERROR' });
+    expect(findingFor(findings, 'old').message).toContain('2026-01-01');
+  });
+  it('AccessDenied is an ERROR', async () => {
+    iam.on(ListServerCertificatesCommand).rejects(awsError('AccessDenied', 'no', 403));
+    expect((await runCheck(expiredCerts)).map((f) => f.status)).toEqual(['ERROR']);
+  });
+});
