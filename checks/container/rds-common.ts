@@ -4,16 +4,12 @@ import { databaseUnits, instanceResource, rdsInstances, type RdsDatabase } from 
 import { dbClusters, dbInstances } from '../../src/aws/loaders/rds.js';
 import type { CheckContext } from '../../src/engine/check.js';
 import type { Resource } from '../../src/engine/types.js';
+import { reportVerdict, type Verdict } from '../verdict.js';
 
-export type Verdict = { status: 'pass' | 'fail' | 'notApplicable'; message: string } | { status: 'error'; error: unknown };
+export type { Verdict };
 
 export const instanceLoaders = { dbInstances };
 export const databaseLoaders = { dbInstances, dbClusters };
-
-function report(result: CheckContext<typeof instanceLoaders>['result'], resource: Resource, verdict: Verdict): void {
-  if (verdict.status === 'error') result.error(resource, verdict.error);
-  else result[verdict.status](resource, verdict.message);
-}
 
 /** Stands for a whole list that could not be read in a region (distinct from the check's own region result). */
 export function listResource(region: string, type: string, what: string): Resource {
@@ -34,7 +30,7 @@ export async function judgeInstances(
   judge: (db: DBInstance) => Verdict,
 ): Promise<void> {
   for (const db of rdsInstances(await load.dbInstances(region))) {
-    report(result, instanceResource(db, region, accountId, partition), judge(db));
+    reportVerdict(result, instanceResource(db, region, accountId, partition), judge(db));
   }
 }
 
@@ -53,7 +49,7 @@ export async function judgeDatabases(
     result.error(listResource(region, 'AWS::RDS::DBCluster', 'DB clusters'), error);
   }
   const { databases, orphans } = databaseUnits(instances, clusters, { region, accountId, partition });
-  for (const db of databases) report(result, db.resource, judge(db));
+  for (const db of databases) reportVerdict(result, db.resource, judge(db));
   // A cluster member's setting lives on the cluster, which could not be read.
   for (const db of orphans) result.error(instanceResource(db, region, accountId, partition), clusterError);
 }

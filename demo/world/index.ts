@@ -2,11 +2,18 @@ import type { Responder } from '../../src/aws/session.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
 import { rdsHandlers } from './rds.js';
-import { s3Handlers } from './s3.js';
+import { s3controlHandlers, s3Handlers } from './s3.js';
 import { stsHandlers } from './sts.js';
 import { awsError, type Handlers } from './types.js';
 
-const HANDLERS: Record<string, Handlers> = { sts: stsHandlers, ec2: ec2Handlers, iam: iamHandlers, rds: rdsHandlers, s3: s3Handlers };
+const HANDLERS: Record<string, Handlers> = {
+  sts: stsHandlers,
+  ec2: ec2Handlers,
+  iam: iamHandlers,
+  rds: rdsHandlers,
+  s3: s3Handlers,
+  s3control: s3controlHandlers,
+};
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */
 export const demoResponder: Responder = ({ service, region, operation, input }) => {

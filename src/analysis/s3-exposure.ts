@@ -74,8 +74,8 @@ export interface PolicyGrant {
 export interface PolicyVerdict {
   /** Public grants that no Deny closes, per access kind. */
   grants: PolicyGrant[];
-  /** Why statements that allow "*" are still not public. */
-  safeguards: string[];
+  /** Why statements that allow "*" are still not public (for one access kind, or both). */
+  safeguards: Array<{ access?: Access; text: string }>;
   /** The evaluator's answer to S3's question "is this policy public?" (any read or write). */
   public: boolean;
 }
@@ -98,14 +98,14 @@ export function evaluatePolicy(policy: string, bucketArn: string, pin: PinOption
   const statements = parsePolicy(policy);
   const denies = statements.filter((s) => s.effect === 'Deny' && denyAppliesToEveryone(s));
   const grants: PolicyGrant[] = [];
-  const safeguards: string[] = [];
+  const safeguards: PolicyVerdict['safeguards'] = [];
   for (const s of statements.filter((st) => st.effect === 'Allow')) {
     const unfixed = unfixedPrincipal(s);
     if (!unfixed) continue;
     const label = statementLabel(s);
     const pinned = allowPin(s, pin);
     if (pinned) {
-      safeguards.push(`${label} allows ${unfixed} but only where ${pinned}`);
+      safeguards.push({ text: `${label} allows ${unfixed} but only where ${pinned}` });
       continue;
     }
     for (const [access, universe] of [
@@ -121,14 +121,14 @@ export function evaluatePolicy(policy: string, bucketArn: string, pin: PinOption
         const closed = new Set(coveredActions(deny, actions));
         if (closed.size === 0) continue;
         actions = actions.filter((a) => !closed.has(a));
-        safeguards.push(
-          `${statementLabel(deny)} denies ${access} to everyone${closure ? ` unless the request matches (not ${closure})` : ''}, closing ${label}`,
-        );
+        const unless = closure ? ` when ${closure} (only fixed values get through)` : '';
+        safeguards.push({ access, text: `${statementLabel(deny)} denies everyone ${access} access${unless}, closing ${label}` });
       }
       if (actions.length) grants.push({ statement: s, label, access, actions, why: unfixed });
     }
   }
-  return { grants, safeguards: [...new Set(safeguards)], public: grants.length > 0 };
+  const unique = [...new Map(safeguards.map((g) => [`${g.access}|${g.text}`, g])).values()];
+  return { grants, safeguards: unique, public: grants.length > 0 };
 }
 
 function effectiveFlag(flag: keyof BpaFlags, input: ExposureInput): string | undefined {
@@ -171,7 +171,7 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
   if (input.policy) {
     policy = evaluatePolicy(input.policy, bucketArn, pin);
     const restrict = effectiveFlag('RestrictPublicBuckets', input);
-    both((e) => e.safeguards.push(...policy!.safeguards));
+    for (const g of policy.safeguards) (g.access ? [out[g.access]] : [out.read, out.write]).forEach((e) => e.safeguards.push(g.text));
     for (const grant of policy.grants) {
       const e = out[grant.access];
       const universe = grant.access === 'read' ? READ_ACTIONS : WRITE_ACTIONS;

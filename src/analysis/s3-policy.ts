@@ -309,3 +309,87 @@ export const WRITE_ACTIONS = [
   's3:PutLifecycleConfiguration',
   's3:PutReplicationConfiguration',
 ] as const;
+
+/**
+ * The statement that enforces TLS (FSBP S3.5, CIS 2.1.1): a Deny for every principal, of
+ * every S3 action, on the bucket and its objects, when aws:SecureTransport is false. Any
+ * further condition would narrow the Deny, so such a statement does not count.
+ */
+export function tlsOnlyStatement(statements: readonly PolicyStatement[], bucketArn: string): PolicyStatement | undefined {
+  const everything = [...READ_ACTIONS, ...WRITE_ACTIONS];
+  return statements.find((s) => {
+    if (s.effect !== 'Deny' || s.notPrincipal || !denyAppliesToEveryone(s)) return false;
+    if (coveredActions(s, everything).length !== everything.length) return false;
+    if (s.notResource || ![bucketArn, `${bucketArn}/*`].every((r) => s.resources.some((p) => globMatch(p, r)))) return false;
+    if (s.conditions.length !== 1) return false;
+    const [c] = s.conditions as [Condition];
+    return (
+      c.key === 'aws:securetransport' &&
+      c.base.toLowerCase() === 'bool' &&
+      !c.setPrefix &&
+      c.values.length > 0 &&
+      c.values.every((v) => v.toLowerCase() === 'false')
+    );
+  });
+}
+
+/** The actions FSBP S3.6 forbids granting to other accounts. */
+export const CROSS_ACCOUNT_SENSITIVE = [
+  's3:DeleteBucketPolicy',
+  's3:PutBucketAcl',
+  's3:PutBucketPolicy',
+  's3:PutEncryptionConfiguration',
+  's3:PutObjectAcl',
+] as const;
+
+export interface CrossAccountGrant {
+  label: string;
+  /** Who outside the account gets the actions: account ids, or a description of "anyone". */
+  grantees: string[];
+  actions: string[];
+}
+
+/**
+ * Allow statements that give another (untrusted) account any of the S3.6 actions: named
+ * principals of other accounts, or an unfixed principal not pinned to trusted accounts by
+ * aws:PrincipalAccount. A Deny for everyone outside the trusted accounts (or for everyone,
+ * unconditionally) takes the actions back.
+ */
+export function crossAccountGrants(statements: readonly PolicyStatement[], owner: string, trusted: readonly string[]): CrossAccountGrant[] {
+  const allowed = new Set([owner, ...trusted]);
+  const onlyTrusted = (c: Condition): boolean =>
+    c.key === 'aws:principalaccount' && c.values.length > 0 && c.values.every((v) => allowed.has(v));
+  const closers = statements.filter(
+    (s) =>
+      s.effect === 'Deny' &&
+      !s.notPrincipal &&
+      denyAppliesToEveryone(s) &&
+      s.conditions.every((c) => onlyTrusted(c) && /^stringnotequals$/i.test(c.base) && !c.setPrefix),
+  );
+  const out: CrossAccountGrant[] = [];
+  for (const s of statements.filter((st) => st.effect === 'Allow')) {
+    let actions = coveredActions(s, CROSS_ACCOUNT_SENSITIVE);
+    for (const deny of closers) {
+      const closed = new Set(coveredActions(deny, actions));
+      actions = actions.filter((a) => !closed.has(a));
+    }
+    if (actions.length === 0) continue;
+    const unfixed = unfixedPrincipal(s);
+    let grantees: string[];
+    if (unfixed) {
+      const pinned = s.conditions.some((c) => onlyTrusted(c) && /^stringequals$/i.test(c.base) && !c.ifExists && !c.setPrefix);
+      grantees = pinned ? [] : [`any account (${unfixed})`];
+    } else {
+      grantees = [
+        ...new Set(
+          s.principals
+            .filter((p) => p.type === 'AWS')
+            .map((p) => accountOfPrincipal(p.value))
+            .filter((a): a is string => a !== undefined && !allowed.has(a)),
+        ),
+      ];
+    }
+    if (grantees.length) out.push({ label: statementLabel(s), grantees, actions });
+  }
+  return out;
+}

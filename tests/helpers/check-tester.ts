@@ -19,19 +19,7 @@ export interface CheckRunOptions {
 }
 
 export async function runCheck(check: AnyCheck, opts: CheckRunOptions = {}): Promise<Finding[]> {
-  const session = new AwsSession({ homeRegion: 'us-east-1', maxAttempts: 1 });
-  const cache = new LoaderCache(session, ACCOUNT, 'aws');
-  const { findings } = await runChecks(
-    {
-      checks: [check],
-      regions: opts.regions ?? ['us-east-1'],
-      concurrency: 4,
-      options: resolveOptions(opts.options),
-      now: opts.now ?? new Date('2026-11-20T12:00:00Z'),
-    },
-    cache,
-  );
-  return findings;
+  return runChecksTogether([check], opts);
 }
 
 /** resource id → status, the usual thing a check test asserts. */
@@ -46,3 +34,20 @@ export function findingFor(findings: readonly Finding[], resourceId: string): Fi
 }
 
 export { awsError } from '../../demo/world/types.js';
+
+/** Runs several checks in one scan (one loader cache), as the engine does: for call-count tests. */
+export async function runChecksTogether(checks: AnyCheck[], opts: CheckRunOptions = {}): Promise<Finding[]> {
+  const session = new AwsSession({ homeRegion: 'us-east-1', maxAttempts: 1 });
+  const cache = new LoaderCache(session, ACCOUNT, 'aws');
+  const { findings } = await runChecks(
+    {
+      checks,
+      regions: opts.regions ?? ['us-east-1'],
+      concurrency: 4,
+      options: resolveOptions(opts.options),
+      now: opts.now ?? new Date('2026-11-20T12:00:00Z'),
+    },
+    cache,
+  );
+  return findings;
+}
