@@ -17,6 +17,7 @@ const ONE_RESULT_PER_ACCOUNT = new Set([
   'iam-password-policy-reuse-prevention',
   'iam-password-policy-strong',
   'iam-support-role-exists',
+  's3-account-public-access-block',
 ]);
 
 describe('the bundled demo account', () => {

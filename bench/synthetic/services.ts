@@ -2,7 +2,9 @@
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
-import { iam, accessanalyzer } from './iam.js';
+import { accessanalyzer, iam } from './iam.js';
+import { rds } from './rds.js';
+import { s3, s3control } from './s3.js';
 import { ACCOUNT_ID, pages, page, type Account, type SyntheticService } from './model.js';
 
 export function sts(): SyntheticService {
@@ -143,61 +145,4 @@ export function ec2(account: Account): SyntheticService {
   };
 }
 
-export function rds(account: Account): SyntheticService {
-  const perRegion = account.spread(account.spec.rdsInstances);
-  const dbs: Record<string, DBInstance[]> = {};
-  for (const region of account.regions) {
-    dbs[region] = Array.from({ length: perRegion[region]! }, (_, i) => ({
-      DBInstanceIdentifier: `db-${i}`,
-      DBInstanceArn: `arn:aws:rds:${region}:${ACCOUNT_ID}:db:db-${i}`,
-      Engine: account.pick(['postgres', 'mysql', 'aurora-postgresql']),
-      StorageEncrypted: account.random() < 0.8,
-    }));
-  }
-  const dbPages = Object.values(dbs).map((d) => pages(d.length, 100));
-  return {
-    service: 'rds',
-    handlers: {
-      DescribeDBInstances: (region, input) => {
-        const { items, next } = page(dbs[region] ?? [], input, { limitKey: 'MaxRecords', tokenKey: 'Marker', max: 100 });
-        return { DBInstances: items, ...next };
-      },
-    },
-    minimalCalls: { 'rds:DescribeDBInstances': dbPages.reduce((a, b) => a + b, 0) },
-    criticalPath: Math.max(...dbPages),
-  };
-}
-
-export function s3(account: Account): SyntheticService {
-  const perRegion = account.spread(account.spec.buckets);
-  const buckets = account.regions.flatMap((region) =>
-    Array.from({ length: perRegion[region]! }, (_, i) => ({ name: `bench-${region}-${i}`, region, bpa: account.random() < 0.6 })),
-  );
-  const byName = new Map(buckets.map((b) => [b.name, b]));
-  const bucketPages = pages(buckets.length, 10000);
-  const ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-  return {
-    service: 's3',
-    handlers: {
-      ListBuckets: (_region, input) => {
-        const { items, next } = page(buckets, input, {
-          limitKey: 'MaxBuckets',
-          tokenKey: 'ContinuationToken',
-          max: 10000,
-          defaultSize: 10000,
-        });
-        return { Buckets: items.map((b) => ({ Name: b.name, BucketRegion: b.region })), ...next };
-      },
-      GetPublicAccessBlock: (region, input) => {
-        const bucket = byName.get(String(input.Bucket));
-        if (!bucket || bucket.region !== region) throw awsError('PermanentRedirect', 'wrong region', 301);
-        if (!bucket.bpa) throw awsError('NoSuchPublicAccessBlockConfiguration', 'none', 404);
-        return { PublicAccessBlockConfiguration: ON };
-      },
-    },
-    minimalCalls: { 's3:ListAllMyBuckets': pages(buckets.length, 10000), 's3:GetBucketPublicAccessBlock': buckets.length },
-    criticalPath: bucketPages + 1,
-  };
-}
-
-export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3];
+export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3, s3control];

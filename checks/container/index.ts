@@ -1,4 +1,20 @@
 import type { AnyCheck } from '../../src/engine/check.js';
+import rdsAutoMinorVersionUpgrade from './rds-auto-minor-version-upgrade.js';
+import rdsBackupRetention from './rds-backup-retention.js';
+import rdsDeletionProtection from './rds-deletion-protection.js';
+import rdsIamAuthentication from './rds-iam-authentication.js';
+import rdsInstanceNotPublic from './rds-instance-not-public.js';
+import rdsMultiAz from './rds-multi-az.js';
+import rdsSnapshotNotPublic from './rds-snapshot-not-public.js';
 import rdsStorageEncrypted from './rds-storage-encrypted.js';
 
-export const containerChecks: AnyCheck[] = [rdsStorageEncrypted];
+export const containerChecks: AnyCheck[] = [
+  rdsStorageEncrypted,
+  rdsInstanceNotPublic,
+  rdsSnapshotNotPublic,
+  rdsBackupRetention,
+  rdsAutoMinorVersionUpgrade,
+  rdsMultiAz,
+  rdsDeletionProtection,
+  rdsIamAuthentication,
+];

@@ -3,7 +3,7 @@ import { accessanalyzerHandlers } from './accessanalyzer.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
 import { rdsHandlers } from './rds.js';
-import { s3Handlers } from './s3.js';
+import { s3controlHandlers, s3Handlers } from './s3.js';
 import { stsHandlers } from './sts.js';
 import { awsError, type Handlers } from './types.js';
 
@@ -14,6 +14,7 @@ const HANDLERS: Record<string, Handlers> = {
   rds: rdsHandlers,
   s3: s3Handlers,
   accessanalyzer: accessanalyzerHandlers,
+  s3control: s3controlHandlers,
 };
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */

@@ -173,6 +173,11 @@ export class AwsSession {
     if (endpointUrl) config.endpoint = endpointUrl;
     // Emulators serve buckets on one host, not as virtual-hosted subdomains.
     if (endpointUrl && service === 's3') config.forcePathStyle = true;
+    // S3 Control's endpoint rules put the account id in front of the host ({AccountId}.host),
+    // which no IP address or localhost endpoint can serve (and `disableHostPrefix` does not
+    // stop: the prefix comes from the endpoint ruleset, not the hostPrefix trait). The account
+    // id also travels in the x-amz-account-id header, so a custom endpoint is used as given.
+    if (endpointUrl && service === 's3control') config.endpointProvider = () => ({ url: new URL(endpointUrl) });
     // An answered call never reaches signing, but the credential chain must not even be asked.
     if (responder || transport) config.credentials = { accessKeyId: 'OFFLINE', secretAccessKey: 'OFFLINE' };
     if (requestHandler) config.requestHandler = requestHandler;

@@ -39,6 +39,11 @@ export interface CheckOptions {
   passwordStrengthMinLength: number;
   /** Passwords must expire within this many days for FSBP IAM.7. */
   passwordMaxAgeDays: number;
+  // Issue 5 (RDS and S3): container and abstracted services.
+  /** Fewest days of automated RDS backups that pass (FSBP RDS.11's backupRetentionMinimum default). */
+  rdsBackupRetentionDays: number;
+  /** Account ids outside this one that bucket policies may grant sensitive actions to (FSBP S3.6). */
+  s3TrustedAccountIds: string[];
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -59,6 +64,9 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   passwordReusePrevention: 24,
   passwordStrengthMinLength: 8,
   passwordMaxAgeDays: 90,
+  // Issue 5 (RDS and S3).
+  rdsBackupRetentionDays: 7,
+  s3TrustedAccountIds: [],
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {

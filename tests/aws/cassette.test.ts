@@ -35,14 +35,12 @@ describe('record and replay', () => {
     const { report, exitCode } = await scan({ ...base(dir), replay: record });
     expect(report.run.partial).toBe(true);
     expect(exitCode).toBe(3);
-    expect(report.run.errors).toEqual([
-      expect.objectContaining({
-        checkId: 'rds-storage-encrypted',
-        region: 'eu-west-1',
-        action: 'rds:DescribeDBInstances',
-        code: 'AccessDenied',
-      }),
-    ]);
+    // Every check that reads the instances of eu-west-1 says so, and nothing else failed.
+    expect(report.run.errors.length).toBeGreaterThan(0);
+    for (const e of report.run.errors) {
+      expect(e).toMatchObject({ region: 'eu-west-1', action: 'rds:DescribeDBInstances', code: 'AccessDenied', kind: 'access-denied' });
+    }
+    expect(report.run.errors.map((e) => e.checkId)).toContain('rds-storage-encrypted');
     const error = report.findings.find((f) => f.status === 'ERROR');
     expect(error?.message).toMatch(/rds:DescribeDBInstances failed: AccessDenied/);
     // The other region of the same check was still evaluated.

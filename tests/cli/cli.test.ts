@@ -148,7 +148,12 @@ describe('list-checks and policy', () => {
       expect(isReadOnlyOperation(action.split(':')[1]!) || /^s3:ListAllMyBuckets$/.test(action)).toBe(true);
     }
     const rdsOnly = JSON.parse((await runCli(['policy', '--checks', 'rds-storage-encrypted'])).stdout) as typeof all;
-    expect(rdsOnly.Statement[0]!.Action).toEqual(['ec2:DescribeRegions', 'rds:DescribeDBInstances', 'sts:GetCallerIdentity']);
+    expect(rdsOnly.Statement[0]!.Action).toEqual([
+      'ec2:DescribeRegions',
+      'rds:DescribeDBClusters',
+      'rds:DescribeDBInstances',
+      'sts:GetCallerIdentity',
+    ]);
   });
 
   it('--help and --version exit 0', async () => {

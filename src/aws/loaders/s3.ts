@@ -1,10 +1,22 @@
 import {
+  GetBucketAclCommand,
+  GetBucketEncryptionCommand,
   GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
+  type Grant,
+  type LoggingEnabled,
   type PublicAccessBlockConfiguration,
+  type ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
-import { isErrorNamed } from '../errors.js';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import { aclsNeutralised } from '../../analysis/s3-exposure.js';
+import { describeError, errorSentence, isErrorNamed } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { collect } from './paginate.js';
 
@@ -24,14 +36,14 @@ export function regionFromLocationConstraint(constraint: string | undefined | nu
 /**
  * Every bucket with its region. ListBuckets returns BucketRegion only when the request is
  * paginated (MaxBuckets set); an endpoint that leaves it out costs one GetBucketLocation
- * per such bucket.
+ * per such bucket. 10000 is the largest MaxBuckets S3 accepts.
  */
 export const buckets = defineLoader({
   id: 's3.buckets',
   actions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation'],
   async fetch({ aws }): Promise<Bucket[]> {
     const client = aws.s3(aws.homeRegion);
-    const listed = await collect(paginateListBuckets({ client, pageSize: 1000 }, {}), (p) => p.Buckets);
+    const listed = await collect(paginateListBuckets({ client, pageSize: 10000 }, {}), (p) => p.Buckets);
     return Promise.all(
       listed
         .filter((b) => b.Name)
@@ -59,5 +71,165 @@ export const bucketPublicAccessBlock = defineLoader({
       if (isErrorNamed(error, 'NoSuchPublicAccessBlockConfiguration')) return null;
       throw error;
     }
+  },
+});
+
+/** Absent configuration is a fact about the bucket: null, not an error. */
+async function orNull<T>(read: () => Promise<T>, ...absent: string[]): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isErrorNamed(error, ...absent)) return null;
+    throw error;
+  }
+}
+
+/**
+ * The account's Block Public Access, from S3 Control with the run's account id. No
+ * configuration means all four settings are off.
+ */
+export const accountPublicAccessBlock = defineLoader({
+  id: 's3control.accountPublicAccessBlock',
+  actions: ['s3:GetAccountPublicAccessBlock'],
+  async fetch({ aws, accountId }): Promise<PublicAccessBlockConfiguration | null> {
+    return orNull(async () => {
+      const out = await aws.s3control().send(new GetAccountPublicAccessBlockCommand({ AccountId: accountId }));
+      return out.PublicAccessBlockConfiguration ?? null;
+    }, 'NoSuchPublicAccessBlockConfiguration');
+  },
+});
+
+/** The bucket policy's JSON text; null when the bucket has none. */
+export const bucketPolicy = defineLoader({
+  id: 's3.bucketPolicy',
+  actions: ['s3:GetBucketPolicy'],
+  async fetch({ aws }, bucket: string, region: string): Promise<string | null> {
+    return orNull(
+      async () => (await aws.s3(region).send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy || null,
+      'NoSuchBucketPolicy',
+    );
+  },
+});
+
+export interface PolicyStatus {
+  /** S3's own verdict on the policy; undefined when it gave none. */
+  isPublic?: boolean;
+  /** Why there is no verdict, when the call failed (an endpoint without it, a denied action). */
+  unavailable?: string;
+}
+
+/** S3's own "is the policy public?"; never fails: no answer is a documented fallback, not an error. */
+export const bucketPolicyStatus = defineLoader({
+  id: 's3.bucketPolicyStatus',
+  actions: ['s3:GetBucketPolicyStatus'],
+  async fetch({ aws }, bucket: string, region: string): Promise<PolicyStatus> {
+    try {
+      const out = await aws.s3(region).send(new GetBucketPolicyStatusCommand({ Bucket: bucket }));
+      const isPublic = out.PolicyStatus?.IsPublic;
+      return typeof isPublic === 'boolean' ? { isPublic } : { unavailable: 'S3 returned no policy status' };
+    } catch (error) {
+      if (isErrorNamed(error, 'NoSuchBucketPolicy')) return {};
+      return { unavailable: errorSentence(describeError(error)) };
+    }
+  },
+});
+
+export const bucketAcl = defineLoader({
+  id: 's3.bucketAcl',
+  actions: ['s3:GetBucketAcl'],
+  async fetch({ aws }, bucket: string, region: string): Promise<Grant[]> {
+    return (await aws.s3(region).send(new GetBucketAclCommand({ Bucket: bucket }))).Grants ?? [];
+  },
+});
+
+/** Object Ownership (BucketOwnerEnforced disables ACLs); null when never set. */
+export const bucketObjectOwnership = defineLoader({
+  id: 's3.bucketObjectOwnership',
+  actions: ['s3:GetBucketOwnershipControls'],
+  async fetch({ aws }, bucket: string, region: string): Promise<string | null> {
+    return orNull(async () => {
+      const out = await aws.s3(region).send(new GetBucketOwnershipControlsCommand({ Bucket: bucket }));
+      return out.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null;
+    }, 'OwnershipControlsNotFoundError');
+  },
+});
+
+export interface Versioning {
+  /** Enabled, Suspended, or undefined when versioning was never turned on. */
+  status?: string;
+  /** Enabled or Disabled; undefined when never configured. */
+  mfaDelete?: string;
+}
+
+export const bucketVersioning = defineLoader({
+  id: 's3.bucketVersioning',
+  actions: ['s3:GetBucketVersioning'],
+  async fetch({ aws }, bucket: string, region: string): Promise<Versioning> {
+    const out = await aws.s3(region).send(new GetBucketVersioningCommand({ Bucket: bucket }));
+    return { status: out.Status, mfaDelete: out.MFADelete };
+  },
+});
+
+/** Default encryption rules; null when the bucket has no default encryption configuration. */
+export const bucketEncryption = defineLoader({
+  id: 's3.bucketEncryption',
+  actions: ['s3:GetEncryptionConfiguration'],
+  async fetch({ aws }, bucket: string, region: string): Promise<ServerSideEncryptionRule[] | null> {
+    return orNull(async () => {
+      const out = await aws.s3(region).send(new GetBucketEncryptionCommand({ Bucket: bucket }));
+      return out.ServerSideEncryptionConfiguration?.Rules ?? null;
+    }, 'ServerSideEncryptionConfigurationNotFoundError');
+  },
+});
+
+/** Server access logging; null when off (S3 answers with an empty BucketLoggingStatus). */
+export const bucketLogging = defineLoader({
+  id: 's3.bucketLogging',
+  actions: ['s3:GetBucketLogging'],
+  async fetch({ aws }, bucket: string, region: string): Promise<LoggingEnabled | null> {
+    return (await aws.s3(region).send(new GetBucketLoggingCommand({ Bucket: bucket }))).LoggingEnabled ?? null;
+  },
+});
+
+export interface BucketAccessFacts {
+  policy: string | null;
+  policyStatus: PolicyStatus;
+  /** null when never set; undefined when it could not be read (then the ACL is read anyway). */
+  objectOwnership?: string | null;
+  bucketBpa: PublicAccessBlockConfiguration | null;
+  /** undefined when it could not be read: see accountBpaError. */
+  accountBpa?: PublicAccessBlockConfiguration | null;
+  accountBpaError?: unknown;
+  /** undefined when ACLs cannot grant anything (disabled, or public grants ignored), so not read. */
+  aclGrants?: Grant[];
+}
+
+/**
+ * Everything that decides public exposure, read with as few calls as the answer allows:
+ * the policy status only when there is a policy, the ACL only while ACLs can still grant.
+ */
+export const bucketAccess = defineLoader({
+  id: 's3.bucketAccess',
+  actions: [],
+  uses: [bucketPolicy, bucketPolicyStatus, bucketAcl, bucketObjectOwnership, bucketPublicAccessBlock, accountPublicAccessBlock],
+  async fetch({ load }, bucket: string, region: string): Promise<BucketAccessFacts> {
+    const [policy, objectOwnership, bucketBpa, account] = await Promise.all([
+      load(bucketPolicy, bucket, region),
+      // Ownership only decides whether the ACL must be read; unknown means read it.
+      load(bucketObjectOwnership, bucket, region).catch(() => undefined),
+      load(bucketPublicAccessBlock, bucket, region),
+      load(accountPublicAccessBlock).then(
+        (accountBpa) => ({ accountBpa, accountBpaError: undefined as unknown }),
+        (accountBpaError: unknown) => ({ accountBpa: undefined, accountBpaError }),
+      ),
+    ]);
+    const facts: BucketAccessFacts = { policy, policyStatus: {}, objectOwnership, bucketBpa, ...account };
+    const [policyStatus, aclGrants] = await Promise.all([
+      policy ? load(bucketPolicyStatus, bucket, region) : Promise.resolve({}),
+      aclsNeutralised({ objectOwnership, bucketBpa, accountBpa: account.accountBpa ?? null })
+        ? Promise.resolve(undefined)
+        : load(bucketAcl, bucket, region),
+    ]);
+    return { ...facts, policyStatus, aclGrants };
   },
 });

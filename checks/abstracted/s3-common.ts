@@ -1,0 +1,34 @@
+/** What the S3 checks share: the buckets in the scanned regions, each judged in its own region. */
+import { buckets, type Bucket } from '../../src/aws/loaders/s3.js';
+import type { CheckContext, LoaderMap } from '../../src/engine/check.js';
+import type { Resource } from '../../src/engine/types.js';
+import { reportVerdict, type Verdict } from '../verdict.js';
+
+export function bucketResource(name: string, partition: string): Resource {
+  return { id: name, type: 'AWS::S3::Bucket', arn: `arn:${partition}:s3:::${name}` };
+}
+
+/**
+ * Buckets are listed account-wide; only those in the scanned regions are evaluated, each
+ * read through a client of its own region, and each finding carries the bucket's region.
+ */
+export async function judgeBuckets<L extends LoaderMap & { buckets: typeof buckets }>(
+  { regions, partition, load, result }: CheckContext<L>,
+  judge: (bucket: Bucket) => Promise<Verdict>,
+): Promise<void> {
+  const all = await (load.buckets as () => Promise<Bucket[]>)();
+  await Promise.all(
+    all
+      .filter((b) => regions.includes(b.region))
+      .map(async (bucket) => {
+        const opts = { region: bucket.region };
+        let verdict: Verdict;
+        try {
+          verdict = await judge(bucket);
+        } catch (error) {
+          verdict = { status: 'error', error };
+        }
+        reportVerdict(result, bucketResource(bucket.name, partition), verdict, opts);
+      }),
+  );
+}
