@@ -1,5 +1,4 @@
 /** The synthetic account, service by service. Extend it when a check reads a new API. */
-import type { DBInstance } from '@aws-sdk/client-rds';
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
 import { accessanalyzer, iam } from './iam.js';
