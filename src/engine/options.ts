@@ -1,6 +1,7 @@
 /**
  * Every threshold and list the checks use, in one object with documented defaults.
- * Checks read `ctx.options`; the CLI (and later a config file) override it.
+ * Checks read `ctx.options`; the config file and `--set` override it (src/ops/config.ts
+ * derives their schema from DEFAULT_OPTIONS).
  */
 export interface CheckOptions {
   /** TCP/UDP ports counted as remote administration (CIS 5.2/5.3, FSBP EC2.53/54). */
@@ -11,11 +12,19 @@ export interface CheckOptions {
    * Default /8 and /32, the bound S3 itself uses to call an aws:SourceIp condition fixed.
    */
   internetPrefix: { ipv4: number; ipv6: number };
+  // issue 6 (reports and scheduled runs): data residency
+  /**
+   * Regions where the account's data may live (data sovereignty). Empty: no residency
+   * policy, and the data-residency check is not applicable.
+   */
+  allowedRegions: string[];
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
   adminPorts: [22, 3389],
   internetPrefix: { ipv4: 8, ipv6: 32 },
+  // issue 6 (reports and scheduled runs): data residency
+  allowedRegions: [],
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {

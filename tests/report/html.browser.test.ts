@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingId } from '../../src/engine/runner.js';
 import type { Finding } from '../../src/engine/types.js';
 import { renderHtml } from '../../src/report/html.js';
-import { SCHEMA_VERSION, summarize, type Report } from '../../src/report/model.js';
+import { SCHEMA_VERSION, summarize, type Report, type ReportFinding } from '../../src/report/model.js';
+import { buildComplianceViews, buildGrid } from '../../src/report/views.js';
 import { tempDir } from '../helpers/cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,7 +38,7 @@ function finding(over: Partial<Finding> & Pick<Finding, 'status' | 'severity' | 
   return base;
 }
 
-const findings: Finding[] = [
+const findings: ReportFinding[] = [
   finding(
     {
       status: 'FAIL',
@@ -106,7 +107,11 @@ const report: Report = {
   },
   summary: summarize(findings),
   findings,
+  views: { grid: [], compliance: [] },
 };
+// The views come from check metadata: here a catalog of one check per finding.
+const catalog = findings.map((f) => ({ id: f.checkId, category: f.category, responsibility: f.responsibility, compliance: f.compliance }));
+report.views = { grid: buildGrid(catalog, findings), compliance: buildComplianceViews(catalog, report.run.checks, findings) };
 
 let browser: Browser;
 let page: Page;
