@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../engine/types.js';
 import { FRAMEWORK_DEFS } from '../compliance/index.js';
+import { goneMessage } from './text.js';
 import type { BaselineEntry, Report, ReportFinding } from './model.js';
 
 export const ASFF_SCHEMA_VERSION = '2018-10-08';
@@ -106,7 +107,7 @@ function finding(report: Report, f: ReportFinding): object {
 function goneFinding(report: Report, g: BaselineEntry): object {
   return {
     ...base(report, g),
-    Description: `Resolved: the resource is no longer present. It failed before: ${g.message}`.slice(0, 1024),
+    Description: goneMessage(g).slice(0, 1024),
     Workflow: { Status: 'RESOLVED' },
     RecordState: 'ARCHIVED',
     ProductFields: { 'srm-audit/CheckId': g.checkId, 'srm-audit/Baseline': 'resolved', 'srm-audit/PreviousStatus': 'FAIL' },

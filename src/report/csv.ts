@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { FRAMEWORKS } from '../engine/types.js';
 import type { Report } from './model.js';
+import { goneMessage } from './text.js';
 
 export const CSV_COLUMNS = [
   'finding_id',
@@ -81,7 +82,7 @@ export function renderCsv(report: Report): string {
       resource_arn: g.resource.arn ?? '',
       resource_type: g.resource.type,
       resource_name: g.resource.name ?? '',
-      message: `Resolved: the resource is no longer present. It failed before: ${g.message}`,
+      message: goneMessage(g),
     });
   }
   // A leading quote defuses spreadsheet formulas in AWS-derived text (=, +, -, @ at the start of a cell).

@@ -231,7 +231,7 @@ function severityChart(report: Report): string {
   const max = Math.max(1, ...open.map(([, n]) => n));
   const bars = open
     .map(([s, n], i) => {
-      const h = (n / max) * 90;
+      const h = (n / max) * 78;
       return `<rect x="${i * 62 + 8}" y="${(100 - h).toFixed(2)}" width="40" height="${h.toFixed(2)}" fill="${COLOR.FAIL}" opacity="${(1 - i * 0.15).toFixed(2)}"><title>${s}: ${n}</title></rect><text x="${i * 62 + 28}" y="${(96 - h).toFixed(2)}" font-size="11" text-anchor="middle" fill="#1f2328">${n}</text><text x="${i * 62 + 28}" y="116" font-size="10" text-anchor="middle" fill="#57606a">${s}</text>`;
     })
     .join('');

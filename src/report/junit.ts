@@ -4,6 +4,7 @@
  * Built with xmlbuilder2, which escapes every AWS-derived string.
  */
 import { create } from 'xmlbuilder2';
+import { goneMessage } from './text.js';
 import type { BaselineEntry, Report, ReportFinding } from './model.js';
 
 function caseName(f: ReportFinding | BaselineEntry): string {
@@ -42,7 +43,7 @@ export function renderJunit(report: Report): string {
     for (const f of items) {
       const tc = suite.ele('testcase', { classname: `srm-audit.${f.category}.${checkId}`, name: xmlSafe(caseName(f)), time: '0' });
       if ('gone' in f) {
-        tc.ele('system-out').txt(xmlSafe(`Resolved: the resource is no longer present. It failed before: ${f.message}`));
+        tc.ele('system-out').txt(xmlSafe(goneMessage(f)));
         continue;
       }
       const state = f.baseline ? ` [${f.baseline}]` : '';

@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../engine/types.js';
 import type { BaselineEntry, Report, ReportFinding } from './model.js';
-import { complianceText } from './text.js';
+import { complianceText, goneMessage } from './text.js';
 
 export const OCSF_VERSION = '1.1.0';
 const CLASS_UID = 2004;
@@ -52,7 +52,7 @@ function event(report: Report, f: ReportFinding | (BaselineEntry & { status: 'GO
     status_id: status[0],
     status: status[1],
     time,
-    message: gone ? `Resolved: the resource is no longer present. It failed before: ${f.message}` : f.message,
+    message: gone ? goneMessage(f) : f.message,
     metadata: {
       version: OCSF_VERSION,
       product: { name: report.tool.name, vendor_name: report.tool.name, version: report.tool.version },

@@ -6,7 +6,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity, Status } from '../engine/types.js';
 import type { BaselineEntry, Report, ReportFinding } from './model.js';
-import { complianceText } from './text.js';
+import { complianceText, goneMessage } from './text.js';
 
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', informational: 'note' };
 const KIND: Record<Status, Result.kind> = { PASS: 'pass', FAIL: 'fail', ERROR: 'open', NOT_APPLICABLE: 'notApplicable' };
@@ -79,7 +79,7 @@ export function buildSarif(report: Report): Log {
       ruleIndex: ruleIndex(g),
       kind: 'pass',
       level: 'none',
-      message: { text: `Resolved: the resource is no longer present. It failed before: ${g.message}` },
+      message: { text: goneMessage(g) },
       locations: location(g),
       partialFingerprints: { srmFindingId: g.id },
       baselineState: 'absent',

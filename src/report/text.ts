@@ -26,3 +26,7 @@ export function openFailures(report: Report): ReportFinding[] {
     .filter((f) => f.status === 'FAIL' && !f.waiver)
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
 }
+
+/** What a resolved failure whose resource no longer exists says in every format. */
+export const goneMessage = (previous: { message: string }): string =>
+  `Resolved: the resource is no longer present. It failed before: ${previous.message}`;
