@@ -1,8 +1,8 @@
 /**
  * A short Markdown summary for a CI job summary or a ticket: the diff against the baseline
  * first, then waivers, totals, compliance and the open failures. Hosts render HTML inside
- * Markdown, so every AWS-derived string is escaped (entities for <>&, backslashes for
- * Markdown punctuation, no line breaks inside table cells).
+ * Markdown, so every AWS-derived string is escaped (entities for <>&, backslashes for the
+ * inline Markdown punctuation, no line breaks inside table cells).
  */
 import { CATEGORIES, RESPONSIBILITIES, STATUSES } from '../engine/types.js';
 import type { BaselineEntry, Report, ReportFinding } from './model.js';
@@ -11,12 +11,15 @@ import { openFailures, resourceName } from './text.js';
 const MAX_ROWS = 50;
 
 export function mdEscape(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
-    .replace(/\r?\n|\r/g, ' ');
+  return (
+    String(value ?? '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Inline Markdown only: every value sits inside a line or a table cell, never at a line start.
+      .replace(/([\\`*_{}[\]|~])/g, '\\$1')
+      .replace(/\r?\n|\r/g, ' ')
+  );
 }
 
 const table = (head: string[], rows: string[][]): string =>
