@@ -10,7 +10,7 @@ import { CATEGORIES, FRAMEWORKS, SEVERITIES, type Framework, type Severity } fro
 import { UsageError } from './errors.js';
 import { CONFIG_FILE_NAME, loadConfig, parseSetting, resolveCheckOptions } from './ops/config.js';
 import { buildPolicy } from './policy.js';
-import { DEFAULT_FORMATS, EXIT, FORMATS, scan, type Format } from './scan.js';
+import { DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, scan, type Format } from './scan.js';
 import { toolVersion } from './util/package.js';
 
 export interface Io {
@@ -190,10 +190,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     setExit(result.exitCode);
   });
 
+  const frameworkOption = (): Option =>
+    new Option('--framework <key>', 'only the checks mapped to this framework').choices([...FRAMEWORKS]);
   addSelectionOptions(program.command('list-checks').description('list the checks, their categories and compliance ids'))
     .option('--json', 'print JSON instead of a table', false)
+    .addOption(frameworkOption())
     .action((o) => {
-      const checks = selectChecks(CATALOG, selectionOf(o));
+      const checks = frameworkChecks(selectChecks(CATALOG, selectionOf(o)), o.framework as Framework | undefined);
       if (o.json) {
         const meta = checks.map(({ loaders: _loaders, run: _run, ...m }) => m);
         io.stdout(`${JSON.stringify(meta, null, 2)}\n`);
@@ -217,9 +220,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   addSelectionOptions(
     program.command('policy').description('print the least-privilege IAM policy (JSON) the selected checks need, derived from the code'),
-  ).action((o) => {
-    io.stdout(`${JSON.stringify(buildPolicy(selectChecks(CATALOG, selectionOf(o))), null, 2)}\n`);
-  });
+  )
+    .addOption(frameworkOption())
+    .action((o) => {
+      const checks = frameworkChecks(selectChecks(CATALOG, selectionOf(o)), o.framework as Framework | undefined);
+      io.stdout(`${JSON.stringify(buildPolicy(checks), null, 2)}\n`);
+    });
 
   program.addHelpText(
     'after',

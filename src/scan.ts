@@ -217,7 +217,8 @@ export function exitCodeFor(report: Report, failOn: Severity | 'none', failOnNew
   return report.run.partial ? EXIT.PARTIAL : EXIT.OK;
 }
 
-function frameworkChecks(checks: AnyCheck[], framework: Framework | undefined): AnyCheck[] {
+/** The checks mapped to `framework` (all of them when none is given). */
+export function frameworkChecks(checks: AnyCheck[], framework: Framework | undefined): AnyCheck[] {
   if (!framework) return checks;
   const mapped = checks.filter((c) => (c.compliance[framework] ?? []).length > 0);
   if (mapped.length === 0)

@@ -154,6 +154,15 @@ describe('list-checks and policy', () => {
     expect(rdsOnly.Statement[0]!.Action).toEqual(['ec2:DescribeRegions', 'rds:DescribeDBInstances', 'sts:GetCallerIdentity']);
   });
 
+  it('list-checks and policy narrow to one framework', async () => {
+    const listed = JSON.parse((await runCli(['list-checks', '--json', '--framework', 'aws-fsbp'])).stdout) as Array<{
+      compliance: Record<string, string[]>;
+    }>;
+    expect(listed.length).toBeGreaterThan(0);
+    for (const c of listed) expect(c.compliance['aws-fsbp']?.length).toBeGreaterThan(0);
+    expect((await runCli(['policy', '--framework', 'cis-aws-5.0'])).code).toBe(0);
+  });
+
   it('--help and --version exit 0', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
