@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { pino, type Logger } from 'pino';
 import { CATALOG } from './engine/catalog.js';
-import { resolveOptions } from './engine/options.js';
 import { selectChecks, type Selection } from './engine/select.js';
-import { CATEGORIES, SEVERITIES, type Severity } from './engine/types.js';
+import { CATEGORIES, FRAMEWORKS, SEVERITIES, type Framework, type Severity } from './engine/types.js';
 import { UsageError } from './errors.js';
+import { CONFIG_FILE_NAME, loadConfig, parseSetting, resolveCheckOptions } from './ops/config.js';
 import { buildPolicy } from './policy.js';
-import { EXIT, FORMATS, scan, type Format } from './scan.js';
+import { DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, scan, type Format } from './scan.js';
 import { toolVersion } from './util/package.js';
 
 export interface Io {
@@ -22,6 +22,8 @@ export interface Io {
   /** Tests only: where logs go (defaults to stderr). */
   logDestination?: NodeJS.WritableStream;
   requestHandler?: unknown;
+  /** Tests only: where the default config file is looked for (defaults to process.cwd()). */
+  cwd?: string;
 }
 
 const list = (value: string): string[] =>
@@ -35,6 +37,14 @@ function positiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256.');
   return n;
 }
+
+function keepCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of reports to keep, 1 or more.');
+  return n;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function formats(value: string): Format[] {
   const chosen = list(value);
@@ -94,8 +104,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--profile <name>', 'named profile from the AWS config files').env('AWS_PROFILE'))
     .option('--regions <names>', 'regions to scan (comma-separated; default: every region enabled for the account)', list)
     .option('--output-dir <dir>', 'where reports are written', io.env.SRM_AUDIT_OUTPUT_DIR || './reports')
-    .option('--format <formats>', `report formats: ${FORMATS.join(', ')}`, formats, [...FORMATS] as Format[])
+    .option('--format <formats>', `report formats: ${FORMATS.join(', ')}`, formats, [...DEFAULT_FORMATS])
     .option('--concurrency <n>', 'check-region tasks run at once', positiveInt, 8)
+    .option('--config <file>', `config file (default: ./${CONFIG_FILE_NAME} when present); command-line options override it`)
+    .option('--set <key=value>', 'override a check option, e.g. --set adminPorts=22,3389 (repeatable)', collect)
+    .addOption(
+      new Option('--framework <key>', 'only checks mapped to this framework, and only its compliance view').choices([...FRAMEWORKS]),
+    )
+    .option('--baseline <file>', 'a previous JSON report: mark findings new, persisting or resolved')
+    .option('--fail-on-new', 'with --baseline: exit 1 only for new failures', false)
+    .option('--waivers <file>', 'a waivers YAML file (check, resources, reason, owner, expires)')
+    .option('--keep <n>', 'keep only the N newest timestamped reports per format in --output-dir', keepCount)
     .addOption(
       new Option('--endpoint-url <url>', 'send every AWS call to this endpoint (LocalStack-style emulators)').env('AWS_ENDPOINT_URL'),
     )
@@ -120,20 +139,37 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         throw new UsageError(`--endpoint-url "${o.endpointUrl}" is not a URL (expected e.g. http://localhost:4566)`);
       }
     }
+    const config = loadConfig(o.config, io.cwd ?? process.cwd(), FORMATS);
+    // A value given on the command line wins over the config file, which wins over the default.
+    const pick = <T>(name: string, fromConfig: T | undefined): T =>
+      (scanCmd.getOptionValueSource(name) === 'default' || scanCmd.getOptionValueSource(name) === undefined) && fromConfig !== undefined
+        ? fromConfig
+        : (o[name] as T);
+    const cliSettings: Record<string, unknown> = {};
+    for (const setting of (o.set as string[] | undefined) ?? []) parseSetting(setting, cliSettings);
     const log = makeLogger(o.logLevel, io);
     const result = await scan({
       profile: o.profile,
-      regions: o.regions,
-      selection: selectionOf(o),
-      outputDir: o.outputDir,
-      formats: o.format,
-      concurrency: o.concurrency,
+      regions: pick('regions', config.regions),
+      selection: selectionOf({
+        checks: pick('checks', config.checks),
+        excludeChecks: pick('excludeChecks', config.excludeChecks),
+        category: pick('category', config.category),
+      }),
+      outputDir: pick('outputDir', config.outputDir),
+      formats: pick('format', config.format as Format[] | undefined),
+      concurrency: pick('concurrency', config.concurrency),
       endpointUrl: o.endpointUrl,
-      failOn: o.failOn as Severity | 'none',
+      failOn: pick('failOn', config.failOn) as Severity | 'none',
+      failOnNew: pick('failOnNew', config.failOnNew),
+      framework: pick('framework', config.framework) as Framework | undefined,
+      baseline: pick('baseline', config.baseline),
+      waivers: pick('waivers', config.waivers),
+      keep: pick('keep', config.keep),
       record: o.record,
       replay: o.replay,
       demo: o.demo,
-      options: resolveOptions(),
+      options: resolveCheckOptions(config.options, cliSettings),
       log,
       onProgress: progressPrinter(io),
       requestHandler: io.requestHandler,
@@ -141,17 +177,26 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const { summary, run } = result.report;
     io.stdout(
       `srm-audit: account ${run.accountId}, ${run.regions.length} region(s), ${run.checks.length} check(s), ${run.apiCalls.total} API calls\n` +
-        `  ${summary.byStatus.FAIL} FAIL, ${summary.byStatus.PASS} PASS, ${summary.byStatus.ERROR} ERROR, ${summary.byStatus.NOT_APPLICABLE} NOT_APPLICABLE${run.partial ? ' (partial run)' : ''}\n` +
+        `  ${summary.byStatus.FAIL} FAIL${summary.waived ? ` (${summary.waived} waived)` : ''}, ${summary.byStatus.PASS} PASS, ${summary.byStatus.ERROR} ERROR, ${summary.byStatus.NOT_APPLICABLE} NOT_APPLICABLE${run.partial ? ' (partial run)' : ''}\n` +
+        (result.report.baseline
+          ? `  since the baseline: ${result.report.baseline.counts.new} new, ${result.report.baseline.counts.persisting} persisting, ${result.report.baseline.counts.resolved} resolved, ${result.report.baseline.counts.notRechecked} not re-checked\n`
+          : '') +
+        (result.report.waivers?.expired.length || result.report.waivers?.stale.length
+          ? `  waivers: ${result.report.waivers.expired.length} expired, ${result.report.waivers.stale.length} stale (see the report)\n`
+          : '') +
         result.files.map((f) => `  wrote ${f}\n`).join('') +
         (result.cassette ? `  recorded ${result.cassette}\n` : ''),
     );
     setExit(result.exitCode);
   });
 
+  const frameworkOption = (): Option =>
+    new Option('--framework <key>', 'only the checks mapped to this framework').choices([...FRAMEWORKS]);
   addSelectionOptions(program.command('list-checks').description('list the checks, their categories and compliance ids'))
     .option('--json', 'print JSON instead of a table', false)
+    .addOption(frameworkOption())
     .action((o) => {
-      const checks = selectChecks(CATALOG, selectionOf(o));
+      const checks = frameworkChecks(selectChecks(CATALOG, selectionOf(o)), o.framework as Framework | undefined);
       if (o.json) {
         const meta = checks.map(({ loaders: _loaders, run: _run, ...m }) => m);
         io.stdout(`${JSON.stringify(meta, null, 2)}\n`);
@@ -175,15 +220,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   addSelectionOptions(
     program.command('policy').description('print the least-privilege IAM policy (JSON) the selected checks need, derived from the code'),
-  ).action((o) => {
-    io.stdout(`${JSON.stringify(buildPolicy(selectChecks(CATALOG, selectionOf(o))), null, 2)}\n`);
-  });
+  )
+    .addOption(frameworkOption())
+    .action((o) => {
+      const checks = frameworkChecks(selectChecks(CATALOG, selectionOf(o)), o.framework as Framework | undefined);
+      io.stdout(`${JSON.stringify(buildPolicy(checks), null, 2)}\n`);
+    });
 
   program.addHelpText(
     'after',
     `
-Exit codes: 0 clean, 1 a FAIL at or above --fail-on, 2 bad input or the run could not start,
-3 the run was partial (some checks could not be evaluated).
+Exit codes: 0 clean, 1 an unwaived FAIL at or above --fail-on (with --fail-on-new: a new one),
+2 bad input or the run could not start, 3 the run was partial (some checks could not be evaluated).
 Examples:
   srm-audit scan --demo                      scan the bundled demo account
   srm-audit scan --profile audit --regions eu-west-1,us-east-1

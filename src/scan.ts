@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Logger } from 'pino';
 import { CassetteFormatError, CassettePlayer, CassetteRecorder, readCassette, type CassetteFile } from './aws/cassette.js';
@@ -20,17 +20,48 @@ import type { AnyCheck } from './engine/check.js';
 import type { CheckOptions } from './engine/options.js';
 import { runChecks } from './engine/runner.js';
 import { selectChecks, type Selection } from './engine/select.js';
-import { severityRank, type Severity } from './engine/types.js';
+import { severityRank, type Framework, type Severity } from './engine/types.js';
 import { UsageError } from './errors.js';
+import { applyBaseline, readBaseline } from './ops/baseline.js';
+import { applyWaivers, readWaivers } from './ops/waivers.js';
+import { renderAsff } from './report/asff.js';
+import { renderCsv } from './report/csv.js';
 import { renderHtml } from './report/html.js';
 import { renderJson } from './report/json.js';
-import { SCHEMA_VERSION, summarize, type Report } from './report/model.js';
-import { reportBaseName, writeFileAtomic } from './report/write.js';
+import { renderJunit } from './report/junit.js';
+import { renderMd } from './report/md.js';
+import { isOpenFailure, SCHEMA_VERSION, summarize, type Report, type ReportFinding } from './report/model.js';
+import { renderOcsf } from './report/ocsf.js';
+import { renderSarif } from './report/sarif.js';
+import { buildComplianceViews, buildGrid } from './report/views.js';
+import { reportBaseName, writeFileAtomic, writeReport } from './report/write.js';
 import { DEMO_CASSETTE, toolVersion } from './util/package.js';
 
-export const FORMATS = ['json', 'html'] as const;
+export const FORMATS = ['json', 'html', 'csv', 'ocsf', 'asff', 'sarif', 'junit', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
-const RENDERERS: Record<Format, (r: Report) => string> = { json: renderJson, html: renderHtml };
+/** Written when --format is not given. */
+export const DEFAULT_FORMATS: Format[] = ['json', 'html'];
+export const RENDERERS: Record<Format, (r: Report) => string> = {
+  json: renderJson,
+  html: renderHtml,
+  csv: renderCsv,
+  ocsf: renderOcsf,
+  asff: renderAsff,
+  sarif: renderSarif,
+  junit: renderJunit,
+  md: renderMd,
+};
+/** File extensions: the JSON-based formats say which JSON they hold. */
+export const EXTENSIONS: Record<Format, string> = {
+  json: 'json',
+  html: 'html',
+  csv: 'csv',
+  ocsf: 'ocsf.json',
+  asff: 'asff.json',
+  sarif: 'sarif',
+  junit: 'junit.xml',
+  md: 'md',
+};
 
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, PARTIAL: 3 } as const;
 
@@ -43,6 +74,16 @@ export interface ScanRequest {
   concurrency: number;
   endpointUrl?: string;
   failOn: Severity | 'none';
+  /** Exit 1 only for failures the baseline did not have. */
+  failOnNew?: boolean;
+  /** Limit the run to the checks mapped to this framework, and the compliance views to it. */
+  framework?: Framework;
+  /** A previous JSON report to compare with. */
+  baseline?: string;
+  /** A waivers YAML file. */
+  waivers?: string;
+  /** Keep only this many timestamped reports per format (and account) in the output directory. */
+  keep?: number;
   record?: string;
   replay?: string;
   demo?: boolean;
@@ -169,19 +210,39 @@ async function chooseRegions(cache: LoaderCache, req: ScanRequest): Promise<stri
   return [...new Set(req.regions)];
 }
 
-export function exitCodeFor(report: Report, failOn: Severity | 'none'): number {
+/**
+ * 1 when an unwaived FAIL at or above `failOn` exists (with `failOnNew`, only one the
+ * baseline did not have); else 3 for a partial run; else 0.
+ */
+export function exitCodeFor(report: Report, failOn: Severity | 'none', failOnNew = false): number {
   if (failOn !== 'none') {
     const threshold = severityRank(failOn);
-    if (report.findings.some((f) => f.status === 'FAIL' && severityRank(f.severity) >= threshold)) return EXIT.FAILED;
+    const counts = (f: ReportFinding): boolean =>
+      isOpenFailure(f) && severityRank(f.severity) >= threshold && (!failOnNew || f.baseline === 'new');
+    if (report.findings.some(counts)) return EXIT.FAILED;
   }
   return report.run.partial ? EXIT.PARTIAL : EXIT.OK;
 }
 
+/** The checks mapped to `framework` (all of them when none is given). */
+export function frameworkChecks(checks: AnyCheck[], framework: Framework | undefined): AnyCheck[] {
+  if (!framework) return checks;
+  const mapped = checks.filter((c) => (c.compliance[framework] ?? []).length > 0);
+  if (mapped.length === 0)
+    throw new UsageError(`no selected check maps to ${framework}; run \`srm-audit list-checks\` to see the mappings`);
+  return mapped;
+}
+
 export async function scan(req: ScanRequest): Promise<ScanResult> {
-  const checks = selectChecks(req.catalog ?? CATALOG, req.selection);
+  const catalog = req.catalog ?? CATALOG;
+  const checks = frameworkChecks(selectChecks(catalog, req.selection), req.framework);
   if (req.regions) validateRegionNames(req.regions);
   if (req.record && (req.replay || req.demo)) throw new UsageError('--record cannot be combined with --replay or --demo');
   if (req.replay && req.demo) throw new UsageError('--demo replays the bundled cassette; do not combine it with --replay');
+  if (req.failOnNew && !req.baseline) throw new UsageError('--fail-on-new needs --baseline (the previous JSON report to compare with)');
+  // Both files are read before any AWS call, so a mistake in them costs nothing.
+  const waiverFile = req.waivers ? readWaivers(resolve(req.waivers), catalog) : undefined;
+  const baseline = req.baseline ? readBaseline(resolve(req.baseline)) : undefined;
   const outputDir = resolve(req.outputDir);
   await assertWritableDir(outputDir);
 
@@ -205,6 +266,11 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
   const bootstrap = new LoaderCache(session, '', 'aws');
   const identity = await identify(bootstrap, req);
   const regions = await chooseRegions(bootstrap, req);
+  if (baseline && baseline.accountId !== identity.accountId) {
+    throw new UsageError(
+      `the baseline ${baseline.file} is a report of account ${baseline.accountId}, not ${identity.accountId}; pass a report of this account`,
+    );
+  }
   req.log.info({ account: identity.accountId, regions, checks: checks.length }, 'scan starting');
 
   const cache = new LoaderCache(session, identity.accountId, identity.partition);
@@ -215,6 +281,11 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
       onProgress: req.onProgress,
     });
     const finishedAt = new Date();
+    const findings: ReportFinding[] = outcome.findings;
+    const ranChecks = checks.map((c) => c.id);
+    // Waivers are about today's date, not the date a replayed recording describes.
+    const waivers = waiverFile ? applyWaivers(findings, waiverFile, startedAt.toISOString().slice(0, 10)) : undefined;
+    const baselineInfo = baseline ? applyBaseline(findings, baseline, { checks: ranChecks, regions }) : undefined;
     const report: Report = {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'srm-audit', version: toolVersion() },
@@ -226,22 +297,24 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
         callerArn: identity.arn,
         regions,
         source: req.demo ? 'demo' : cassette ? 'replay' : 'aws',
-        checks: checks.map((c) => c.id),
+        checks: ranChecks,
         partial: outcome.errors.length > 0,
         apiCalls: { total: session.calls.total, byOperation: session.calls.byOperation() },
         errors: outcome.errors,
+        ...(req.framework ? { framework: req.framework } : {}),
       },
-      summary: summarize(outcome.findings),
-      findings: outcome.findings,
+      summary: summarize(findings),
+      findings,
+      ...(baselineInfo ? { baseline: baselineInfo } : {}),
+      ...(waivers ? { waivers } : {}),
+      views: { grid: buildGrid(checks, findings), compliance: buildComplianceViews(catalog, ranChecks, findings, req.framework) },
     };
-    const base = join(outputDir, reportBaseName(identity.accountId, report.run.startedAt));
+    const base = reportBaseName(identity.accountId, report.run.startedAt);
     const files: string[] = [];
     for (const format of req.formats) {
-      const file = `${base}.${format}`;
-      await writeFileAtomic(file, RENDERERS[format](report));
-      files.push(file);
+      files.push(await writeReport(outputDir, base, EXTENSIONS[format], RENDERERS[format](report), req.keep));
     }
-    return { report, files, attempts: session.calls.attempts, cassette: req.record, exitCode: exitCodeFor(report, req.failOn) };
+    return { report, files, attempts: session.calls.attempts, cassette: req.record, exitCode: exitCodeFor(report, req.failOn, req.failOnNew) };
   } finally {
     if (recorder && req.record) {
       const file = recorder.toFile(homeRegion, req.now ?? startedAt);

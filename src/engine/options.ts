@@ -1,6 +1,7 @@
 /**
  * Every threshold and list the checks use, in one object with documented defaults.
- * Checks read `ctx.options`; the CLI (and later a config file) override it.
+ * Checks read `ctx.options`; the config file and `--set` override it (src/ops/config.ts
+ * derives their schema from DEFAULT_OPTIONS).
  */
 import type { Severity } from './types.js';
 
@@ -44,6 +45,12 @@ export interface CheckOptions {
   rdsBackupRetentionDays: number;
   /** Account ids outside this one that bucket policies may grant sensitive actions to (FSBP S3.6). */
   s3TrustedAccountIds: string[];
+  // issue 6 (reports and scheduled runs): data residency
+  /**
+   * Regions where the account's data may live (data sovereignty). Empty: no residency
+   * policy, and the data-residency check is not applicable.
+   */
+  allowedRegions: string[];
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -67,6 +74,8 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   // Issue 5 (RDS and S3).
   rdsBackupRetentionDays: 7,
   s3TrustedAccountIds: [],
+  // issue 6 (reports and scheduled runs): data residency
+  allowedRegions: [],
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {

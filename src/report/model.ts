@@ -1,16 +1,132 @@
-/** The run result every reporter renders: metadata, a summary and the findings. */
+/** The run result every reporter renders: metadata, a summary, the findings and the views. */
 import type { RunError } from '../engine/runner.js';
-import { CATEGORIES, SEVERITIES, STATUSES, type Category, type Finding, type Severity, type Status } from '../engine/types.js';
+import {
+  CATEGORIES,
+  SEVERITIES,
+  STATUSES,
+  type Category,
+  type Finding,
+  type Framework,
+  type Resource,
+  type Responsibility,
+  type Severity,
+  type Status,
+} from '../engine/types.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+/** 1.1: baseline and waiver state on findings, the responsibility grid and compliance views. */
+export const SCHEMA_VERSION = '1.1.0';
 
 export type StatusCounts = Record<Status, number>;
+
+/** How a finding compares with the same finding id in the baseline report. */
+export type BaselineState = 'new' | 'persisting' | 'resolved';
+
+export interface AppliedWaiver {
+  reason: string;
+  owner: string;
+  /** YYYY-MM-DD, the last day the waiver applies. */
+  expires: string;
+  /** Where the waiver is written: file:line. */
+  source: string;
+}
+
+/**
+ * A finding as reported: the engine's finding plus, when the run compared against a
+ * baseline or applied waivers, that state. A waived finding keeps its status (FAIL).
+ */
+export interface ReportFinding extends Finding {
+  baseline?: BaselineState;
+  /** The finding's status in the baseline report, when it was there. */
+  previousStatus?: Status;
+  waiver?: AppliedWaiver;
+}
+
+export interface BaselineEntry {
+  id: string;
+  checkId: string;
+  title: string;
+  severity: Severity;
+  category: Category;
+  responsibility: Responsibility;
+  service: string;
+  region: string;
+  accountId: string;
+  resource: Resource;
+  /** The message of the failure as the baseline reported it. */
+  message: string;
+}
+
+export interface BaselineInfo {
+  file: string;
+  /** When the baseline run started. */
+  startedAt: string;
+  counts: { new: number; persisting: number; resolved: number; notRechecked: number };
+  /** Failures of the baseline whose resource this run no longer found (deleted): resolved too. */
+  gone: BaselineEntry[];
+  /** Failures of the baseline this run could not re-check (check not run, region not scanned, or ERROR now). */
+  notRechecked: BaselineEntry[];
+}
+
+export interface WaiverRecord {
+  checkId: string;
+  resources: string[];
+  reason: string;
+  owner: string;
+  expires: string;
+  source: string;
+}
+
+export interface WaiverInfo {
+  file: string;
+  /** Waivers past their expiry date: they no longer apply. */
+  expired: WaiverRecord[];
+  /** Unexpired waivers that matched no failing finding of this run. */
+  stale: WaiverRecord[];
+  /** Waivers that applied, with how many findings each waived. */
+  applied: Array<WaiverRecord & { matched: number }>;
+}
+
+export interface GridCell {
+  category: Category;
+  responsibility: Responsibility;
+  /** The checks of this run that verify this duty in this category (empty: nothing covers it). */
+  checks: string[];
+  counts: StatusCounts;
+  waived: number;
+}
+
+export type ControlStatus = 'pass' | 'fail' | 'error' | 'not-evaluated' | 'not-covered';
+
+export interface ControlResult {
+  id: string;
+  title: string;
+  /** false: a check maps to this id but the framework's control list does not hold it. */
+  listed: boolean;
+  status: ControlStatus;
+  /** The checks mapped to this control (of the whole catalog). */
+  checks: string[];
+  failing: Array<{ findingId: string; checkId: string; region: string; resource: Resource }>;
+  waived: number;
+}
+
+export interface ComplianceView {
+  framework: Framework;
+  title: string;
+  source: string;
+  scope?: string;
+  controls: ControlResult[];
+  counts: Record<ControlStatus, number> & { total: number };
+  /** Passing controls over controls evaluated in this run (pass + fail + error); null if none was. */
+  passRate: number | null;
+}
 
 export interface Summary {
   total: number;
   byStatus: StatusCounts;
   bySeverity: Record<Severity, StatusCounts>;
   byCategory: Record<Category, StatusCounts>;
+  /** Failures a waiver covers (still counted as FAIL above). */
+  waived: number;
 }
 
 export interface RunInfo {
@@ -26,6 +142,8 @@ export interface RunInfo {
   partial: boolean;
   apiCalls: { total: number; byOperation: Record<string, number> };
   errors: RunError[];
+  /** The one framework the run was limited to (--framework). */
+  framework?: Framework;
 }
 
 export interface Report {
@@ -33,24 +151,35 @@ export interface Report {
   tool: { name: string; version: string };
   run: RunInfo;
   summary: Summary;
-  findings: Finding[];
+  findings: ReportFinding[];
+  baseline?: BaselineInfo;
+  waivers?: WaiverInfo;
+  views: { grid: GridCell[]; compliance: ComplianceView[] };
 }
 
-function zeroCounts(): StatusCounts {
+export function zeroCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 
-export function summarize(findings: readonly Finding[]): Summary {
+export function summarize(findings: readonly ReportFinding[]): Summary {
   const summary: Summary = {
     total: findings.length,
     byStatus: zeroCounts(),
     bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, zeroCounts()])) as Summary['bySeverity'],
     byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, zeroCounts()])) as Summary['byCategory'],
+    waived: 0,
   };
   for (const f of findings) {
     summary.byStatus[f.status]++;
     summary.bySeverity[f.severity][f.status]++;
     summary.byCategory[f.category][f.status]++;
+    if (f.waiver) summary.waived++;
   }
   return summary;
 }
+
+/** A FAIL that counts: not covered by a waiver. */
+export const isOpenFailure = (f: ReportFinding): boolean => f.status === 'FAIL' && !f.waiver;
+
+/** The status a reader should see: a waived failure reads "WAIVED". */
+export const displayStatus = (f: ReportFinding): Status | 'WAIVED' => (f.waiver && f.status === 'FAIL' ? 'WAIVED' : f.status);

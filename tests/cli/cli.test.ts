@@ -19,11 +19,14 @@ describe('scan --demo', () => {
     const run = await runCli(['scan', '--demo', '--output-dir', out, '--fail-on', 'none']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const files = readdirSync(out).sort();
+    const files = readdirSync(out)
+      .filter((f) => !f.startsWith('latest.'))
+      .sort();
     expect(files).toEqual([
       expect.stringMatching(/^srm-audit-123456789012-\d{8}T\d{6}Z\.html$/),
       expect.stringMatching(/^srm-audit-123456789012-\d{8}T\d{6}Z\.json$/),
     ]);
+    expect(readFileSync(join(out, 'latest.json'), 'utf8')).toBe(readFileSync(join(out, files[1]!), 'utf8'));
     const report = JSON.parse(readFileSync(join(out, files[1]!), 'utf8')) as Report;
     assertValidReport(report);
     expect(report.run).toMatchObject({ accountId: '123456789012', source: 'demo', partial: false, regions: ['eu-west-1', 'us-east-1'] });
@@ -58,7 +61,7 @@ describe('scan --demo', () => {
       'none',
     ]);
     expect(run.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, readdirSync(out)[0]!), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Report;
     expect(new Set(report.findings.map((f) => f.category))).toEqual(new Set(['container']));
     expect(new Set(report.findings.map((f) => f.region))).toEqual(new Set(['eu-west-1']));
   });
@@ -156,6 +159,15 @@ describe('list-checks and policy', () => {
     ]);
   });
 
+  it('list-checks and policy narrow to one framework', async () => {
+    const listed = JSON.parse((await runCli(['list-checks', '--json', '--framework', 'aws-fsbp'])).stdout) as Array<{
+      compliance: Record<string, string[]>;
+    }>;
+    expect(listed.length).toBeGreaterThan(0);
+    for (const c of listed) expect(c.compliance['aws-fsbp']?.length).toBeGreaterThan(0);
+    expect((await runCli(['policy', '--framework', 'cis-aws-5.0'])).code).toBe(0);
+  });
+
   it('--help and --version exit 0', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
@@ -174,7 +186,7 @@ describe('the built binary', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const files = readdirSync(out);
-    expect(files.filter((f) => f.endsWith('.json') || f.endsWith('.html'))).toHaveLength(2);
+    expect(files.filter((f) => f.startsWith('srm-audit-') && (f.endsWith('.json') || f.endsWith('.html')))).toHaveLength(2);
     for (const f of files) expect(statSync(join(out, f)).size).toBeGreaterThan(1000);
   });
 });

@@ -21,7 +21,7 @@ export const noNetwork = {
   httpHandlerConfigs: () => ({}),
 };
 
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const logs = new Writable({
@@ -37,6 +37,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promi
     env: { ...env },
     logDestination: logs,
     requestHandler: noNetwork,
+    cwd: cwd ?? mkdtempSync(join(tmpdir(), 'srm-cwd-')),
   });
   return { code, stdout, stderr };
 }

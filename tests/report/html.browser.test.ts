@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingId } from '../../src/engine/runner.js';
 import type { Finding } from '../../src/engine/types.js';
 import { renderHtml } from '../../src/report/html.js';
-import { SCHEMA_VERSION, summarize, type Report } from '../../src/report/model.js';
+import { SCHEMA_VERSION, summarize, type Report, type ReportFinding } from '../../src/report/model.js';
+import { buildComplianceViews, buildGrid } from '../../src/report/views.js';
 import { tempDir } from '../helpers/cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,9 +21,12 @@ const SCRIPT_BREAK = '</script><script>window.__pwned=(window.__pwned||0)+1</scr
 const ATTR_BREAK = '" onmouseover="window.__pwned=1" data-x="';
 const REMOTE = '<link rel=stylesheet href="http://198.51.100.7/x.css"><iframe src="https://example.com/"></iframe>';
 
-function finding(over: Partial<Finding> & Pick<Finding, 'status' | 'severity' | 'category' | 'service' | 'region'>, n: number): Finding {
+function finding(
+  over: Partial<ReportFinding> & Pick<Finding, 'status' | 'severity' | 'category' | 'service' | 'region'>,
+  n: number,
+): ReportFinding {
   const resource = over.resource ?? { id: `res-${n}`, type: 'AWS::EC2::SecurityGroup' };
-  const base: Finding = {
+  const base: ReportFinding = {
     id: findingId(`check-${n}`, resource, over.region),
     checkId: `check-${n}`,
     title: `Check number ${n}`,
@@ -37,7 +41,7 @@ function finding(over: Partial<Finding> & Pick<Finding, 'status' | 'severity' | 
   return base;
 }
 
-const findings: Finding[] = [
+const findings: ReportFinding[] = [
   finding(
     {
       status: 'FAIL',
@@ -47,6 +51,7 @@ const findings: Finding[] = [
       region: 'us-east-1',
       resource: { id: 'sg-1', type: 'AWS::EC2::SecurityGroup', name: IMG },
       message: `Open: tag Name=${SCRIPT_BREAK}`,
+      baseline: 'new',
     },
     1,
   ),
@@ -82,6 +87,9 @@ const findings: Finding[] = [
       region: 'eu-west-1',
       resource: { id: 'bucket-policy-says', type: 'AWS::S3::Bucket', arn: `arn:aws:s3:::${SCRIPT_BREAK}` },
       message: 'Policy {"Statement":[{"Principal":"*"}]} </style><b>bold</b>',
+      responsibility: 'public-access',
+      compliance: { 'aws-fsbp': ['S3.8'] },
+      waiver: { reason: `accepted ${IMG}`, owner: 'web-team', expires: '2999-01-01', source: 'waivers.yaml:3' },
     },
     4,
   ),
@@ -106,7 +114,11 @@ const report: Report = {
   },
   summary: summarize(findings),
   findings,
+  views: { grid: [], compliance: [] },
 };
+// The views come from check metadata: here a catalog of one check per finding.
+const catalog = findings.map((f) => ({ id: f.checkId, category: f.category, responsibility: f.responsibility, compliance: f.compliance }));
+report.views = { grid: buildGrid(catalog, findings), compliance: buildComplianceViews(catalog, report.run.checks, findings) };
 
 let browser: Browser;
 let page: Page;
@@ -149,6 +161,14 @@ afterAll(async () => {
 });
 
 const visibleRows = (): Promise<number> => page.locator('#findings tbody tr:visible').count();
+
+async function resetFilters(): Promise<void> {
+  await page.evaluate('history.replaceState(null, "", location.pathname)');
+  for (const name of ['status', 'state', 'severity', 'category', 'responsibility', 'service', 'region', 'resource']) {
+    await page.selectOption(`select[name=${name}]`, '');
+  }
+  await page.fill('#search', '');
+}
 
 describe('HTML report in headless Chromium', () => {
   it('runs nothing injected and loads nothing from the network', async () => {
@@ -198,5 +218,96 @@ describe('HTML report in headless Chromium', () => {
     await expect(page.locator('.banner').innerText()).resolves.toContain('Partial run');
     await page.locator('#findings tbody tr').first().locator('summary').click();
     expect(await page.locator('#findings tbody tr').first().innerText()).toContain('remediation 1');
+  });
+
+  it('draws the responsibility grid; a cell links to its findings', async () => {
+    await resetFilters();
+    const cell = page.locator('#grid td[data-cell="network-firewall/infrastructure"]');
+    await expect(cell.innerText()).resolves.toMatch(/0 ✓ · 1 ✗ · 0 !/);
+    await expect(page.locator('#grid td[data-cell="backup/container"]').innerText()).resolves.toBe('no check covers it yet');
+    await expect(page.locator('#grid tbody tr').count()).resolves.toBe(13);
+    await cell.locator('a').click();
+    await page.waitForFunction('location.hash.startsWith("#f?")');
+    expect(await visibleRows()).toBe(1);
+    expect(await page.locator('select[name=responsibility]').inputValue()).toBe('network-firewall');
+    expect(await page.locator('#findings tbody tr:visible').innerText()).toContain('sg-1');
+    // The waived S3 failure is counted apart in its cell.
+    await expect(page.locator('#grid td[data-cell="public-access/abstracted"]').innerText()).resolves.toMatch(/0 ✗.*1 waived/s);
+  });
+
+  it('shows each framework with control statuses, failing resources linking to the findings', async () => {
+    await resetFilters();
+    const fsbp = page.locator('details.framework[data-framework="aws-fsbp"]');
+    await fsbp.locator('summary').click();
+    const ec2 = fsbp.locator('tr', { has: page.locator('td', { hasText: /^EC2\.53$/ }) });
+    await expect(ec2.locator('td.status').innerText()).resolves.toBe('Fail');
+    await expect(ec2.innerText()).resolves.toContain('unlisted');
+    await expect(
+      fsbp
+        .locator('tr', { has: page.locator('td', { hasText: /^S3\.8$/ }) })
+        .locator('td.status')
+        .innerText(),
+    ).resolves.toMatch(/^Pass\s*1 waived/);
+    await expect(fsbp.locator('tr[data-control-status="not-covered"]').count()).resolves.toBeGreaterThan(50);
+    await ec2.locator('a').first().click();
+    await page.waitForFunction('location.hash.includes("resource=")');
+    expect(await visibleRows()).toBe(1);
+  });
+
+  it('lists everything wrong with one resource, and filters by baseline / waiver state', async () => {
+    await resetFilters();
+    const resources = page.locator('details.resource');
+    await expect(resources.count()).resolves.toBe(3);
+    await expect(resources.first().innerText()).resolves.toContain('1 open failure(s)');
+    await page.selectOption('select[name=state]', 'waived');
+    expect(await visibleRows()).toBe(1);
+    await page.selectOption('select[name=state]', 'new');
+    expect(await visibleRows()).toBe(1);
+    expect(await page.locator('#findings tbody tr:visible .tag').innerText()).toBe('new');
+  });
+
+  it('renders charts as inline SVG, prints every row and opens details, and paints a non-blank page', async () => {
+    await resetFilters();
+    await expect(page.locator('.charts svg').count()).resolves.toBe(3);
+    await expect(page.locator('.charts svg rect[fill="#cf222e"]').count()).resolves.toBeGreaterThan(0);
+    await page.selectOption('select[name=status]', 'PASS');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.filters').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#findings tbody tr:visible').count()).resolves.toBe(5);
+    await page.evaluate('window.dispatchEvent(new Event("beforeprint"))');
+    await expect(page.locator('details:not([open])').count()).resolves.toBe(0);
+    await page.emulateMedia({ media: 'screen' });
+    await page.selectOption('select[name=status]', '');
+
+    const png = await page.screenshot({ fullPage: false });
+    // Decode the PNG in a blank page (no CSP) and look at its pixels.
+    const probe = await browser.newPage();
+    // A string, evaluated in the browser (this project's TypeScript has no DOM types).
+    const stats = (await probe.evaluate(`(async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let nonWhite = 0;
+      let red = 0;
+      const colours = new Set();
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i], g = data[i + 1], b = data[i + 2];
+        if (r < 240 || g < 240 || b < 240) nonWhite++;
+        if (r > 180 && g < 80 && b < 80) red++;
+        colours.add((r >> 4) * 256 + (g >> 4) * 16 + (b >> 4));
+      }
+      return { width: img.width, height: img.height, nonWhite: nonWhite / (data.length / 4), red, colours: colours.size };
+    })(${JSON.stringify(png.toString('base64'))})`)) as { width: number; height: number; nonWhite: number; red: number; colours: number };
+    await probe.close();
+    expect(stats.width).toBeGreaterThan(500);
+    expect(stats.nonWhite).toBeGreaterThan(0.05); // the dark header alone is more than that
+    expect(stats.red).toBeGreaterThan(50); // the failure colour of the cards and the charts
+    expect(stats.colours).toBeGreaterThan(20);
   });
 });

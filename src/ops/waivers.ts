@@ -1,0 +1,108 @@
+/**
+ * Waivers: a reviewed decision to accept a failure for a while. A waiver names a check, the
+ * resources it covers (exact ARNs or ids, or globs), why, who owns the decision and until
+ * when. A waived FAIL stays in the report, marked, and no longer decides the exit code; an
+ * expired waiver stops applying and is reported; one that matched nothing is reported stale.
+ */
+import { relative } from 'node:path';
+import type { AnyCheck } from '../engine/check.js';
+import type { ReportFinding, WaiverInfo, WaiverRecord } from '../report/model.js';
+import { assertMatches, failAt, newAjv, readYamlFile } from './yaml-file.js';
+
+const SCHEMA = {
+  type: 'object',
+  required: ['waivers'],
+  additionalProperties: false,
+  properties: {
+    waivers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['check', 'resources', 'reason', 'owner', 'expires'],
+        additionalProperties: false,
+        properties: {
+          check: { type: 'string', minLength: 1 },
+          resources: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          reason: { type: 'string', minLength: 1 },
+          owner: { type: 'string', minLength: 1 },
+          expires: { type: 'string', format: 'date' },
+        },
+      },
+    },
+  },
+} as const;
+
+const validate = newAjv().compile(SCHEMA);
+
+interface RawWaiver {
+  check: string;
+  resources: string[];
+  reason: string;
+  owner: string;
+  expires: string;
+}
+
+export interface WaiverFile {
+  file: string;
+  waivers: WaiverRecord[];
+}
+
+export function readWaivers(path: string, catalog: readonly AnyCheck[]): WaiverFile {
+  const file = readYamlFile(path, 'waivers file');
+  assertMatches(file, validate, ' (each waiver needs check, resources, reason, owner and expires: YYYY-MM-DD)');
+  const raw = (file.value as { waivers: RawWaiver[] }).waivers;
+  const known = new Set(catalog.map((c) => c.id));
+  const waivers = raw.map((w, i) => {
+    if (!known.has(w.check)) failAt(file, ['waivers', i, 'check'], `unknown check "${w.check}"; run \`srm-audit list-checks\``);
+    return {
+      checkId: w.check,
+      resources: w.resources,
+      reason: w.reason,
+      owner: w.owner,
+      expires: w.expires,
+      source: `${relative(process.cwd(), path) || path}:${file.lineOf(['waivers', i])}`,
+    };
+  });
+  return { file: path, waivers };
+}
+
+/** `*` matches any run of characters (ARNs hold ':' and '/'), `?` one character; anything else is literal. */
+export function globToRegExp(pattern: string): RegExp {
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
+function matchesResource(waiver: WaiverRecord, f: ReportFinding): boolean {
+  const names = [f.resource.arn, f.resource.id].filter((n): n is string => !!n);
+  return waiver.resources.some((pattern) => {
+    if (!/[*?]/.test(pattern)) return names.includes(pattern);
+    const re = globToRegExp(pattern);
+    return names.some((n) => re.test(n));
+  });
+}
+
+/**
+ * Marks the FAIL findings a live waiver covers. A waiver applies through its expiry day
+ * (UTC): `today` is the run's date, YYYY-MM-DD.
+ */
+export function applyWaivers(findings: ReportFinding[], file: WaiverFile, today: string): WaiverInfo {
+  const info: WaiverInfo = { file: file.file, expired: [], stale: [], applied: [] };
+  for (const waiver of file.waivers) {
+    if (waiver.expires < today) {
+      info.expired.push(waiver);
+      continue;
+    }
+    let matched = 0;
+    for (const f of findings) {
+      if (f.status !== 'FAIL' || f.checkId !== waiver.checkId || f.waiver || !matchesResource(waiver, f)) continue;
+      f.waiver = { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires, source: waiver.source };
+      matched++;
+    }
+    if (matched === 0) info.stale.push(waiver);
+    else info.applied.push({ ...waiver, matched });
+  }
+  return info;
+}

@@ -1,0 +1,91 @@
+/** CSV: one row per finding (and one per resolved failure whose resource is gone), via csv-stringify. */
+import { stringify } from 'csv-stringify/sync';
+import { FRAMEWORKS } from '../engine/types.js';
+import type { Report } from './model.js';
+import { goneMessage } from './text.js';
+
+export const CSV_COLUMNS = [
+  'finding_id',
+  'status',
+  'waived',
+  'baseline',
+  'previous_status',
+  'severity',
+  'check_id',
+  'title',
+  'category',
+  'responsibility',
+  'service',
+  'region',
+  'account_id',
+  'resource_id',
+  'resource_arn',
+  'resource_type',
+  'resource_name',
+  'message',
+  'remediation',
+  ...FRAMEWORKS,
+  'waiver_reason',
+  'waiver_owner',
+  'waiver_expires',
+  'waiver_source',
+] as const;
+
+type Row = Record<(typeof CSV_COLUMNS)[number], string>;
+
+export function renderCsv(report: Report): string {
+  const rows: Row[] = report.findings.map((f) => ({
+    finding_id: f.id,
+    status: f.status,
+    waived: f.waiver ? 'yes' : '',
+    baseline: f.baseline ?? '',
+    previous_status: f.previousStatus ?? '',
+    severity: f.severity,
+    check_id: f.checkId,
+    title: f.title,
+    category: f.category,
+    responsibility: f.responsibility,
+    service: f.service,
+    region: f.region,
+    account_id: f.accountId,
+    resource_id: f.resource.id,
+    resource_arn: f.resource.arn ?? '',
+    resource_type: f.resource.type,
+    resource_name: f.resource.name ?? '',
+    message: f.message,
+    remediation: f.remediation,
+    ...(Object.fromEntries(FRAMEWORKS.map((fw) => [fw, (f.compliance[fw] ?? []).join(' ')])) as Record<
+      (typeof FRAMEWORKS)[number],
+      string
+    >),
+    waiver_reason: f.waiver?.reason ?? '',
+    waiver_owner: f.waiver?.owner ?? '',
+    waiver_expires: f.waiver?.expires ?? '',
+    waiver_source: f.waiver?.source ?? '',
+  }));
+  for (const g of report.baseline?.gone ?? []) {
+    rows.push({
+      ...(Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Row),
+      finding_id: g.id,
+      status: 'GONE',
+      baseline: 'resolved',
+      previous_status: 'FAIL',
+      severity: g.severity,
+      check_id: g.checkId,
+      title: g.title,
+      category: g.category,
+      responsibility: g.responsibility,
+      service: g.service,
+      region: g.region,
+      account_id: g.accountId,
+      resource_id: g.resource.id,
+      resource_arn: g.resource.arn ?? '',
+      resource_type: g.resource.type,
+      resource_name: g.resource.name ?? '',
+      message: goneMessage(g),
+    });
+  }
+  // A leading quote defuses spreadsheet formulas in AWS-derived text (=, +, -, @ at the start of a cell).
+  const cast = { string: (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) };
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], cast, record_delimiter: 'unix' });
+}

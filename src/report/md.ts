@@ -1,0 +1,104 @@
+/**
+ * A short Markdown summary for a CI job summary or a ticket: the diff against the baseline
+ * first, then waivers, totals, compliance and the open failures. Hosts render HTML inside
+ * Markdown, so every AWS-derived string is escaped (entities for <>&, backslashes for the
+ * inline Markdown punctuation, no line breaks inside table cells).
+ */
+import { CATEGORIES, RESPONSIBILITIES, STATUSES } from '../engine/types.js';
+import type { BaselineEntry, Report, ReportFinding } from './model.js';
+import { openFailures, resourceName } from './text.js';
+
+const MAX_ROWS = 50;
+
+export function mdEscape(value: unknown): string {
+  return (
+    String(value ?? '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Inline Markdown only: every value sits inside a line or a table cell, never at a line start.
+      .replace(/([\\`*_{}[\]|~])/g, '\\$1')
+      .replace(/\r?\n|\r/g, ' ')
+  );
+}
+
+const table = (head: string[], rows: string[][]): string =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+function findingRows(list: Array<ReportFinding | BaselineEntry>): string[][] {
+  return list
+    .slice(0, MAX_ROWS)
+    .map((f) => [mdEscape(f.severity), `\`${mdEscape(f.checkId)}\``, mdEscape(resourceName(f)), mdEscape(f.region), mdEscape(f.message)]);
+}
+
+const more = (n: number): string => (n > MAX_ROWS ? `\n\n…and ${n - MAX_ROWS} more (see the JSON or HTML report).` : '');
+
+export function renderMd(report: Report): string {
+  const { run, summary } = report;
+  const out: string[] = [];
+  out.push(`## srm-audit · account ${mdEscape(run.accountId)}`);
+  out.push(
+    `${mdEscape(run.startedAt)} · ${run.regions.length} region(s) · ${run.checks.length} check(s) · ${run.apiCalls.total} API calls` +
+      `${run.framework ? ` · framework ${mdEscape(run.framework)}` : ''}${run.partial ? ` · **partial run: ${run.errors.length} evaluation(s) failed**` : ''}`,
+  );
+  const head = ['Severity', 'Check', 'Resource', 'Region', 'Details'];
+  if (report.baseline) {
+    const b = report.baseline;
+    const newFails = report.findings.filter((f) => f.status === 'FAIL' && f.baseline === 'new');
+    const resolved = [...report.findings.filter((f) => f.baseline === 'resolved'), ...b.gone];
+    out.push(`### Since the baseline (${mdEscape(b.startedAt)})`);
+    out.push(
+      `**${newFails.length} new failure(s)**, ${b.counts.persisting} persisting, **${resolved.length} resolved**, ${b.counts.notRechecked} not re-checked.`,
+    );
+    if (newFails.length) out.push(`#### New failures\n\n${table(head, findingRows(newFails))}${more(newFails.length)}`);
+    if (resolved.length) out.push(`#### Resolved\n\n${table(head, findingRows(resolved))}${more(resolved.length)}`);
+  }
+  if (report.waivers) {
+    const w = report.waivers;
+    out.push(`### Waivers`);
+    out.push(`${summary.waived} failure(s) waived by ${w.applied.length} waiver(s); ${w.expired.length} expired, ${w.stale.length} stale.`);
+    const rows = [
+      ...w.expired.map((x) => ['expired', `\`${mdEscape(x.checkId)}\``, mdEscape(x.expires), mdEscape(x.owner), mdEscape(x.source)]),
+      ...w.stale.map((x) => [
+        'stale (matched nothing)',
+        `\`${mdEscape(x.checkId)}\``,
+        mdEscape(x.expires),
+        mdEscape(x.owner),
+        mdEscape(x.source),
+      ]),
+    ];
+    if (rows.length) out.push(table(['Problem', 'Check', 'Expires', 'Owner', 'Where'], rows));
+  }
+  out.push(`### Results`);
+  out.push(table(['', ...STATUSES, 'Waived'], [['All', ...STATUSES.map((s) => String(summary.byStatus[s])), String(summary.waived)]]));
+  const uncovered = RESPONSIBILITIES.filter((r) => !report.views.grid.some((c) => c.responsibility === r && c.checks.length));
+  const failingDuties = RESPONSIBILITIES.filter((r) =>
+    report.views.grid.some((c) => c.responsibility === r && c.counts.FAIL - c.waived > 0),
+  );
+  out.push(
+    `Responsibilities with open failures: ${failingDuties.map(mdEscape).join(', ') || 'none'}. ` +
+      `Not covered by any check of this run: ${uncovered.map(mdEscape).join(', ') || 'none'}. ` +
+      `(Categories: ${CATEGORIES.join(', ')}.)`,
+  );
+  if (report.views.compliance.length) {
+    out.push(`### Compliance`);
+    out.push(
+      table(
+        ['Framework', 'Pass', 'Fail', 'Error', 'Not evaluated', 'Not covered', 'Passing (of evaluated)'],
+        report.views.compliance.map((v) => [
+          mdEscape(v.title),
+          String(v.counts.pass),
+          String(v.counts.fail),
+          String(v.counts.error),
+          String(v.counts['not-evaluated']),
+          String(v.counts['not-covered']),
+          v.passRate === null ? 'n/a' : `${Math.round(v.passRate * 100)}%`,
+        ]),
+      ),
+    );
+  }
+  const open = openFailures(report);
+  out.push(`### Open failures (${open.length})`);
+  out.push(open.length ? `${table(head, findingRows(open))}${more(open.length)}` : 'None.');
+  return `${out.join('\n\n')}\n`;
+}

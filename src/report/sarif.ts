@@ -1,0 +1,124 @@
+/**
+ * SARIF 2.1.0 for code-scanning style CI views: one rule per check, one result per finding.
+ * Cloud resources have no file, so a result is located by a logical location (the ARN).
+ * Baseline state maps to result.baselineState, a waiver to an accepted external suppression.
+ */
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Severity, Status } from '../engine/types.js';
+import type { BaselineEntry, Report, ReportFinding } from './model.js';
+import { complianceText, goneMessage } from './text.js';
+
+const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', informational: 'note' };
+const KIND: Record<Status, Result.kind> = { PASS: 'pass', FAIL: 'fail', ERROR: 'open', NOT_APPLICABLE: 'notApplicable' };
+const BASELINE: Record<string, Result.baselineState> = { new: 'new', persisting: 'unchanged', resolved: 'updated' };
+/** GitHub code scanning reads this property for ordering (0.0 to 10.0). */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', informational: '0.0' };
+
+function location(f: ReportFinding | BaselineEntry): Result['locations'] {
+  return [
+    {
+      logicalLocations: [
+        { name: f.resource.id, fullyQualifiedName: f.resource.arn ?? `${f.region}/${f.resource.id}`, kind: f.resource.type },
+      ],
+      message: { text: `${f.resource.type} ${f.resource.name ?? f.resource.id} in ${f.region}` },
+    },
+  ];
+}
+
+export function buildSarif(report: Report): Log {
+  const rules = new Map<string, ReportingDescriptor>();
+  const ruleIndex = (f: ReportFinding | BaselineEntry): number => {
+    if (!rules.has(f.checkId)) {
+      const full = f as ReportFinding;
+      rules.set(f.checkId, {
+        id: f.checkId,
+        name: f.checkId,
+        shortDescription: { text: f.title },
+        ...(full.remediation ? { help: { text: full.remediation } } : {}),
+        defaultConfiguration: { level: LEVEL[f.severity] },
+        properties: {
+          tags: ['security', f.category, f.responsibility],
+          'security-severity': SECURITY_SEVERITY[f.severity],
+          ...(full.compliance ? { compliance: complianceText(full) } : {}),
+        },
+      });
+    }
+    return [...rules.keys()].indexOf(f.checkId);
+  };
+  const results: Result[] = report.findings.map((f) => ({
+    ruleId: f.checkId,
+    ruleIndex: ruleIndex(f),
+    kind: KIND[f.status],
+    level: f.status === 'FAIL' ? LEVEL[f.severity] : 'none',
+    message: { text: f.message },
+    locations: location(f),
+    partialFingerprints: { srmFindingId: f.id },
+    ...(f.baseline ? { baselineState: BASELINE[f.baseline] } : {}),
+    ...(f.waiver
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: `${f.waiver.reason} (owner ${f.waiver.owner}, until ${f.waiver.expires}, ${f.waiver.source})`,
+            },
+          ],
+        }
+      : {}),
+    properties: {
+      status: f.status,
+      severity: f.severity,
+      region: f.region,
+      accountId: f.accountId,
+      ...(f.previousStatus ? { previousStatus: f.previousStatus } : {}),
+    },
+  }));
+  for (const g of report.baseline?.gone ?? []) {
+    results.push({
+      ruleId: g.checkId,
+      ruleIndex: ruleIndex(g),
+      kind: 'pass',
+      level: 'none',
+      message: { text: goneMessage(g) },
+      locations: location(g),
+      partialFingerprints: { srmFindingId: g.id },
+      baselineState: 'absent',
+      properties: { status: 'GONE', severity: g.severity, region: g.region, accountId: g.accountId, previousStatus: 'FAIL' },
+    });
+  }
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            rules: [...rules.values()],
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: !report.run.partial,
+            startTimeUtc: report.run.startedAt,
+            endTimeUtc: report.run.finishedAt,
+            toolExecutionNotifications: report.run.errors.map((e) => ({
+              level: 'warning' as const,
+              message: { text: `${e.checkId} in ${e.region} (${e.resourceId}): ${e.code}: ${e.message}` },
+              descriptor: { id: e.code },
+            })),
+          },
+        ],
+        automationDetails: { id: `srm-audit/${report.run.accountId}/${report.run.startedAt}` },
+        results,
+        properties: { accountId: report.run.accountId, regions: report.run.regions, source: report.run.source },
+      },
+    ],
+  };
+}
+
+export function renderSarif(report: Report): string {
+  return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+}
