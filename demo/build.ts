@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { DEMO_OPTIONS } from '../src/demo-options.js';
 import { resolveOptions } from '../src/engine/options.js';
 import { scan, type ScanRequest } from '../src/scan.js';
 import { DEMO_CASSETTE } from '../src/util/package.js';
@@ -22,7 +23,7 @@ export function offlineScanRequest(outputDir: string): ScanRequest {
     formats: ['json'],
     concurrency: 4,
     failOn: 'none',
-    options: resolveOptions(),
+    options: resolveOptions(DEMO_OPTIONS),
     log: pino({ level: 'silent' }),
   };
 }

@@ -8,6 +8,7 @@ import { CATALOG } from './engine/catalog.js';
 import { selectChecks, type Selection } from './engine/select.js';
 import { CATEGORIES, FRAMEWORKS, SEVERITIES, type Framework, type Severity } from './engine/types.js';
 import { UsageError } from './errors.js';
+import { DEMO_OPTIONS } from './demo-options.js';
 import { CONFIG_FILE_NAME, loadConfig, parseSetting, resolveCheckOptions } from './ops/config.js';
 import { buildPolicy } from './policy.js';
 import { DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, scan, type Format } from './scan.js';
@@ -169,7 +170,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       record: o.record,
       replay: o.replay,
       demo: o.demo,
-      options: resolveCheckOptions(config.options, cliSettings),
+      options: resolveCheckOptions({ ...(o.demo ? DEMO_OPTIONS : {}), ...config.options }, cliSettings),
       log,
       onProgress: progressPrinter(io),
       requestHandler: io.requestHandler,

@@ -314,7 +314,13 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     for (const format of req.formats) {
       files.push(await writeReport(outputDir, base, EXTENSIONS[format], RENDERERS[format](report), req.keep));
     }
-    return { report, files, attempts: session.calls.attempts, cassette: req.record, exitCode: exitCodeFor(report, req.failOn, req.failOnNew) };
+    return {
+      report,
+      files,
+      attempts: session.calls.attempts,
+      cassette: req.record,
+      exitCode: exitCodeFor(report, req.failOn, req.failOnNew),
+    };
   } finally {
     if (recorder && req.record) {
       const file = recorder.toFile(homeRegion, req.now ?? startedAt);

@@ -1,3 +1,4 @@
+import s3DataResidency from './s3-data-residency.js';
 import type { AnyCheck } from '../../src/engine/check.js';
 import s3AccountPublicAccessBlock from './s3-account-public-access-block.js';
 import s3BucketAccessLogging from './s3-bucket-access-logging.js';
@@ -23,4 +24,5 @@ export const abstractedChecks: AnyCheck[] = [
   s3BucketCrossAccount,
   s3BucketKmsEncryption,
   s3BucketAclsDisabled,
+  s3DataResidency,
 ];

@@ -1,3 +1,4 @@
+import rdsDataResidency from './rds-data-residency.js';
 import type { AnyCheck } from '../../src/engine/check.js';
 import rdsAutoMinorVersionUpgrade from './rds-auto-minor-version-upgrade.js';
 import rdsBackupRetention from './rds-backup-retention.js';
@@ -17,4 +18,5 @@ export const containerChecks: AnyCheck[] = [
   rdsMultiAz,
   rdsDeletionProtection,
   rdsIamAuthentication,
+  rdsDataResidency,
 ];

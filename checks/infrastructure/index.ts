@@ -1,3 +1,4 @@
+import ec2DataResidency from './ec2-data-residency.js';
 import type { AnyCheck } from '../../src/engine/check.js';
 import ec2AmiPublic from './ec2-ami-public.js';
 import ec2EbsEncryptionByDefault from './ec2-ebs-encryption-by-default.js';
@@ -29,4 +30,5 @@ export const infrastructureChecks: AnyCheck[] = [
   ec2InstanceImdsv2Required,
   ec2InstancePublicIp,
   ec2VpcFlowLogsEnabled,
+  ec2DataResidency,
 ];
