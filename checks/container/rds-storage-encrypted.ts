@@ -1,5 +1,6 @@
 import { dbInstances } from '../../src/aws/loaders/rds.js';
 import { defineCheck } from '../../src/engine/check.js';
+import { dbInstanceResource } from './support/resources.js';
 
 export default defineCheck({
   id: 'rds-storage-encrypted',
@@ -16,8 +17,7 @@ export default defineCheck({
   loaders: { dbInstances },
   async run({ region, load, result }) {
     for (const db of await load.dbInstances(region)) {
-      const id = db.DBInstanceIdentifier ?? 'unknown';
-      const resource = { id, type: 'AWS::RDS::DBInstance', arn: db.DBInstanceArn, name: db.Engine ? `${id} (${db.Engine})` : id };
+      const resource = dbInstanceResource(db);
       if (db.StorageEncrypted === true) {
         result.pass(resource, `Storage is encrypted${db.KmsKeyId ? ` with KMS key ${db.KmsKeyId}` : ''}.`);
       } else if (db.StorageEncrypted === false) {

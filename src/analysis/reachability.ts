@@ -480,7 +480,8 @@ export interface RegionNetwork {
 export interface Endpoint {
   subnetId: string | undefined;
   vpcId: string | undefined;
-  groupIds: readonly string[];
+  /** The interface's own security groups; undefined when the listing did not say (unknown, not none). */
+  groupIds: readonly string[] | undefined;
   /** Addresses the internet can send to, by IP version (an RDS endpoint's DNS name stands for its public IPv4). */
   addresses: Record<IpVersion, readonly string[]>;
   /** Only these ports listen (an RDS instance's endpoint port); undefined for every port. */
@@ -505,6 +506,13 @@ export interface EndpointVerdict {
 /** Could not be evaluated: a subnet, route table, NACL, security group or prefix list the verdict needs is unknown. */
 export class ReachabilityUnknown extends Error {
   override name = 'ReachabilityUnknown';
+  constructor(
+    message: string,
+    /** The read whose answer lacked it, e.g. ec2:DescribeSecurityGroups. */
+    readonly action: string,
+  ) {
+    super(message);
+  }
 }
 
 export type FilterCache = Map<string, FilterResult>;
@@ -535,34 +543,39 @@ function filterFor(key: string, input: FilterInput, cache: FilterCache | undefin
 export function evaluateEndpoint(endpoint: Endpoint, network: RegionNetwork, cache?: FilterCache): EndpointVerdict {
   const verdict: EndpointVerdict = { exposures: [], returnNotes: [], reasons: [], wouldAdmit: [] };
   const versions = ([4, 6] as const).filter((v) => endpoint.addresses[v].length > 0);
-  const groupsKnown = endpoint.groupIds.every((id) => network.groups.has(id));
-  const groups = endpoint.groupIds.flatMap((id) => network.groups.get(id) ?? []);
+  const groupIds = endpoint.groupIds ?? [];
+  const groupsKnown = endpoint.groupIds !== undefined && groupIds.every((id) => network.groups.has(id));
+  const groups = groupIds.flatMap((id) => network.groups.get(id) ?? []);
   const acl = endpoint.subnetId ? aclOfSubnet(network.acls, endpoint.subnetId) : undefined;
-  const sgKey = [...endpoint.groupIds].sort().join(',');
-
-  // What would be let in regardless of address and route: only for the message, never the verdict.
-  if (acl && groupsKnown) {
-    for (const version of [4, 6] as const) {
-      const input: FilterInput = {
-        version,
-        routed: [ALL_ADDRESSES[version]],
-        routes: [],
-        naclEntries: acl.Entries ?? [],
-        groups,
-        prefixListCidrs: network.prefixListCidrs,
-        internetPrefix: network.internetPrefix,
-      };
-      const { ranges } = filterFor(`any|${acl.NetworkAclId}|${sgKey}|${version}`, input, cache);
-      verdict.wouldAdmit.push(...ranges.map((r) => clip(r, endpoint.listener)).filter((r): r is ExposedRange => r !== null));
+  const sgKey = [...groupIds].sort().join(',');
+  /** What would be let in regardless of address and route: for the message of an unexposed endpoint, never the verdict. */
+  const withWouldAdmit = (): EndpointVerdict => {
+    if (acl && groupsKnown) {
+      for (const version of [4, 6] as const) {
+        const input: FilterInput = {
+          version,
+          routed: [ALL_ADDRESSES[version]],
+          routes: [],
+          naclEntries: acl.Entries ?? [],
+          groups,
+          prefixListCidrs: network.prefixListCidrs,
+          internetPrefix: network.internetPrefix,
+        };
+        const { ranges } = filterFor(`any|${acl.NetworkAclId}|${sgKey}|${version}`, input, cache);
+        verdict.wouldAdmit.push(...ranges.map((r) => clip(r, endpoint.listener)).filter((r): r is ExposedRange => r !== null));
+      }
     }
-  }
-  if (versions.length === 0) return verdict;
+    return verdict;
+  };
 
-  if (!endpoint.subnetId) throw new ReachabilityUnknown('the interface names no subnet');
+  if (versions.length === 0) return withWouldAdmit();
+
+  if (!endpoint.subnetId) throw new ReachabilityUnknown('the interface names no subnet', 'ec2:DescribeInstances');
   const chosen = effectiveRouteTable(network.routeTables, endpoint.subnetId, endpoint.vpcId);
   if (!chosen) {
     throw new ReachabilityUnknown(
       `no route table is associated with ${endpoint.subnetId} and no main route table of ${endpoint.vpcId ?? 'its VPC'} was listed`,
+      'ec2:DescribeRouteTables',
     );
   }
   const rtbId = chosen.table.RouteTableId ?? 'unknown';
@@ -572,6 +585,7 @@ export function evaluateEndpoint(endpoint: Endpoint, network: RegionNetwork, cac
     if (routing.unresolvedPrefixLists.length) {
       throw new ReachabilityUnknown(
         `route table ${rtbId} routes prefix list ${routing.unresolvedPrefixLists[0]} to an internet gateway, and it could not be read`,
+        'ec2:GetManagedPrefixListEntries',
       );
     }
     if (!routesToInternet(routing, network.internetPrefix)) {
@@ -581,10 +595,12 @@ export function evaluateEndpoint(endpoint: Endpoint, network: RegionNetwork, cac
       );
       continue;
     }
-    if (!acl) throw new ReachabilityUnknown(`no network ACL is associated with ${endpoint.subnetId}`);
+    if (!acl) throw new ReachabilityUnknown(`no network ACL is associated with ${endpoint.subnetId}`, 'ec2:DescribeNetworkAcls');
+    if (!endpoint.groupIds)
+      throw new ReachabilityUnknown('the listing does not name the security groups of the interface', 'ec2:DescribeInstances');
     if (!groupsKnown) {
-      const missing = endpoint.groupIds.filter((id) => !network.groups.has(id));
-      throw new ReachabilityUnknown(`security group ${missing.join(', ')} was not listed by ec2:DescribeSecurityGroups`);
+      const missing = groupIds.filter((id) => !network.groups.has(id));
+      throw new ReachabilityUnknown(`security group ${missing.join(', ')} was not listed`, 'ec2:DescribeSecurityGroups');
     }
     const aclId = acl.NetworkAclId ?? 'unknown';
     const input: FilterInput = {
@@ -600,11 +616,14 @@ export function evaluateEndpoint(endpoint: Endpoint, network: RegionNetwork, cac
     const { ranges, unresolvedPrefixLists } = filterFor(`${rtbId}|${routeKey}|${aclId}|${sgKey}|${version}`, input, cache);
     const exposed = ranges.map((r) => clip(r, endpoint.listener)).filter((r): r is ExposedRange => r !== null);
     if (exposed.length === 0 && unresolvedPrefixLists.length) {
-      throw new ReachabilityUnknown(`security-group prefix list ${unresolvedPrefixLists[0]} could not be read`);
+      throw new ReachabilityUnknown(
+        `security-group prefix list ${unresolvedPrefixLists[0]} could not be read`,
+        'ec2:GetManagedPrefixListEntries',
+      );
     }
     if (exposed.length === 0) {
       verdict.reasons.push(
-        `${endpoint.subnetId} routes the IPv${version} internet through ${rtbId}, but ${aclId} and ${endpoint.groupIds.join(', ') || 'its security groups'} together admit no ${endpoint.listener ? `${endpoint.listener.protocol}/${endpoint.listener.port}` : 'TCP or UDP port'} from it`,
+        `${endpoint.subnetId} routes the IPv${version} internet through ${rtbId}, but ${aclId} and ${groupIds.join(', ') || 'no security group'} together admit no ${endpoint.listener ? `${endpoint.listener.protocol}/${endpoint.listener.port}` : 'TCP or UDP port'} from it`,
       );
       continue;
     }
@@ -622,5 +641,5 @@ export function evaluateEndpoint(endpoint: Endpoint, network: RegionNetwork, cac
       if (blocked.length) verdict.returnNotes.push(describeBlockedReturn(blocked, protocol, version, aclId));
     }
   }
-  return verdict;
+  return verdict.exposures.length ? verdict : withWouldAdmit();
 }

@@ -24,6 +24,12 @@ export interface CheckOptions {
   highRiskPorts: number[];
   /** Severity of an instance with a public IPv4 address (FSBP EC2.9): 'informational' where public instances are by design. */
   publicIpSeverity: Severity;
+
+  // Internet reachability (issue 7).
+  /** Database listener ports: reachable from the internet they are critical, as admin ports are. */
+  databasePorts: number[];
+  /** Ports meant to be public (web): reachability on these alone is informational exposure, not a failure. */
+  intendedPublicPorts: { tcp: number[]; udp: number[] };
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -36,6 +42,11 @@ export const DEFAULT_OPTIONS: CheckOptions = {
     20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300,
   ],
   publicIpSeverity: 'high',
+
+  // Internet reachability (issue 7).
+  // SQL Server, Oracle, MySQL/MariaDB, PostgreSQL, Redis, Elasticsearch/OpenSearch, MongoDB, Cassandra, CouchDB, Memcached, Db2.
+  databasePorts: [1433, 1521, 2483, 2484, 3306, 5432, 5984, 6379, 9042, 9200, 9300, 11211, 27017, 27018, 50000],
+  intendedPublicPorts: { tcp: [80, 443], udp: [] },
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {

@@ -2,6 +2,7 @@ import type { InternetGateway, IpPermission, NetworkAcl, NetworkAclEntry, Route,
 import { describe, expect, it } from 'vitest';
 import { naclEntry } from '../../demo/world/ec2.js';
 import { subtractCidrs } from '../../src/analysis/address-set.js';
+import { ALLOW_ALL } from '../helpers/network.js';
 import {
   classifyRange,
   classLabel,
@@ -34,12 +35,6 @@ const table = (id: string, vpc: string, routes: Route[], opts: { main?: boolean;
     ...(opts.subnets ?? []).map((SubnetId) => ({ Main: false, SubnetId, RouteTableId: id })),
   ],
 });
-const ALLOW_ALL: NetworkAclEntry[] = [false, true].flatMap((egress) => [
-  naclEntry(100, 'allow', '0.0.0.0/0', '-1', undefined, egress),
-  naclEntry(101, 'allow', '::/0', '-1', undefined, egress),
-  naclEntry(32767, 'deny', '0.0.0.0/0', '-1', undefined, egress),
-  naclEntry(32767, 'deny', '::/0', '-1', undefined, egress),
-]);
 const acl = (id: string, subnets: string[], entries: NetworkAclEntry[] = ALLOW_ALL): NetworkAcl => ({
   NetworkAclId: id,
   Entries: entries,
