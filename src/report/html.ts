@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import escapeHtml from 'escape-html';
 import { CATEGORIES, SEVERITIES, STATUSES, type Finding } from '../engine/types.js';
+import { renderExposureView } from './exposure-view.js';
 import type { Report, StatusCounts } from './model.js';
 
 const STYLE = `
@@ -160,6 +161,7 @@ ${matrix(
   SEVERITIES.map((s) => [s, summary.bySeverity[s]]),
 )}
 </section>
+${renderExposureView(report)}
 <section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>
 <div class="filters">
 ${options(

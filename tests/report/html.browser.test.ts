@@ -3,18 +3,18 @@
  * built from findings full of hostile AWS-derived strings: nothing injected runs, nothing
  * is fetched from the network, the text shows as text, and the filters work.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingId } from '../../src/engine/runner.js';
 import type { Finding } from '../../src/engine/types.js';
 import { renderHtml } from '../../src/report/html.js';
 import { SCHEMA_VERSION, summarize, type Report } from '../../src/report/model.js';
+import { launchChromium } from '../helpers/browser.js';
 import { tempDir } from '../helpers/cli.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const IMG = '<img src=x onerror="window.__pwned=(window.__pwned||0)+1">';
 const SCRIPT_BREAK = '</script><script>window.__pwned=(window.__pwned||0)+1</script>';
 const ATTR_BREAK = '" onmouseover="window.__pwned=1" data-x="';
@@ -115,22 +115,9 @@ const dialogs: string[] = [];
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   const file = join(tempDir('srm-html-'), 'report.html');
   writeFileSync(file, renderHtml(report));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('request', (r) => requests.push(r.url()));
   page.on('dialog', (d) => {
