@@ -37,7 +37,15 @@ export function rds(account: Account): SyntheticService {
         Engine: aurora ? 'aurora-postgresql' : account.pick(['postgres', 'mysql']),
         DBClusterIdentifier: clusterId,
         StorageEncrypted: flag(),
-        PubliclyAccessible: account.random() < 0.1,
+        // One in ten publicly accessible, in subnet 0 of its region (whose VPC routes to an internet gateway).
+        PubliclyAccessible: i % 10 === 0,
+        AvailabilityZone: `${region}a`,
+        Endpoint: { Address: `db-${i}.bench.${region}.rds.amazonaws.com`, Port: 5432 },
+        VpcSecurityGroups: [{ VpcSecurityGroupId: `sg-${region.replace(/-/g, '')}${String(i).padStart(6, '0')}` }],
+        DBSubnetGroup: {
+          VpcId: `vpc-${region}-0`,
+          Subnets: [{ SubnetIdentifier: `subnet-${region}-0`, SubnetAvailabilityZone: { Name: `${region}a` } }],
+        },
         AutoMinorVersionUpgrade: flag(),
         MultiAZ: flag(),
         DeletionProtection: flag(),

@@ -81,11 +81,28 @@ export function ec2(account: Account): SyntheticService {
       InstanceId: `i-${region}-${i}`,
       State: { Name: 'running' },
       MetadataOptions: { HttpTokens: account.random() < 0.5 ? 'required' : 'optional', HttpEndpoint: 'enabled' },
-      PublicIpAddress: account.random() < 0.2 ? `198.51.100.${i % 250}` : undefined,
+      PublicIpAddress: account.random() < 0.2 ? `54.${i % 250}.0.${i % 200}` : undefined,
       SubnetId: `subnet-${region}-${i % 5}`,
       VpcId: `vpc-${region}-${i % 5}`,
+      SecurityGroups: groups[region]!.length ? [{ GroupId: groups[region]![i % groups[region]!.length]!.GroupId }] : [],
       NetworkInterfaces: [],
     })),
+  );
+  // Reachability (issue 7): each VPC's main route table (every other one routes to its internet
+  // gateway) and one internet gateway per VPC.
+  const routeTables = perRegion2((region) =>
+    vpcs[region]!.map((vpc, i) => ({
+      RouteTableId: `rtb-${region}-${i}`,
+      VpcId: vpc.VpcId,
+      Associations: [{ Main: true, RouteTableId: `rtb-${region}-${i}` }],
+      Routes: [
+        { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' },
+        ...(i % 2 === 0 ? [{ DestinationCidrBlock: '0.0.0.0/0', GatewayId: `igw-${region}-${i}`, State: 'active' }] : []),
+      ],
+    })),
+  );
+  const gateways = perRegion2((region) =>
+    vpcs[region]!.map((vpc, i) => ({ InternetGatewayId: `igw-${region}-${i}`, Attachments: [{ VpcId: vpc.VpcId, State: 'available' }] })),
   );
   const listed =
     <T>(data: Record<string, T[]>, key: string, max: number) =>
@@ -119,6 +136,8 @@ export function ec2(account: Account): SyntheticService {
       },
       DescribeVpcs: listed(vpcs, 'Vpcs', 1000),
       DescribeFlowLogs: listed(flowLogs, 'FlowLogs', 1000),
+      DescribeRouteTables: listed(routeTables, 'RouteTables', 100),
+      DescribeInternetGateways: listed(gateways, 'InternetGateways', 1000),
       DescribeRegions: () => ({ Regions: account.regions.map((RegionName) => ({ RegionName, OptInStatus: 'opt-in-not-required' })) }),
       DescribeSecurityGroups: (region, input) => {
         const { items, next } = page(groups[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
@@ -139,6 +158,8 @@ export function ec2(account: Account): SyntheticService {
       'ec2:DescribeInstances': sum(instances, 1000),
       'ec2:DescribeVpcs': sum(vpcs, 1000),
       'ec2:DescribeFlowLogs': sum(flowLogs, 1000),
+      'ec2:DescribeRouteTables': sum(routeTables, 100),
+      'ec2:DescribeInternetGateways': sum(gateways, 1000),
     },
     criticalPath: Math.max(...sgPages, longest(volumes, 500), longest(instances, 1000)),
   };

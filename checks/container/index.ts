@@ -1,5 +1,6 @@
-import rdsDataResidency from './rds-data-residency.js';
 import type { AnyCheck } from '../../src/engine/check.js';
+import rdsDataResidency from './rds-data-residency.js';
+import rdsInstanceInternetReachable from './rds-instance-internet-reachable.js';
 import rdsAutoMinorVersionUpgrade from './rds-auto-minor-version-upgrade.js';
 import rdsBackupRetention from './rds-backup-retention.js';
 import rdsDeletionProtection from './rds-deletion-protection.js';
@@ -18,5 +19,6 @@ export const containerChecks: AnyCheck[] = [
   rdsMultiAz,
   rdsDeletionProtection,
   rdsIamAuthentication,
+  rdsInstanceInternetReachable,
   rdsDataResidency,
 ];

@@ -5,6 +5,7 @@ import ec2EbsEncryptionByDefault from './ec2-ebs-encryption-by-default.js';
 import ec2EbsSnapshotPublic from './ec2-ebs-snapshot-public.js';
 import ec2EbsVolumeEncrypted from './ec2-ebs-volume-encrypted.js';
 import ec2InstanceImdsv2Required from './ec2-instance-imdsv2-required.js';
+import ec2InstanceInternetReachable from './ec2-instance-internet-reachable.js';
 import ec2InstancePublicIp from './ec2-instance-public-ip.js';
 import ec2NaclAdminPortsOpen from './ec2-nacl-admin-ports-open.js';
 import ec2SgAdminPortsOpen from './ec2-sg-admin-ports-open.js';
@@ -29,6 +30,7 @@ export const infrastructureChecks: AnyCheck[] = [
   ec2AmiPublic,
   ec2InstanceImdsv2Required,
   ec2InstancePublicIp,
+  ec2InstanceInternetReachable,
   ec2VpcFlowLogsEnabled,
   ec2DataResidency,
 ];

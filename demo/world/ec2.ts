@@ -1,11 +1,15 @@
 import type {
+  AttachmentStatus,
   FlowLog,
   Image,
   Instance,
   InstanceStateName,
+  InternetGateway,
   IpPermission,
   NetworkAcl,
   NetworkAclEntry,
+  Route,
+  RouteTable,
   SecurityGroup,
   Snapshot,
   Volume,
@@ -59,6 +63,11 @@ export const securityGroups: Partial<Record<string, SecurityGroup[]>> = {
     group('sg-0b88vendor0000008', 'vendor-ssh', 'vpc-0demo0001', [tcp(22, 22, [], [], ['pl-0anywhere0000002'])]),
     // A locked-down default group in the second VPC: what CIS 5.4 asks for.
     group('sg-0e11default000011', 'default', 'vpc-0demo0003', [], {}, []),
+    // All traffic from the two halves of the IPv4 internet: every port, though no rule says 0.0.0.0/0.
+    group('sg-0f12labopen000012', 'lab-open', 'vpc-0demo0003', [
+      { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/1' }, { CidrIp: '128.0.0.0/1' }] },
+    ]),
+    group('sg-0a13reportsdb0013', 'reports-db', 'vpc-0demo0001', [tcp(3306, 3306, ['0.0.0.0/0'])], { Name: 'reports <db>' }),
   ],
   'eu-west-1': [
     group('sg-0c99eurdp00000009', 'eu-jump-rdp', 'vpc-0demo0002', [tcp(3389, 3389, ['0.0.0.0/0'])]),
@@ -70,6 +79,7 @@ export const securityGroups: Partial<Record<string, SecurityGroup[]>> = {
       { IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-0addeudefault000d' }] },
     ]),
     group('sg-0beeeudefault000e', 'default', 'vpc-0demo0004', [], {}, []),
+    group('sg-0b14eudb00000014', 'eu-db', 'vpc-0demo0002', [tcp(5432, 5432, ['0.0.0.0/0'])]),
   ],
 };
 
@@ -142,11 +152,12 @@ export const networkAcls: Partial<Record<string, NetworkAcl[]>> = {
       'vpc-0demo0003',
       true,
       ['subnet-0lab0000004'],
-      [naclEntry(50, 'deny', '203.0.113.0/24', '6', [22, 22]), ...ALLOW_ALL],
+      // Outbound 1024-32767 denied: replies to clients whose ephemeral ports lie there are dropped (NACLs are stateless).
+      [naclEntry(50, 'deny', '203.0.113.0/24', '6', [22, 22]), naclEntry(90, 'deny', '0.0.0.0/0', '6', [1024, 32767], true), ...ALLOW_ALL],
     ),
   ],
   'eu-west-1': [
-    nacl('acl-0d4eudefault004', 'vpc-0demo0002', true, ['subnet-0eu00000005'], ALLOW_ALL),
+    nacl('acl-0d4eudefault004', 'vpc-0demo0002', true, ['subnet-0eu00000005', 'subnet-0eu00000007'], ALLOW_ALL),
     nacl('acl-0e5eulocked0005', 'vpc-0demo0004', true, ['subnet-0eu00000006'], [...DENY_ADMIN, ...ALLOW_ALL]),
   ],
 };
@@ -277,41 +288,209 @@ const imageList: Partial<Record<string, Image[]>> = {
   ],
 };
 
-const instance = (
-  id: string,
-  tokens: 'required' | 'optional',
-  opts: { publicIp?: string; eip?: string; state?: string; name?: string } = {},
-): Instance => ({
-  InstanceId: id,
-  InstanceType: 't3.small',
-  State: { Name: (opts.state ?? 'running') as InstanceStateName },
-  PrivateIpAddress: '10.0.1.10',
-  PublicIpAddress: opts.publicIp,
-  MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled', State: 'applied', HttpPutResponseHopLimit: 2 },
-  NetworkInterfaces: opts.eip
-    ? [
-        {
-          NetworkInterfaceId: `eni-${id.slice(2)}`,
-          Association: { PublicIp: opts.eip },
-          PrivateIpAddresses: [{ PrivateIpAddress: '10.2.1.20', Primary: true, Association: { PublicIp: opts.eip } }],
-        },
-      ]
-    : [],
-  Tags: opts.name ? tagList({ Name: opts.name }) : [],
-});
+interface InstanceOpts {
+  publicIp?: string;
+  eip?: string;
+  ipv6?: string;
+  state?: string;
+  name?: string;
+  subnet: string;
+  vpc: string;
+  groups: string[];
+}
 
+/** An instance with its primary interface, as DescribeInstances returns it (the interface carries the groups). */
+const instance = (id: string, tokens: 'required' | 'optional', opts: InstanceOpts): Instance => {
+  const publicIp = opts.eip ?? opts.publicIp;
+  return {
+    InstanceId: id,
+    InstanceType: 't3.small',
+    State: { Name: (opts.state ?? 'running') as InstanceStateName },
+    PrivateIpAddress: '10.0.1.10',
+    PublicIpAddress: opts.publicIp,
+    SubnetId: opts.subnet,
+    VpcId: opts.vpc,
+    SecurityGroups: opts.groups.map((GroupId) => ({ GroupId })),
+    MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled', State: 'applied', HttpPutResponseHopLimit: 2 },
+    NetworkInterfaces: [
+      {
+        NetworkInterfaceId: `eni-${id.slice(2)}`,
+        SubnetId: opts.subnet,
+        VpcId: opts.vpc,
+        Attachment: { DeviceIndex: 0, Status: 'attached' },
+        Groups: opts.groups.map((GroupId) => ({ GroupId })),
+        ...(publicIp ? { Association: { PublicIp: publicIp } } : {}),
+        PrivateIpAddresses: [
+          { PrivateIpAddress: '10.0.1.10', Primary: true, ...(publicIp ? { Association: { PublicIp: publicIp } } : {}) },
+        ],
+        Ipv6Addresses: opts.ipv6 ? [{ Ipv6Address: opts.ipv6 }] : [],
+      },
+    ],
+    Tags: opts.name ? tagList({ Name: opts.name }) : [],
+  };
+};
+
+const PROD = 'vpc-0demo0001';
+const EU_PROD = 'vpc-0demo0002';
 const instanceList: Partial<Record<string, Instance[]>> = {
   'us-east-1': [
-    instance('i-0a1web0000000001', 'required', { publicIp: '54.210.10.20', name: 'web-1' }),
-    instance('i-0b2app0000000002', 'optional', { name: 'app-1' }),
+    // Web ports only, over IPv4 and IPv6: informational exposure, not a failure.
+    instance('i-0a1web0000000001', 'required', {
+      publicIp: '54.210.10.20',
+      ipv6: '2600:1f18:4a3:6a00::20',
+      name: 'web-1',
+      subnet: 'subnet-0pub0000001',
+      vpc: PROD,
+      groups: ['sg-0f66web0000000006'],
+    }),
+    instance('i-0b2app0000000002', 'optional', {
+      name: 'app-1',
+      subnet: 'subnet-0prv0000003',
+      vpc: PROD,
+      groups: ['sg-0c33legacy0000003'],
+    }),
     // Terminated instances linger in DescribeInstances; nothing about them is judged.
-    instance('i-0e5gone0000000005', 'optional', { state: 'terminated', publicIp: '54.210.10.99' }),
+    instance('i-0e5gone0000000005', 'optional', {
+      state: 'terminated',
+      publicIp: '54.210.10.99',
+      subnet: 'subnet-0pub0000001',
+      vpc: PROD,
+      groups: ['sg-0b22bastion000002'],
+    }),
+    // SSH open, public address, public subnet: reachable.
+    instance('i-0f6bastion000006', 'required', {
+      publicIp: '3.91.20.30',
+      name: 'bastion',
+      subnet: 'subnet-0pub0000002',
+      vpc: PROD,
+      groups: ['sg-0b22bastion000002'],
+    }),
+    // The same open group and a public address, but a private subnet: not reachable (the case peers get wrong).
+    instance('i-0a7reports000007', 'required', {
+      publicIp: '54.210.10.77',
+      name: 'reports-worker',
+      subnet: 'subnet-0prv0000003',
+      vpc: PROD,
+      groups: ['sg-0b22bastion000002'],
+    }),
+    // Every port, through split routes and a split all-traffic rule.
+    instance('i-0b8lab00000000008', 'optional', {
+      publicIp: '44.200.1.8',
+      name: 'lab <scratch>',
+      subnet: 'subnet-0lab0000004',
+      vpc: 'vpc-0demo0003',
+      groups: ['sg-0f12labopen000012'],
+    }),
   ],
   'eu-west-1': [
-    instance('i-0c3eubatch000003', 'required', { name: 'eu-batch' }),
-    // An Elastic IP on the interface is a public address even without PublicIpAddress set.
-    instance('i-0d4eulegacy00004', 'optional', { eip: '34.250.1.2', name: 'eu-legacy' }),
+    instance('i-0c3eubatch000003', 'required', {
+      name: 'eu-batch',
+      subnet: 'subnet-0eu00000005',
+      vpc: EU_PROD,
+      groups: ['sg-0ebbeuweb0000000b'],
+    }),
+    // An Elastic IP on the interface is a public address even without PublicIpAddress set. Its IPv6
+    // address is not reachable: ::/0 goes to an egress-only gateway.
+    instance('i-0d4eulegacy00004', 'optional', {
+      eip: '34.250.1.2',
+      ipv6: '2a05:d018:1:2::4',
+      name: 'eu-legacy',
+      subnet: 'subnet-0eu00000005',
+      vpc: EU_PROD,
+      groups: ['sg-0c99eurdp00000009', 'sg-0fcceufiles00000c'],
+    }),
+    // A public address in a subnet without an explicit table: its own VPC's main table has no IGW
+    // route (the default VPC's main table, which has one, does not apply).
+    instance('i-0e5euinternal0005', 'required', {
+      publicIp: '52.16.0.5',
+      name: 'eu-internal',
+      subnet: 'subnet-0eu00000007',
+      vpc: EU_PROD,
+      groups: ['sg-0c99eurdp00000009'],
+    }),
   ],
+};
+
+// Internet reachability (issue 7): route tables and internet gateways.
+const local = (cidr: string): Route => ({ DestinationCidrBlock: cidr, GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' });
+const via = (dest: string, target: string): Route => ({
+  ...(dest.includes(':') ? { DestinationIpv6CidrBlock: dest } : { DestinationCidrBlock: dest }),
+  ...(target.startsWith('eigw-')
+    ? { EgressOnlyInternetGatewayId: target }
+    : target.startsWith('nat-')
+      ? { NatGatewayId: target }
+      : { GatewayId: target }),
+  State: 'active',
+  Origin: 'CreateRoute',
+});
+const routeTable = (
+  id: string,
+  vpc: string,
+  routes: Route[],
+  assoc: { main?: boolean; subnets?: string[] },
+  tags: Record<string, string> = {},
+): RouteTable => ({
+  RouteTableId: id,
+  VpcId: vpc,
+  OwnerId: DEMO_ACCOUNT,
+  Routes: routes,
+  Associations: [
+    ...(assoc.main ? [{ Main: true, RouteTableId: id, RouteTableAssociationId: `rtbassoc-${id.slice(4)}m` }] : []),
+    ...(assoc.subnets ?? []).map((SubnetId, i) => ({
+      Main: false,
+      SubnetId,
+      RouteTableId: id,
+      RouteTableAssociationId: `rtbassoc-${id.slice(4)}${i}`,
+    })),
+  ],
+  Tags: tagList(tags),
+});
+
+const routeTableList: Partial<Record<string, RouteTable[]>> = {
+  'us-east-1': [
+    routeTable(
+      'rtb-0a1prodmain00001',
+      PROD,
+      [local('10.0.0.0/16'), via('0.0.0.0/0', 'nat-0a1prod00000001')],
+      { main: true },
+      { Name: 'prod-private' },
+    ),
+    routeTable(
+      'rtb-0b2prodpublic0002',
+      PROD,
+      [local('10.0.0.0/16'), via('0.0.0.0/0', 'igw-0a1prod00000001'), via('::/0', 'igw-0a1prod00000001')],
+      { subnets: ['subnet-0pub0000001', 'subnet-0pub0000002'] },
+      { Name: 'prod-public' },
+    ),
+    // Two halves to the gateway: the whole internet, though no route says 0.0.0.0/0.
+    routeTable(
+      'rtb-0c3labmain000003',
+      'vpc-0demo0003',
+      [local('10.3.0.0/16'), via('0.0.0.0/1', 'igw-0b2lab000000002'), via('128.0.0.0/1', 'igw-0b2lab000000002')],
+      { main: true },
+    ),
+  ],
+  'eu-west-1': [
+    routeTable('rtb-0d4euprodmain004', EU_PROD, [local('10.2.0.0/16')], { main: true }),
+    routeTable(
+      'rtb-0e5eupublic00005',
+      EU_PROD,
+      [local('10.2.0.0/16'), via('0.0.0.0/0', 'igw-0c3euprod000003'), via('::/0', 'eigw-0d4euprod00004')],
+      { subnets: ['subnet-0eu00000005'] },
+    ),
+    routeTable('rtb-0f6eudefault0006', 'vpc-0demo0004', [local('172.31.0.0/16'), via('0.0.0.0/0', 'igw-0e5eudefault005')], { main: true }),
+  ],
+};
+
+const igw = (id: string, vpc: string): InternetGateway => ({
+  InternetGatewayId: id,
+  OwnerId: DEMO_ACCOUNT,
+  // EC2 reports an attached internet gateway as "available", a value the SDK's AttachmentStatus type lacks.
+  Attachments: [{ VpcId: vpc, State: 'available' as unknown as AttachmentStatus }],
+});
+const internetGatewayList: Partial<Record<string, InternetGateway[]>> = {
+  'us-east-1': [igw('igw-0a1prod00000001', PROD), igw('igw-0b2lab000000002', 'vpc-0demo0003')],
+  'eu-west-1': [igw('igw-0c3euprod000003', EU_PROD), igw('igw-0e5eudefault005', 'vpc-0demo0004')],
 };
 
 const filterValues = (input: Record<string, unknown>, name: string): string[] | undefined =>
@@ -354,6 +533,8 @@ export const ec2Handlers: Handlers = {
     const isPublic = filterValues(input, 'is-public');
     return { Images: byRegion(imageList, region).filter((i) => !isPublic || isPublic.includes(String(i.Public))) };
   },
+  DescribeRouteTables: (region) => ({ RouteTables: byRegion(routeTableList, region) }),
+  DescribeInternetGateways: (region) => ({ InternetGateways: byRegion(internetGatewayList, region) }),
   DescribeInstances: (region) => ({
     Reservations: byRegion(instanceList, region).map((i) => ({
       ReservationId: `r-${i.InstanceId!.slice(2)}`,

@@ -102,6 +102,45 @@ export const dbInstances: Partial<Record<string, DBInstance[]>> = {
   ],
 };
 
+// Internet reachability (issue 7): a publicly accessible database reachable through a public subnet,
+// and publicly accessible ones whose subnets are private; every other instance is not publicly accessible.
+const network = (port: number, sg: string, vpc: string, name: string, subnets: Array<[string, string]>): Partial<DBInstance> => ({
+  Endpoint: { Address: `${name}.c9akciq32.rds.amazonaws.com`, Port: port },
+  VpcSecurityGroups: [{ VpcSecurityGroupId: sg, Status: 'active' }],
+  DBSubnetGroup: {
+    DBSubnetGroupName: `${name}-subnets`,
+    VpcId: vpc,
+    SubnetGroupStatus: 'Complete',
+    Subnets: subnets.map(([SubnetIdentifier, az]) => ({ SubnetIdentifier, SubnetAvailabilityZone: { Name: az }, SubnetStatus: 'Active' })),
+  },
+});
+for (const list of Object.values(dbInstances)) for (const db of list ?? []) db.PubliclyAccessible ??= false;
+const legacyReports = dbInstances['us-east-1']!.find((db) => db.DBInstanceIdentifier === 'legacy-reports')!;
+Object.assign(
+  legacyReports,
+  network(3306, 'sg-0a13reportsdb0013', 'vpc-0demo0001', 'legacy-reports', [['subnet-0prv0000003', 'us-east-1b']]),
+);
+const euAnalyticsMember = dbInstances['eu-west-1']!.find((db) => db.DBInstanceIdentifier === 'eu-analytics-1')!;
+Object.assign(
+  euAnalyticsMember,
+  network(5432, 'sg-0b14eudb00000014', 'vpc-0demo0002', 'eu-analytics-1', [['subnet-0eu00000007', 'eu-west-1a']]),
+);
+dbInstances['us-east-1']!.push(
+  instance('us-east-1', 'public-reports', 'mysql', {
+    PubliclyAccessible: true,
+    ...network(3306, 'sg-0a13reportsdb0013', 'vpc-0demo0001', 'public-reports', [
+      ['subnet-0pub0000001', 'us-east-1a'],
+      ['subnet-0prv0000003', 'us-east-1b'],
+    ]),
+  }),
+);
+dbInstances['eu-west-1']!.push(
+  instance('eu-west-1', 'eu-public-flag-only', 'postgres', {
+    PubliclyAccessible: true,
+    ...network(5432, 'sg-0b14eudb00000014', 'vpc-0demo0002', 'eu-public-flag-only', [['subnet-0eu00000007', 'eu-west-1a']]),
+  }),
+);
+
 interface Shared {
   restore: string[];
 }

@@ -72,7 +72,11 @@ export interface ExposureOptions {
 }
 
 /** The (CIDR or prefix-list) sources of one rule, split by IP version. */
-function ruleSources(perm: IpPermission, opts: Pick<ExposureOptions, 'prefixListCidrs'>, unresolved: Set<string>): SourceAddresses[] {
+export function ruleSources(
+  perm: IpPermission,
+  opts: Pick<ExposureOptions, 'prefixListCidrs'>,
+  unresolved: Set<string>,
+): SourceAddresses[] {
   const out: SourceAddresses[] = [];
   const rule = describePermission(perm);
   for (const r of perm.IpRanges ?? []) if (r.CidrIp) out.push({ source: r.CidrIp, cidrs: [r.CidrIp], version: 4, rule });
@@ -164,7 +168,7 @@ export interface RangeExposure extends PortRange {
 }
 
 /** The [from, to] a TCP/UDP rule covers for `protocol`, or null when it covers none of it. */
-function coveredRange(perm: IpPermission, protocol: 'tcp' | 'udp'): PortRange | null {
+export function coveredRange(perm: IpPermission, protocol: 'tcp' | 'udp'): PortRange | null {
   const p = normalizeProtocol(perm.IpProtocol);
   if (p === 'all') return { from: 0, to: 65535 };
   if (p !== protocol) return null;

@@ -51,6 +51,12 @@ export interface CheckOptions {
    * policy, and the data-residency check is not applicable.
    */
   allowedRegions: string[];
+
+  // Internet reachability (issue 7).
+  /** Database listener ports: reachable from the internet they are critical, as admin ports are. */
+  databasePorts: number[];
+  /** Ports meant to be public (web): reachability on these alone is informational exposure, not a failure. */
+  intendedPublicPorts: { tcp: number[]; udp: number[] };
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -76,6 +82,11 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   s3TrustedAccountIds: [],
   // issue 6 (reports and scheduled runs): data residency
   allowedRegions: [],
+
+  // Internet reachability (issue 7).
+  // SQL Server, Oracle, MySQL/MariaDB, PostgreSQL, Redis, Elasticsearch/OpenSearch, MongoDB, Cassandra, CouchDB, Memcached, Db2.
+  databasePorts: [1433, 1521, 2483, 2484, 3306, 5432, 5984, 6379, 9042, 9200, 9300, 11211, 27017, 27018, 50000],
+  intendedPublicPorts: { tcp: [80, 443], udp: [] },
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {

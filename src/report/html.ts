@@ -9,6 +9,7 @@ import escapeHtml from 'escape-html';
 import { CATEGORIES, RESPONSIBILITIES, SEVERITIES, STATUSES, type Resource } from '../engine/types.js';
 import { displayStatus, type ControlStatus, type Report, type ReportFinding, type StatusCounts, type WaiverRecord } from './model.js';
 import { complianceText } from './text.js';
+import { renderExposureView } from './exposure-view.js';
 
 const STYLE = `
 :root{--pass:#1a7f37;--fail:#cf222e;--error:#9a6700;--na:#6e7781;--waived:#8250df;--border:#d0d7de;--muted:#57606a;--bg:#f6f8fa}
@@ -457,6 +458,7 @@ ${matrix(
 ${gridSection(report)}
 ${complianceSection(report)}
 ${resourcesSection(report)}
+${renderExposureView(report)}
 <section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>
 <div class="filters" id="findings-filters">
 ${options(

@@ -118,13 +118,13 @@ describe('a demo run with a baseline and a waivers file', () => {
     expect(byResource(SG_WAIVED)).toMatchObject({ status: 'FAIL', waiver: { owner: 'platform-team@example.com', expires: '2999-12-31' } });
     expect(byResource(SG_WAIVED).waiver!.source).toMatch(/waivers\.yaml:2$/);
     expect(report.baseline!.gone.map((g) => g.resource.arn)).toEqual([GONE_SG]);
-    expect(report.baseline!.counts).toEqual({ new: 1, persisting: 7, resolved: 2, notRechecked: 0 });
+    expect(report.baseline!.counts).toEqual({ new: 1, persisting: 8, resolved: 2, notRechecked: 0 });
     expect(report.waivers!.expired.map((w) => w.checkId)).toEqual(['s3-bucket-public-access-block']);
     expect(report.waivers!.stale.map((w) => w.checkId)).toEqual(['rds-storage-encrypted']);
     expect(report.summary.waived).toBe(1);
     // The expired waiver no longer covers the public-assets bucket.
     expect(byResource('demo-public-assets').waiver).toBeUndefined();
-    expect(stdout).toMatch(/since the baseline: 1 new, 7 persisting, 2 resolved/);
+    expect(stdout).toMatch(/since the baseline: 1 new, 8 persisting, 2 resolved/);
   });
 
   it('exits 1 for the one new failure with --fail-on-new (and writes every format plus latest.*)', () => {

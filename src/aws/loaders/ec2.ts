@@ -5,7 +5,9 @@ import {
   paginateDescribeFlowLogs,
   paginateDescribeImages,
   paginateDescribeInstances,
+  paginateDescribeInternetGateways,
   paginateDescribeNetworkAcls,
+  paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
   paginateDescribeSnapshots,
   paginateDescribeVolumes,
@@ -14,7 +16,9 @@ import {
   type FlowLog,
   type Image,
   type Instance,
+  type InternetGateway,
   type NetworkAcl,
+  type RouteTable,
   type SecurityGroup,
   type Snapshot,
   type Volume,
@@ -169,5 +173,25 @@ export const flowLogs = defineLoader({
   actions: ['ec2:DescribeFlowLogs'],
   async fetch({ aws }, region: string): Promise<FlowLog[]> {
     return collect(paginateDescribeFlowLogs({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.FlowLogs);
+  },
+});
+
+// Reachability loaders (issue 7): one paginated read per region each.
+
+/** Every route table of the region with its routes and associations; DescribeRouteTables caps pages at 100. */
+export const routeTables = defineLoader({
+  id: 'ec2.routeTables',
+  actions: ['ec2:DescribeRouteTables'],
+  async fetch({ aws }, region: string): Promise<RouteTable[]> {
+    return collect(paginateDescribeRouteTables({ client: aws.ec2(region), pageSize: 100 }, {}), (p) => p.RouteTables);
+  },
+});
+
+/** The region's internet gateways with their VPC attachments (a route to a detached gateway carries nothing). */
+export const internetGateways = defineLoader({
+  id: 'ec2.internetGateways',
+  actions: ['ec2:DescribeInternetGateways'],
+  async fetch({ aws }, region: string): Promise<InternetGateway[]> {
+    return collect(paginateDescribeInternetGateways({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.InternetGateways);
   },
 });

@@ -1,7 +1,7 @@
 /**
  * What the whole infrastructure category costs per region, and how it grows: every check
  * reads through memoised loaders, so the calls depend on the number of resources only through
- * pagination (pages of 1000; DescribeVolumes pages of 500), plus one call per distinct
+ * pagination (pages of 1000; DescribeVolumes pages of 500, DescribeRouteTables of 100), plus one call per distinct
  * managed prefix list that a security group references, and one DescribeSnapshotAttribute per
  * *public* snapshot (the filtered read's candidates are confirmed one by one).
  */
@@ -37,6 +37,19 @@ function syntheticRegion(n: number, prefixLists: number) {
     ],
     DescribeVpcs: ['Vpcs', (i) => ({ VpcId: `vpc-${i}` })],
     DescribeFlowLogs: ['FlowLogs', (i) => ({ FlowLogId: `fl-${i}`, ResourceId: `vpc-${i}`, FlowLogStatus: 'ACTIVE', TrafficType: 'ALL' })],
+    DescribeRouteTables: [
+      'RouteTables',
+      (i) => ({
+        RouteTableId: `rtb-${i}`,
+        VpcId: `vpc-${i}`,
+        Associations: [{ Main: true }],
+        Routes: [{ DestinationCidrBlock: '0.0.0.0/0', GatewayId: `igw-${i}` }],
+      }),
+    ],
+    DescribeInternetGateways: [
+      'InternetGateways',
+      (i) => ({ InternetGatewayId: `igw-${i}`, Attachments: [{ VpcId: `vpc-${i}`, State: 'available' }] }),
+    ],
   };
   return ({ operation, input }: AwsCall): unknown => {
     if (operation === 'GetEbsEncryptionByDefault') return { EbsEncryptionByDefault: true };
@@ -68,36 +81,40 @@ async function callsFor(n: number, prefixLists = 0): Promise<Record<string, numb
 }
 
 describe('API calls per region for the infrastructure category', () => {
-  it('is 10 calls with one of everything: one read per loader, shared by all 14 checks, and one to confirm the public snapshot', async () => {
+  it('is 12 calls with one of everything: one read per loader, shared by all 15 checks, and one to confirm the public snapshot', async () => {
     expect(await callsFor(1)).toEqual({
       'ec2:DescribeFlowLogs': 1,
       'ec2:DescribeImages': 1,
       'ec2:DescribeInstances': 1,
+      'ec2:DescribeInternetGateways': 1,
       'ec2:DescribeNetworkAcls': 1,
+      'ec2:DescribeRouteTables': 1,
       'ec2:DescribeSecurityGroups': 1,
       'ec2:DescribeSnapshotAttribute': 1,
       'ec2:DescribeSnapshots': 1,
       'ec2:DescribeVolumes': 1,
       'ec2:DescribeVpcs': 1,
       'ec2:GetEbsEncryptionByDefault': 1,
-      total: 10,
+      total: 12,
     });
   });
 
-  it('grows only by pages: 2,500 of everything (2 public snapshots) costs 27 calls (ceil(n/1000) per list, ceil(n/500) for volumes)', async () => {
+  it('grows only by pages: 2,500 of everything (2 public snapshots) costs 55 calls (ceil(n/1000) per list, ceil(n/500) for volumes, ceil(n/100) for route tables)', async () => {
     const calls = await callsFor(2500);
     expect(calls).toMatchObject({
       'ec2:DescribeSecurityGroups': 3,
       'ec2:DescribeVolumes': 5,
       'ec2:DescribeSnapshots': 1,
       'ec2:DescribeSnapshotAttribute': 2,
+      'ec2:DescribeRouteTables': 25,
+      'ec2:DescribeInternetGateways': 3,
       'ec2:GetEbsEncryptionByDefault': 1,
-      total: 27,
+      total: 55,
     });
   });
 
   it('adds one GetManagedPrefixListEntries per distinct referenced prefix list, not per group or check', async () => {
     const calls = await callsFor(50, 3);
-    expect(calls).toMatchObject({ 'ec2:GetManagedPrefixListEntries': 3, total: 14 });
+    expect(calls).toMatchObject({ 'ec2:GetManagedPrefixListEntries': 3, total: 16 });
   });
 });
