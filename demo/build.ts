@@ -21,7 +21,7 @@ export function offlineScanRequest(outputDir: string): ScanRequest {
     selection: {},
     outputDir,
     formats: ['json'],
-    concurrency: 4,
+    concurrency: 256,
     failOn: 'none',
     options: resolveOptions(DEMO_OPTIONS),
     log: pino({ level: 'silent' }),

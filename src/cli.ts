@@ -35,7 +35,7 @@ const list = (value: string): string[] =>
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256.');
+  if (!Number.isInteger(n) || n < 1 || n > 4096) throw new InvalidArgumentError('expected a whole number from 1 to 4096.');
   return n;
 }
 
@@ -106,7 +106,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--regions <names>', 'regions to scan (comma-separated; default: every region enabled for the account)', list)
     .option('--output-dir <dir>', 'where reports are written', io.env.SRM_AUDIT_OUTPUT_DIR || './reports')
     .option('--format <formats>', `report formats: ${FORMATS.join(', ')}`, formats, [...DEFAULT_FORMATS])
-    .option('--concurrency <n>', 'check-region tasks run at once', positiveInt, 8)
+    .option(
+      '--concurrency <n>',
+      'check × region tasks run at once (AWS calls are bounded per client and rate-limited per API anyway)',
+      positiveInt,
+      256,
+    )
     .option('--config <file>', `config file (default: ./${CONFIG_FILE_NAME} when present); command-line options override it`)
     .option('--set <key=value>', 'override a check option, e.g. --set adminPorts=22,3389 (repeatable)', collect)
     .addOption(

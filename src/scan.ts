@@ -96,7 +96,6 @@ export interface ScanRequest {
   responder?: Responder;
   /** Answers calls below the SDK's retry and signing instead of AWS (the benchmark). */
   transport?: Responder;
-  maxInFlightPerClient?: number;
   rateLimits?: Partial<Record<string, RateLimit>>;
   /** Region for global services when no cassette sets it. */
   homeRegion?: string;
@@ -258,7 +257,6 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     recorder,
     requestHandler: req.requestHandler,
     transport: req.transport,
-    maxInFlightPerClient: req.maxInFlightPerClient,
     rateLimits: req.rateLimits,
   });
 

@@ -2,7 +2,11 @@
 import { buckets, type Bucket } from '../../src/aws/loaders/s3.js';
 import type { CheckContext, LoaderMap } from '../../src/engine/check.js';
 import type { Resource } from '../../src/engine/types.js';
+import { forEachByGroup } from '../../src/engine/parallel.js';
 import { reportVerdict, type Verdict } from '../verdict.js';
+
+/** Buckets one check judges at once in one region: enough to keep S3's per-API rate busy. */
+const BUCKETS_IN_FLIGHT_PER_REGION = 32;
 
 export function bucketResource(name: string, partition: string): Resource {
   return { id: name, type: 'AWS::S3::Bucket', arn: `arn:${partition}:s3:::${name}` };
@@ -17,18 +21,20 @@ export async function judgeBuckets<L extends LoaderMap & { buckets: typeof bucke
   judge: (bucket: Bucket) => Promise<Verdict>,
 ): Promise<void> {
   const all = await (load.buckets as () => Promise<Bucket[]>)();
-  await Promise.all(
-    all
-      .filter((b) => regions.includes(b.region))
-      .map(async (bucket) => {
-        const opts = { region: bucket.region };
-        let verdict: Verdict;
-        try {
-          verdict = await judge(bucket);
-        } catch (error) {
-          verdict = { status: 'error', error };
-        }
-        reportVerdict(result, bucketResource(bucket.name, partition), verdict, opts);
-      }),
+  const scanned = all.filter((b) => regions.includes(b.region));
+  await forEachByGroup(
+    scanned,
+    (b) => b.region,
+    BUCKETS_IN_FLIGHT_PER_REGION,
+    async (bucket) => {
+      const opts = { region: bucket.region };
+      let verdict: Verdict;
+      try {
+        verdict = await judge(bucket);
+      } catch (error) {
+        verdict = { status: 'error', error };
+      }
+      reportVerdict(result, bucketResource(bucket.name, partition), verdict, opts);
+    },
   );
 }

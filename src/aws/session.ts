@@ -4,7 +4,6 @@
  * counts calls, and records or replays responses. Nothing else constructs an SDK client.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import pLimit, { type LimitFunction } from 'p-limit';
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -27,13 +26,6 @@ import { RateLimiter, type RateLimit } from './rate-limit.js';
 // The pinned SDK supports Node 20; its notice about future releases needing Node 22 is for
 // whoever upgrades the SDK (see README), not for every user of every scan.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-/**
- * In-flight calls per client (one service in one region). AWS rate limits are per account,
- * region and API; the SDK's adaptive retry mode slows a client down when it is throttled,
- * and this bound keeps a scan of thousands of resources from opening thousands of requests.
- */
-const DEFAULT_IN_FLIGHT = 32;
 
 const CLIENT_CLASSES = {
   ec2: EC2Client,
@@ -101,8 +93,6 @@ export interface SessionOptions {
    * (the benchmark).
    */
   transport?: Responder;
-  /** Calls in flight at once per client (service × region); the rest queue. */
-  maxInFlightPerClient?: number;
   /** Client-side rate limits by service (and `default`); see rate-limit.ts for the defaults. */
   rateLimits?: Partial<Record<string, RateLimit>>;
   recorder?: CassetteRecorder;
@@ -115,11 +105,17 @@ export interface SessionOptions {
 export class AwsSession {
   readonly calls = new CallCounter();
   private readonly clients = new Map<string, unknown>();
-  private readonly limiters = new Map<string, LimitFunction>();
-  private readonly rates: RateLimiter;
+  /**
+   * The same rate limits, twice: `admission` lets a call into the SDK's stack (so thousands of
+   * waiting calls cost a closure each, not a signed request each), and `wire` spaces the
+   * attempts that leave, whatever delayed them on the way (a busy event loop, a retry).
+   */
+  private readonly admission: RateLimiter;
+  private readonly wire: RateLimiter;
 
   constructor(readonly options: SessionOptions) {
-    this.rates = new RateLimiter(options.rateLimits);
+    this.admission = new RateLimiter(options.rateLimits);
+    this.wire = new RateLimiter(options.rateLimits);
   }
 
   get homeRegion(): string {
@@ -183,6 +179,7 @@ export class AwsSession {
     if (requestHandler) config.requestHandler = requestHandler;
     const Client = CLIENT_CLASSES[service] as unknown as new (cfg: Record<string, unknown>) => ClientFor<S>;
     const client = new Client(config);
+    if (!responder) this.admit(client, service, region);
     const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack;
     stack.add(this.seamMiddleware(service, region), { step: 'initialize', priority: 'high', name: 'srmAuditSeam', tags: ['SRM_AUDIT'] });
     stack.add(this.attemptMiddleware(service, region, transport), {
@@ -194,17 +191,39 @@ export class AwsSession {
     return client;
   }
 
-  /** Below retries and signing: counts each attempt, and answers it when a transport is set. */
+  /**
+   * Calls wait for their admission token before `send` starts: a call the SDK has begun holds
+   * a copy of the middleware stack and a request, so thousands of calls queued inside it cost
+   * hundreds of megabytes, while queued here they cost a closure each. The prototype's send is
+   * looked up on each call, so test stubs of it (aws-sdk-client-mock) still apply.
+   */
+  private admit(client: unknown, service: ServiceName, region: string): void {
+    const target = client as { send: (command: object, ...rest: unknown[]) => Promise<unknown> };
+    const admission = this.admission;
+    target.send = (command: object, ...rest: unknown[]) => {
+      const operation = command.constructor.name.replace(/Command$/, '');
+      const send = (Object.getPrototypeOf(target) as typeof target).send;
+      return admission.take(service, operation, region).then(() => send.call(target, command, ...rest));
+    };
+  }
+
+  /**
+   * The last step before a request leaves, below retries and signing: every attempt (retries
+   * included) takes a token of its API's rate limit here, so nothing bunches up between the
+   * token and the wire; then it is counted, and answered when a transport stands in for AWS.
+   */
   private attemptMiddleware(service: ServiceName, region: string, transport?: Responder) {
     const calls = this.calls;
+    const wire = this.wire;
     return <Output extends MetadataBearer>(
         next: (args: unknown) => Promise<{ output: Output; response: unknown }>,
         context: HandlerExecutionContext,
       ) =>
-      async (args: { input: unknown }): Promise<{ output: Output; response: unknown }> => {
+      async (args: { input: unknown; request?: unknown }): Promise<{ output: Output; response: unknown }> => {
+        const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+        await wire.take(service, operation, region);
         calls.attempts++;
         if (!transport) return next(args);
-        const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
         const output = (await transport({ service, region, operation, input: args.input })) as object;
         return {
           output: { ...output, $metadata: { httpStatusCode: 200 } } as unknown as Output,
@@ -213,20 +232,9 @@ export class AwsSession {
       };
   }
 
-  private limiterFor(key: string): LimitFunction {
-    let limiter = this.limiters.get(key);
-    if (!limiter) {
-      limiter = pLimit(this.options.maxInFlightPerClient ?? DEFAULT_IN_FLIGHT);
-      this.limiters.set(key, limiter);
-    }
-    return limiter;
-  }
-
   private seamMiddleware(service: ServiceName, region: string) {
     const { responder, recorder } = this.options;
     const calls = this.calls;
-    const limit = this.limiterFor(`${service}|${region}`);
-    const rates = this.rates;
     return <Input extends object, Output extends MetadataBearer>(
         next: InitializeHandler<Input, Output>,
         context: HandlerExecutionContext,
@@ -246,7 +254,7 @@ export class AwsSession {
                 output: { ...((await responder({ service, region, operation, input })) as object), $metadata: {} } as unknown as Output,
                 response: undefined,
               }
-            : await rates.take(service, operation, region).then(() => limit(() => next(args)));
+            : await next(args);
           recorder?.add({ service, region, operation, input, output: result.output });
           return result;
         } catch (error) {

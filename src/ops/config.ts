@@ -66,7 +66,7 @@ function configSchema(formats: readonly string[]): JsonSchema {
       keep: { type: 'integer', minimum: 1 },
       waivers: { type: 'string', minLength: 1 },
       baseline: { type: 'string', minLength: 1 },
-      concurrency: { type: 'integer', minimum: 1, maximum: 256 },
+      concurrency: { type: 'integer', minimum: 1, maximum: 4096 },
       checks: stringList,
       excludeChecks: stringList,
       category: { type: 'array', items: { enum: [...CATEGORIES] } },

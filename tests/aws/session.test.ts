@@ -139,23 +139,32 @@ describe('the transport stand-in (benchmark)', () => {
     expect(session.calls.attempts).toBe(3);
   });
 
-  it('bounds the calls in flight per client', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const session = new AwsSession({
-      homeRegion: 'us-east-1',
-      maxInFlightPerClient: 3,
-      transport: async () => {
-        peak = Math.max(peak, ++inFlight);
-        await new Promise((r) => setTimeout(r, 5));
-        inFlight--;
-        return { SecurityGroups: [] };
-      },
-    });
-    const cache = new LoaderCache(session, '1', 'aws');
-    const loaders = Array.from({ length: 10 }, (_, i) => defineLoader({ ...securityGroups, id: `sg-${i}` }));
-    await Promise.all(loaders.map((l) => cache.load(l, 'us-east-1')));
-    expect(session.calls.total).toBe(10);
-    expect(peak).toBe(3);
+  it('makes every attempt wait for a token of its API and region, right before it leaves', async () => {
+    vi.useFakeTimers();
+    try {
+      const arrived: string[] = [];
+      const session = new AwsSession({
+        homeRegion: 'us-east-1',
+        rateLimits: { ec2: { rate: 10, burst: 2 } },
+        transport: ({ region }) => {
+          arrived.push(region);
+          return { SecurityGroups: [] };
+        },
+      });
+      const cache = new LoaderCache(session, '1', 'aws');
+      const loaders = Array.from({ length: 5 }, (_, i) => defineLoader({ ...securityGroups, id: `sg-${i}` }));
+      const done = Promise.all([...loaders.map((l) => cache.load(l, 'us-east-1')), cache.load(securityGroups, 'eu-west-1')]);
+      await vi.advanceTimersByTimeAsync(1);
+      // The burst of two in us-east-1, and eu-west-1's own bucket.
+      expect(arrived.filter((r) => r === 'us-east-1')).toHaveLength(2);
+      expect(arrived).toContain('eu-west-1');
+      await vi.advanceTimersByTimeAsync(100);
+      expect(arrived.filter((r) => r === 'us-east-1')).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(200);
+      await done;
+      expect(arrived.filter((r) => r === 'us-east-1')).toHaveLength(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
