@@ -67,14 +67,19 @@ export function isAwsManagedPolicy(attached: AttachedPolicy, name: string): bool
 export const NO_PASSWORD_POLICY =
   "The account has no IAM password policy (GetAccountPasswordPolicy: NoSuchEntity), so only IAM's built-in default applies.";
 
+/** A slot the report plainly shows empty: no key was ever created in it (last rotated N/A). */
+export function slotHasNoKey(key: AccessKeySlot): boolean {
+  return key.active !== true && key.lastRotated.kind === 'n/a';
+}
+
 /**
  * The access keys a per-key check judges: the active ones. A slot whose status the report
- * does not give is a doubt to report, unless the slot is plainly empty (no rotation date).
+ * does not give is a doubt to report, unless the slot is plainly empty.
  */
 export function keysToJudge(row: CredentialReportRow): Array<{ key: AccessKeySlot; unknownStatus?: Error }> {
   return row.accessKeys.flatMap((key) => {
     if (key.active === true) return [{ key }];
-    if (key.active === false || (key.active === 'missing' && key.lastRotated.kind !== 'date')) return [];
+    if (key.active === false || slotHasNoKey(key)) return [];
     return [{ key, unknownStatus: new Error(describeReportValue(`access_key_${key.slot}_active`, key.active)) }];
   });
 }

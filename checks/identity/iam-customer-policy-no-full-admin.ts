@@ -16,10 +16,23 @@ export default defineCheck({
   remediation: 'Create a new default version of the policy without the Allow * on * statement, granting only what its users need.',
   loaders: { authorizationDetails },
   async run({ load, result }) {
-    // FSBP IAM.1 evaluates the customer managed policies only (not AWS managed, not inline), attached or not.
+    // FSBP IAM.1 evaluates the customer managed policies only (not AWS managed, not inline), attached or not,
+    // and excludes those used as permissions boundaries (its rule parameter excludePermissionBoundaryPolicy: true).
     const customer = (await load.authorizationDetails()).policies.filter((p) => !/^arn:[^:]+:iam::aws:policy\//.test(p.Arn ?? ''));
     for (const policy of customer) {
       const resource = policyResource(policy);
+      const boundaries = policy.PermissionsBoundaryUsageCount ?? 0;
+      if (boundaries > 0) {
+        result.notApplicable(
+          resource,
+          `The policy is used as a permissions boundary (${boundaries} time(s)), which IAM.1 does not evaluate${
+            policy.AttachmentCount
+              ? ` (it is also attached ${policy.AttachmentCount} time(s): iam-no-full-admin-policy-attached judges that)`
+              : ''
+          }.`,
+        );
+        continue;
+      }
       try {
         const admin = fullAdminStatements(defaultPolicyDocument(policy));
         const attached = `attached ${policy.AttachmentCount ?? 0} time(s)`;

@@ -22,7 +22,8 @@ export default defineCheck({
         type: 'AWS::IAM::ServerCertificate',
         arn: cert.Arn,
       };
-      if (!cert.Expiration) result.error(resource, new Error("iam:ListServerCertificates did not give the certificate's Expiration"));
+      if (!(cert.Expiration instanceof Date) || Number.isNaN(cert.Expiration.getTime()))
+        result.error(resource, new Error('iam:ListServerCertificates did not give a readable Expiration for the certificate'));
       else if (cert.Expiration.getTime() <= now.getTime())
         result.fail(resource, `Expired on ${isoDay(cert.Expiration)}, ${dayCount(daysBetween(cert.Expiration, now))} ago.`);
       else result.pass(resource, `Valid until ${isoDay(cert.Expiration)}.`);

@@ -13,7 +13,7 @@ export default defineCheck({
   severity: 'medium',
   compliance: { 'aws-fsbp': ['IAM.7'] },
   remediation:
-    'aws iam update-account-password-policy --require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --minimum-password-length 14 --max-password-age 90',
+    'aws iam update-account-password-policy --require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --minimum-password-length 14 (with the other settings you keep).',
   loaders: { passwordPolicy },
   async run({ accountId, partition, load, result, options }) {
     const resource = passwordPolicyResource(accountId, partition);
@@ -29,16 +29,22 @@ export default defineCheck({
     if (policy.RequireSymbols !== true) gaps.push('no symbol required');
     if ((policy.MinimumPasswordLength ?? 0) < options.passwordStrengthMinLength)
       gaps.push(`minimum length ${policy.MinimumPasswordLength ?? 'unset'} is below ${options.passwordStrengthMinLength}`);
-    // MaxPasswordAge absent or 0 means passwords never expire.
+    // FSBP IAM.7 gives PasswordReusePrevention and MaxPasswordAge no default value, so by
+    // default it ignores reuse and expiry (CIS no longer asks for expiry either); reuse has
+    // its own check (IAM.16 / CIS), expiry is reported for information only.
     const maxAge = policy.MaxPasswordAge ?? 0;
-    if (maxAge <= 0) gaps.push('passwords never expire');
-    else if (maxAge > options.passwordMaxAgeDays)
-      gaps.push(`passwords expire after ${maxAge} days, more than ${options.passwordMaxAgeDays}`);
+    if (options.passwordMaxAgeDays > 0) {
+      // Expiry judged only when the organisation asks for it (options.passwordMaxAgeDays).
+      if (maxAge <= 0) gaps.push(`passwords never expire (required: within ${options.passwordMaxAgeDays} days)`);
+      else if (maxAge > options.passwordMaxAgeDays)
+        gaps.push(`passwords expire after ${maxAge} days, more than ${options.passwordMaxAgeDays}`);
+    }
+    const expiry = maxAge > 0 ? `passwords expire after ${maxAge} days` : 'passwords do not expire';
     if (gaps.length) result.fail(resource, `The password policy is weak: ${gaps.join('; ')}.`);
     else
       result.pass(
         resource,
-        `Passwords need upper and lower case, a number and a symbol, at least ${policy.MinimumPasswordLength} characters, and expire after ${maxAge} days.`,
+        `Passwords need upper and lower case, a number and a symbol, and at least ${policy.MinimumPasswordLength} characters (${expiry}).`,
       );
   },
 });

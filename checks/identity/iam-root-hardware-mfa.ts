@@ -30,11 +30,14 @@ export default defineCheck({
       result.fail(root, 'The root user has no MFA device at all, hardware or virtual.');
       return;
     }
-    // The root user's device is recognised by its user's ARN; the conventional serial
-    // ".../mfa/root-account-mfa-device" is only a name and is checked as a second sign.
+    // The root user's device is recognised by its user's ARN (whatever its serial: since 2022 a
+    // root device can have any name). Only a device whose user the endpoint does not report is
+    // recognised by the conventional serial arn:<partition>:iam::<account>:mfa/root-account-mfa-device;
+    // a device of an IAM user that happens to bear that name is the user's, not root's.
     const rootArn = new RegExp(`^arn:[^:]+:iam::${accountId}:root$`);
-    const virtual = (await load.assignedVirtualMfaDevices()).find(
-      (d) => rootArn.test(d.User?.Arn ?? '') || /:mfa\/root-account-mfa-device$/.test(d.SerialNumber ?? ''),
+    const rootSerial = new RegExp(`^arn:[^:]+:iam::${accountId}:mfa/root-account-mfa-device$`);
+    const virtual = (await load.assignedVirtualMfaDevices()).find((d) =>
+      d.User?.Arn ? rootArn.test(d.User.Arn) : rootSerial.test(d.SerialNumber ?? ''),
     );
     if (virtual) {
       result.fail(root, `The root user's MFA is a virtual device (${virtual.SerialNumber ?? 'serial not reported'}), not a hardware one.`);

@@ -1,7 +1,7 @@
-import { daysBetween, isoDay } from '../../src/analysis/credential-report.js';
+import { daysBetween, describeReportValue, isoDay } from '../../src/analysis/credential-report.js';
 import { credentialReport } from '../../src/aws/loaders/iam.js';
 import { defineCheck } from '../../src/engine/check.js';
-import { rootResource, rootRow } from './common.js';
+import { rootResource, rootRow, slotHasNoKey } from './common.js';
 
 export default defineCheck({
   id: 'iam-root-not-used-recently',
@@ -19,16 +19,27 @@ export default defineCheck({
     const root = rootResource(accountId, partition);
     const row = rootRow(await load.credentialReport());
     const uses = [
-      { what: 'password', cell: row.passwordLastUsed },
-      { what: 'access key 1', cell: row.accessKeys[0].lastUsed },
-      { what: 'access key 2', cell: row.accessKeys[1].lastUsed },
+      { what: 'password', column: 'password_last_used', cell: row.passwordLastUsed, exists: true },
+      ...row.accessKeys.map((k) => ({
+        what: `access key ${k.slot}`,
+        column: `access_key_${k.slot}_last_used_date`,
+        cell: k.lastUsed,
+        exists: !slotHasNoKey(k),
+      })),
     ];
-    // N/A (never), no_information (before October 2014) and not_supported are not recent uses.
-    const dated = uses.flatMap((u) => (u.cell.kind === 'date' ? [{ what: u.what, date: u.cell.date }] : []));
-    if (row.passwordLastUsed.kind === 'missing' || row.passwordLastUsed.kind === 'invalid') {
-      result.error(root, new Error('the credential report does not give password_last_used for the root user'));
+    // N/A (never), no_information (before October 2014) and not_supported are not recent uses;
+    // a blank or unreadable cell is a doubt to report, not a "not used".
+    const unreadable = uses.filter((u) => u.exists && (u.cell.kind === 'missing' || u.cell.kind === 'invalid'));
+    if (unreadable.length) {
+      result.error(
+        root,
+        new Error(
+          `the credential report's root row does not say: ${unreadable.map((u) => describeReportValue(u.column, u.cell)).join('; ')}`,
+        ),
+      );
       return;
     }
+    const dated = uses.flatMap((u) => (u.cell.kind === 'date' ? [{ what: u.what, date: u.cell.date }] : []));
     const recent = dated.filter((u) => daysBetween(u.date, now) < options.rootUnusedDays);
     if (recent.length) {
       result.fail(

@@ -4,17 +4,17 @@ import { defineCheck, type ResultSink } from '../../src/engine/check.js';
 import type { Resource } from '../../src/engine/types.js';
 import { credentialResource, keysToJudge, reportUsers } from './common.js';
 
-function judge(
-  result: ResultSink,
-  resource: Resource,
-  used: { column: string; value: ReportDate },
-  set: { column: string; value: ReportDate },
-  now: Date,
-  limit: number,
-): void {
-  const activity = lastActivity(used.value, set.value);
+interface Cell {
+  column: string;
+  value: ReportDate;
+}
+
+/** `set`: when the credential was set, most precise first; the user's creation time is the last resort. */
+function judge(result: ResultSink, resource: Resource, used: Cell, set: Cell[], now: Date, limit: number): void {
+  const activity = lastActivity(used.value, ...set.map((c) => c.value));
   if (!activity) {
-    result.error(resource, new Error(`${describeReportValue(used.column, used.value)} and ${describeReportValue(set.column, set.value)}`));
+    const cells = [used, ...set].map((c) => describeReportValue(c.column, c.value));
+    result.error(resource, new Error(`${cells.slice(0, -1).join(', ')} and ${cells.at(-1)}`));
     return;
   }
   const days = daysBetween(activity.date, now);
@@ -39,6 +39,7 @@ export default defineCheck({
   async run({ load, result, options, now }) {
     const limit = options.credentialsUnusedDays;
     for (const row of reportUsers(await load.credentialReport())) {
+      const created: Cell = { column: 'user_creation_time', value: row.userCreationTime };
       if (typeof row.passwordEnabled !== 'boolean') {
         result.error(credentialResource(row, 'password'), new Error(describeReportValue('password_enabled', row.passwordEnabled)));
       } else if (row.passwordEnabled) {
@@ -46,7 +47,7 @@ export default defineCheck({
           result,
           credentialResource(row, 'password'),
           { column: 'password_last_used', value: row.passwordLastUsed },
-          { column: 'password_last_changed', value: row.passwordLastChanged },
+          [{ column: 'password_last_changed', value: row.passwordLastChanged }, created],
           now,
           limit,
         );
@@ -61,7 +62,7 @@ export default defineCheck({
           result,
           credentialResource(row, key.slot),
           { column: `${column}_last_used_date`, value: key.lastUsed },
-          { column: `${column}_last_rotated`, value: key.lastRotated },
+          [{ column: `${column}_last_rotated`, value: key.lastRotated }, created],
           now,
           limit,
         );

@@ -1,7 +1,7 @@
 import { describeReportValue } from '../../src/analysis/credential-report.js';
 import { credentialReport } from '../../src/aws/loaders/iam.js';
 import { defineCheck } from '../../src/engine/check.js';
-import { reportUsers, userResource } from './common.js';
+import { reportUsers, slotHasNoKey, userResource } from './common.js';
 
 export default defineCheck({
   id: 'iam-user-single-active-access-key',
@@ -18,7 +18,7 @@ export default defineCheck({
   async run({ load, result }) {
     for (const row of reportUsers(await load.credentialReport())) {
       const resource = userResource(row);
-      const unknown = row.accessKeys.find((k) => typeof k.active !== 'boolean');
+      const unknown = row.accessKeys.find((k) => typeof k.active !== 'boolean' && !slotHasNoKey(k));
       if (unknown) {
         result.error(resource, new Error(describeReportValue(`access_key_${unknown.slot}_active`, unknown.active)));
         continue;

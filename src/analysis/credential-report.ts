@@ -2,8 +2,9 @@
  * The IAM credential report, read as AWS documents it: a CSV with one row per user plus a
  * `<root_account>` row. Cells hold ISO dates, `true`/`false`, or one of three special
  * values that mean different things and must not be confused:
- * - `N/A`: there is nothing to report (no password, no key, never used);
- * - `no_information`: last used before IAM began tracking (October 2014), so "long ago";
+ * - `N/A`: there is nothing to report (no password, no key, a key never used);
+ * - `no_information`: no sign-in on record for the password: never used, or not since IAM
+ *   began tracking (October 2014);
  * - `not_supported`: the column does not apply to this row (the root user's password_enabled).
  * Headers are matched case-insensitively; a column an endpoint leaves out reads as `missing`
  * so a check can say so rather than guess.
@@ -31,6 +32,7 @@ export interface CredentialReportRow {
   user: string;
   arn: string;
   isRoot: boolean;
+  userCreationTime: ReportDate;
   passwordEnabled: ReportBool;
   passwordLastUsed: ReportDate;
   passwordLastChanged: ReportDate;
@@ -98,6 +100,7 @@ export function parseCredentialReport(csv: string): CredentialReportRow[] {
       user,
       arn: String(r.arn ?? '').trim(),
       isRoot: user === ROOT_ROW_USER,
+      userCreationTime: parseReportDate(r.user_creation_time),
       passwordEnabled: parseReportBool(r.password_enabled),
       passwordLastUsed: parseReportDate(r.password_last_used),
       passwordLastChanged: parseReportDate(r.password_last_changed),
@@ -107,13 +110,17 @@ export function parseCredentialReport(csv: string): CredentialReportRow[] {
   });
 }
 
-/** The report's bytes as the SDK gives them (Uint8Array), or a string from an emulator (base64 or raw CSV). */
+/** Base64 text: no commas (a CSV header always has them), only the base64 alphabet and line breaks. */
+const looksBase64 = (text: string): boolean => text.trim() !== '' && /^[A-Za-z0-9+/=\s]+$/.test(text);
+
+/**
+ * The report's text. The SDK gives the bytes it base64-decoded (Uint8Array); an emulator may
+ * give a string, base64 or raw CSV, or encode twice (bytes that are themselves base64 text).
+ */
 export function credentialReportText(content: Uint8Array | string | undefined): string {
   if (content === undefined) throw new CredentialReportFormatError('GetCredentialReport returned no Content');
-  if (typeof content !== 'string') return Buffer.from(content).toString('utf8');
-  // Raw CSV has a header line with commas; base64 has neither commas nor line breaks inside a line.
-  if (content.includes(',')) return content;
-  return Buffer.from(content, 'base64').toString('utf8');
+  const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+  return looksBase64(text) ? Buffer.from(text, 'base64').toString('utf8') : text;
 }
 
 export interface LastActivity {
@@ -124,14 +131,16 @@ export interface LastActivity {
 
 /**
  * When a credential was last active, with CIS's fallback (1.12 / 1.11): a password or key
- * that was never used (`N/A`) or not used since tracking began (`no_information`) counts from
- * the day it was set (password_last_changed, access_key_N_last_rotated). Undefined when the
- * report does not say (missing or malformed cells): the caller reports that, never a PASS.
+ * with no recorded use (`N/A`, `no_information`) counts from the first dated of `setAt`:
+ * the day it was set (password_last_changed, access_key_N_last_rotated), then the day the
+ * user was created. Undefined when the report does not say (missing or malformed cells):
+ * the caller reports that, never a PASS.
  */
-export function lastActivity(used: ReportDate, setAt: ReportDate): LastActivity | undefined {
+export function lastActivity(used: ReportDate, ...setAt: ReportDate[]): LastActivity | undefined {
   if (used.kind === 'date') return { date: used.date, basis: 'used' };
-  if ((used.kind === 'n/a' || used.kind === 'no_information') && setAt.kind === 'date') return { date: setAt.date, basis: 'set' };
-  return undefined;
+  if (used.kind !== 'n/a' && used.kind !== 'no_information') return undefined;
+  const set = setAt.find((d): d is Extract<ReportDate, { kind: 'date' }> => d.kind === 'date');
+  return set ? { date: set.date, basis: 'set' } : undefined;
 }
 
 /** Whole days from `then` to `now` (negative when `then` is in the future). */

@@ -29,7 +29,8 @@ export class PolicyDocumentError extends Error {
 /**
  * GetAccountAuthorizationDetails (and GetPolicyVersion) return documents URL-encoded per
  * RFC 3986; some emulators and SDKs return them decoded. A document that already starts
- * with "{" is JSON; anything else is decoded first.
+ * with "{" is JSON; anything else is decoded first, as AWS says to (java.net.URLDecoder):
+ * "+" is a space, as form encoders write it, and a literal "+" arrives as "%2B".
  */
 export function decodePolicyDocument(raw: string | undefined | null): PolicyDocument {
   if (raw === undefined || raw === null || raw.trim() === '') throw new PolicyDocumentError('the policy document is empty');
@@ -37,7 +38,7 @@ export function decodePolicyDocument(raw: string | undefined | null): PolicyDocu
   let text = trimmed;
   if (!trimmed.startsWith('{')) {
     try {
-      text = decodeURIComponent(trimmed);
+      text = decodeURIComponent(trimmed.replaceAll('+', ' '));
     } catch {
       throw new PolicyDocumentError('the policy document is neither JSON nor URL-encoded JSON');
     }
@@ -60,13 +61,16 @@ export function statementsOf(doc: PolicyDocument): PolicyStatement[] {
 
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** Whitespace an endpoint kept around a wildcard (" * ") does not make it less of a wildcard. */
+const bare = (v: unknown): unknown => (typeof v === 'string' ? v.trim() : v);
 /** "*" matches every action; "*:*" is the same wildcard spelled with a service part. */
-const isEveryAction = (a: unknown): boolean => a === '*' || a === '*:*';
+const isEveryAction = (a: unknown): boolean => bare(a) === '*' || bare(a) === '*:*';
+const isEveryResource = (r: unknown): boolean => bare(r) === '*';
 
 export function grantsFullAdmin(stmt: PolicyStatement): boolean {
   if (stmt.Effect !== 'Allow') return false;
   if (stmt.Action === undefined || stmt.Resource === undefined) return false;
-  return asList(stmt.Action).some(isEveryAction) && asList(stmt.Resource).some((r) => r === '*');
+  return asList(stmt.Action).some(isEveryAction) && asList(stmt.Resource).some(isEveryResource);
 }
 
 export interface AdminStatement {

@@ -38,7 +38,11 @@ export interface CheckOptions {
   passwordReusePrevention: number;
   /** Minimum length for FSBP IAM.7's "strong configuration" (its default parameter is 8). */
   passwordStrengthMinLength: number;
-  /** Passwords must expire within this many days for FSBP IAM.7. */
+  /**
+   * When above 0, FSBP IAM.7 also requires passwords to expire within this many days. 0 (the
+   * default) leaves expiry unjudged, as IAM.7 does: its MaxPasswordAge parameter has no
+   * default, and CIS v3/v5 no longer ask for expiry.
+   */
   passwordMaxAgeDays: number;
   // Issue 5 (RDS and S3): container and abstracted services.
   /** Fewest days of automated RDS backups that pass (FSBP RDS.11's backupRetentionMinimum default). */
@@ -76,7 +80,7 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   passwordMinLength: 14,
   passwordReusePrevention: 24,
   passwordStrengthMinLength: 8,
-  passwordMaxAgeDays: 90,
+  passwordMaxAgeDays: 0,
   // Issue 5 (RDS and S3).
   rdsBackupRetentionDays: 7,
   s3TrustedAccountIds: [],

@@ -67,6 +67,23 @@ describe('parseCredentialReport', () => {
     expect(credentialReportText(text)).toBe(text);
     expect(() => credentialReportText(undefined)).toThrow(/no Content/);
   });
+
+  it('decodes bytes that are themselves base64 (an emulator encoding twice), and leaves empty content empty', () => {
+    const text = 'user,arn\nbob,x\n';
+    expect(credentialReportText(new Uint8Array(Buffer.from(Buffer.from(text).toString('base64'))))).toBe(text);
+    // MIME-style base64 wrapped over lines.
+    const wrapped = Buffer.from(text)
+      .toString('base64')
+      .replace(/(.{8})/g, '$1\n');
+    expect(credentialReportText(wrapped)).toBe(text);
+    expect(credentialReportText(new Uint8Array())).toBe('');
+    expect(() => parseCredentialReport(credentialReportText(''))).toThrow(/no rows/);
+  });
+
+  it('reads user_creation_time', () => {
+    const [row] = parseCredentialReport('user,arn,user_creation_time\nbob,x,2025-01-01T00:00:00+00:00\n');
+    expect(row!.userCreationTime).toEqual({ kind: 'date', date: new Date('2025-01-01T00:00:00Z') });
+  });
 });
 
 describe('lastActivity (CIS 1.12 fallbacks)', () => {
@@ -88,4 +105,16 @@ describe('lastActivity (CIS 1.12 fallbacks)', () => {
     ['unknown when nothing is dated', { kind: 'n/a' as const }, { kind: 'n/a' as const }, undefined],
     ['unknown when the cell is missing', { kind: 'missing' as const }, d('2025-01-01T00:00:00Z'), undefined],
   ])('%s', (_name, used, set, expected) => expect(lastActivity(used, set)).toEqual(expected));
+
+  it('falls back along the set dates in order: password_last_changed, then user_creation_time', () => {
+    const created = d('2024-06-01T00:00:00Z');
+    expect(lastActivity({ kind: 'no_information' }, { kind: 'n/a' }, created)).toEqual({ date: created.date, basis: 'set' });
+    expect(lastActivity({ kind: 'n/a' }, { kind: 'missing' }, created)).toEqual({ date: created.date, basis: 'set' });
+    expect(lastActivity({ kind: 'n/a' }, d('2025-01-01T00:00:00Z'), created)).toEqual({
+      date: new Date('2025-01-01T00:00:00Z'),
+      basis: 'set',
+    });
+    expect(lastActivity({ kind: 'invalid', raw: '?' }, created)).toBeUndefined();
+    expect(lastActivity({ kind: 'n/a' }, { kind: 'n/a' }, { kind: 'missing' })).toBeUndefined();
+  });
 });

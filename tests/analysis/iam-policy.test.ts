@@ -18,6 +18,7 @@ describe('grantsFullAdmin', () => {
     ['NotResource is not Resource "*"', { Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::secret' }, false],
     ['a service wildcard is not full admin', { Effect: 'Allow', Action: 'iam:*', Resource: '*' }, false],
     ['a resource-scoped "*"', { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::bucket/*' }, false],
+    ['"*" with stray whitespace is still "*"', { Effect: 'Allow', Action: [' * '], Resource: '* ' }, true],
     ['Effect is case-sensitive in IAM', { Effect: 'allow', Action: '*', Resource: '*' }, false],
     ['missing Effect', { Action: '*', Resource: '*' }, false],
   ];
@@ -28,6 +29,12 @@ describe('decodePolicyDocument', () => {
   const doc = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } };
   it('decodes RFC 3986 URL-encoded JSON as IAM returns it', () => {
     expect(decodePolicyDocument(encodeURIComponent(JSON.stringify(doc)))).toEqual(doc);
+  });
+  it('decodes "+" as a space (form encoding, java.net.URLDecoder) and "%2B" as a literal "+"', () => {
+    const withSpaces = { Version: '2012-10-17', Statement: [{ Sid: 'A', Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::a+b/*' }] };
+    const formEncoded = encodeURIComponent(JSON.stringify(withSpaces, null, 1)).replaceAll('%20', '+');
+    expect(formEncoded).toContain('+');
+    expect(decodePolicyDocument(formEncoded)).toEqual(withSpaces);
   });
   it('accepts plain JSON from endpoints that decode for you, even with "%" inside', () => {
     const withPercent = { ...doc, Statement: { ...doc.Statement, Sid: '100%' } };

@@ -19,6 +19,18 @@ import { isErrorNamed, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { collect } from './paginate.js';
 
+/**
+ * The pages of an IAM listing up to the last: IAM sends a Marker only while IsTruncated is
+ * true, but the SDK paginator follows any Marker, so an endpoint echoing one on its last page
+ * would be read forever. Paginators here also stop on a repeated Marker (stopOnSameToken).
+ */
+async function* untilComplete<Page extends { IsTruncated?: boolean }>(pages: AsyncIterable<Page>): AsyncGenerator<Page> {
+  for await (const page of pages) {
+    yield page;
+    if (page.IsTruncated === false) return;
+  }
+}
+
 /** GetAccountSummary's SummaryMap: AccountMFAEnabled, AccountPasswordPresent, … */
 export const accountSummary = defineLoader({
   id: 'iam.accountSummary',
@@ -50,7 +62,9 @@ export const assignedVirtualMfaDevices = defineLoader({
   actions: ['iam:ListVirtualMFADevices'],
   async fetch({ aws }): Promise<VirtualMFADevice[]> {
     return collect(
-      paginateListVirtualMFADevices({ client: aws.iam(), pageSize: 1000 }, { AssignmentStatus: 'Assigned' }),
+      untilComplete(
+        paginateListVirtualMFADevices({ client: aws.iam(), pageSize: 1000, stopOnSameToken: true }, { AssignmentStatus: 'Assigned' }),
+      ),
       (p) => p.VirtualMFADevices,
     );
   },
@@ -60,7 +74,10 @@ export const serverCertificates = defineLoader({
   id: 'iam.serverCertificates',
   actions: ['iam:ListServerCertificates'],
   async fetch({ aws }): Promise<ServerCertificateMetadata[]> {
-    return collect(paginateListServerCertificates({ client: aws.iam(), pageSize: 1000 }, {}), (p) => p.ServerCertificateMetadataList);
+    return collect(
+      untilComplete(paginateListServerCertificates({ client: aws.iam(), pageSize: 1000, stopOnSameToken: true }, {})),
+      (p) => p.ServerCertificateMetadataList,
+    );
   },
 });
 
@@ -81,9 +98,11 @@ export const authorizationDetails = defineLoader({
   actions: ['iam:GetAccountAuthorizationDetails'],
   async fetch({ aws }): Promise<AuthorizationDetails> {
     const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
-    const pages = paginateGetAccountAuthorizationDetails(
-      { client: aws.iam(), pageSize: 1000 },
-      { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] },
+    const pages = untilComplete(
+      paginateGetAccountAuthorizationDetails(
+        { client: aws.iam(), pageSize: 1000, stopOnSameToken: true },
+        { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] },
+      ),
     );
     for await (const page of pages) {
       details.users.push(...(page.UserDetailList ?? []));

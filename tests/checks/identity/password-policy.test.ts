@@ -66,13 +66,38 @@ describe('password policy checks', () => {
     [{ RequireLowercaseCharacters: false }, 'no lowercase letter required'],
     [{ RequireNumbers: false }, 'no number required'],
     [{ MinimumPasswordLength: 6 }, 'minimum length 6 is below 8'],
-    [{ MaxPasswordAge: undefined }, 'passwords never expire'],
-    [{ MaxPasswordAge: 0 }, 'passwords never expire'],
-    [{ MaxPasswordAge: 365 }, 'expire after 365 days'],
+    [{ MinimumPasswordLength: undefined }, 'minimum length unset is below 8'],
   ])('strength fails on %j', async (change, message) => {
     policy({ ...STRONG, ...change });
     const f = await verdict(strong);
     expect(f.status).toBe('FAIL');
     expect(f.message).toContain(message);
+  });
+
+  // FSBP IAM.7: PasswordReusePrevention and MaxPasswordAge have no default value, so by default
+  // Security Hub ignores password age and reuse; MinimumPasswordLength defaults to 8.
+  it.each([
+    [{ MaxPasswordAge: undefined, ExpirePasswords: false }, 'passwords do not expire'],
+    [{ MaxPasswordAge: 0 }, 'passwords do not expire'],
+    [{ MaxPasswordAge: 365 }, 'passwords expire after 365 days'],
+    [{ PasswordReusePrevention: undefined }, 'at least 14 characters'],
+    [{ MinimumPasswordLength: 8 }, 'at least 8 characters'],
+  ])('strength passes on %j (IAM.7 defaults do not judge expiry or reuse)', async (change, message) => {
+    policy({ ...STRONG, ...change });
+    const f = await verdict(strong);
+    expect(f.status).toBe('PASS');
+    expect(f.message).toContain(message);
+  });
+
+  it.each([
+    [{ MaxPasswordAge: undefined }, 'FAIL', 'passwords never expire (required: within 90 days)'],
+    [{ MaxPasswordAge: 365 }, 'FAIL', 'passwords expire after 365 days, more than 90'],
+    [{ MaxPasswordAge: 60 }, 'PASS', 'passwords expire after 60 days'],
+  ])('strength judges expiry only when passwordMaxAgeDays is set: %j', async (change, status, message) => {
+    policy({ ...STRONG, ...change });
+    const findings = await runCheck(strong, { options: { passwordMaxAgeDays: 90 } });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.status).toBe(status);
+    expect(findings[0]!.message).toContain(message);
   });
 });

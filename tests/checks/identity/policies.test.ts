@@ -68,6 +68,19 @@ describe('iam-user-permissions-through-groups', () => {
     expect([...(input.Filter ?? [])].sort()).toEqual(['AWSManagedPolicy', 'Group', 'LocalManagedPolicy', 'Role', 'User']);
   });
 
+  it('stops at IsTruncated false even with a Marker, and on a repeated Marker', async () => {
+    iam
+      .on(GetAccountAuthorizationDetailsCommand)
+      .resolvesOnce({ UserDetailList: [{ UserName: 'one' }], IsTruncated: true, Marker: 'm1' })
+      .resolvesOnce({ UserDetailList: [{ UserName: 'two' }], IsTruncated: false, Marker: 'm2' })
+      .resolves({ UserDetailList: [{ UserName: 'never' }], IsTruncated: false });
+    expect(Object.keys(verdicts(await runCheck(throughGroups)))).toEqual(['one', 'two']);
+    iam.reset();
+    iam.on(GetAccountAuthorizationDetailsCommand).resolves({ UserDetailList: [{ UserName: 'loop' }], Marker: 'same' });
+    await runCheck(throughGroups);
+    expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(2);
+  });
+
   it('AccessDenied is an ERROR', async () => {
     iam.on(GetAccountAuthorizationDetailsCommand).rejects(awsError('AccessDenied', 'no', 403));
     expect((await runCheck(throughGroups)).map((f) => f.status)).toEqual(['ERROR']);
@@ -116,6 +129,48 @@ describe('full "*:*" admin policies', () => {
   it('FSBP IAM.1: customer managed policies only, attached or not', async () => {
     setup();
     expect(verdicts(await runCheck(customerAdmin))).toEqual({ 'ops-admin': 'FAIL', 'not-iam': 'PASS', 'deny-all': 'PASS', scoped: 'PASS' });
+  });
+
+  it('FSBP IAM.1 excludes a policy used as a permissions boundary (excludePermissionBoundaryPolicy: true); CIS still judges it where attached', async () => {
+    const boundary = managed('dev-boundary', `${ACCT}:policy/dev-boundary`, stmt({ Effect: 'Allow', Action: '*', Resource: '*' }), 0, {
+      PermissionsBoundaryUsageCount: 3,
+    });
+    const both = managed(
+      'boundary-and-grant',
+      `${ACCT}:policy/boundary-and-grant`,
+      stmt({ Effect: 'Allow', Action: '*', Resource: '*' }),
+      1,
+      {
+        PermissionsBoundaryUsageCount: 1,
+      },
+    );
+    details({
+      UserDetailList: [
+        {
+          UserName: 'dev',
+          PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: boundary.Arn },
+          AttachedManagedPolicies: attached(both.Arn!),
+        },
+      ],
+      Policies: [boundary, both, listAdmin],
+    });
+    const fsbp = await runCheck(customerAdmin);
+    expect(verdicts(fsbp)).toEqual({ 'dev-boundary': 'NOT_APPLICABLE', 'boundary-and-grant': 'NOT_APPLICABLE', 'ops-admin': 'FAIL' });
+    expect(findingFor(fsbp, 'dev-boundary').message).toContain('permissions boundary (3 time(s))');
+    expect(findingFor(fsbp, 'boundary-and-grant').message).toContain('also attached 1 time(s)');
+    // A boundary is not an attachment: CIS judges only what is attached.
+    expect(verdicts(await runCheck(attachedAdmin))).toEqual({ 'boundary-and-grant': 'FAIL' });
+  });
+
+  it('reads documents form-encoded with "+" for spaces', async () => {
+    const pretty = encodeURIComponent(JSON.stringify(stmt({ Effect: 'Allow', Action: '*', Resource: '*' }), null, 2)).replaceAll(
+      '%20',
+      '+',
+    );
+    details({
+      UserDetailList: [{ UserName: 'u', UserPolicyList: [{ PolicyName: 'spaced', PolicyDocument: pretty }] }],
+    });
+    expect(verdicts(await runCheck(attachedAdmin))).toEqual({ 'user/u/spaced': 'FAIL' });
   });
 
   it('an attached policy whose document is unreadable or absent is an ERROR, not a PASS', async () => {
@@ -182,6 +237,37 @@ describe('iam-no-expired-server-certificates', () => {
     const findings = await runCheck(expiredCerts);
     expect(verdicts(findings)).toEqual({ old: 'FAIL', new: 'PASS', odd: 'ERROR' });
     expect(findingFor(findings, 'old').message).toContain('2026-01-01');
+  });
+  it('an unreadable Expiration is an ERROR, not a PASS', async () => {
+    iam.on(ListServerCertificatesCommand).resolves({
+      ServerCertificateMetadataList: [
+        {
+          ServerCertificateName: 'bad',
+          ServerCertificateId: 'D',
+          Arn: `${ACCT}:server-certificate/bad`,
+          Path: '/',
+          Expiration: new Date(NaN),
+        },
+      ],
+    });
+    expect(verdicts(await runCheck(expiredCerts))).toEqual({ bad: 'ERROR' });
+  });
+  it('stops at the last page (IsTruncated false) even when the endpoint echoes a Marker', async () => {
+    iam.on(ListServerCertificatesCommand).resolves({
+      ServerCertificateMetadataList: [
+        {
+          ServerCertificateName: 'only',
+          ServerCertificateId: 'E',
+          Arn: `${ACCT}:server-certificate/only`,
+          Path: '/',
+          Expiration: new Date('2027-01-01T00:00:00Z'),
+        },
+      ],
+      IsTruncated: false,
+      Marker: 'always-the-same',
+    });
+    expect(verdicts(await runCheck(expiredCerts))).toEqual({ only: 'PASS' });
+    expect(iam.commandCalls(ListServerCertificatesCommand)).toHaveLength(1);
   });
   it('AccessDenied is an ERROR', async () => {
     iam.on(ListServerCertificatesCommand).rejects(awsError('AccessDenied', 'no', 403));

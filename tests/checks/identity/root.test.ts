@@ -72,6 +72,23 @@ describe('iam-root-hardware-mfa', () => {
     expect(f.status).toBe('FAIL');
     expect(f.message).toContain('mfa/my-phone');
   });
+  it("an IAM user's device that happens to be named root-account-mfa-device is not the root's", async () => {
+    iam.on(ListVirtualMFADevicesCommand).resolves({
+      VirtualMFADevices: [
+        {
+          SerialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device',
+          User: { Arn: 'arn:aws:iam::123456789012:user/mallory', UserName: 'mallory', UserId: '3', Path: '/', CreateDate: new Date() },
+        },
+      ],
+    });
+    expect((await only(hardwareMfa)).status).toBe('PASS');
+  });
+  it('an endpoint that omits the device user is matched by the root serial, in any partition', async () => {
+    iam.on(ListVirtualMFADevicesCommand).resolves({
+      VirtualMFADevices: [{ SerialNumber: 'arn:aws-us-gov:iam::123456789012:mfa/root-account-mfa-device' }],
+    });
+    expect((await only(hardwareMfa)).status).toBe('FAIL');
+  });
   it('passes when only IAM users have virtual devices', async () => {
     iam.on(ListVirtualMFADevicesCommand).resolves({
       VirtualMFADevices: [
@@ -141,6 +158,23 @@ describe('iam-root-not-used-recently', () => {
   ])('passes when %s', async (_name, lastUsed) => {
     report(rootRow({ password_last_used: lastUsed }));
     expect((await only(rootUsed)).status).toBe('PASS');
+  });
+  it.each([
+    ['a report without the key last-used columns', ['user', 'arn', 'password_last_used', 'access_key_1_active', 'access_key_2_active']],
+    ['a report without any key columns', ['user', 'arn', 'password_last_used']],
+  ])('is an ERROR, not a PASS, for %s', async (_name, columns) => {
+    iam.on(GetCredentialReportCommand).resolves(reportOutput([rootRow({ password_last_used: ago(200) })], columns));
+    const f = await only(rootUsed);
+    expect(f.status).toBe('ERROR');
+    expect(f.message).toContain('access_key_1_last_used_date');
+  });
+  it('an existing root key with an unreadable last-used date is an ERROR', async () => {
+    report(rootRow({ access_key_1_active: 'false', access_key_1_last_rotated: ago(400), access_key_1_last_used_date: 'soon' }));
+    expect((await only(rootUsed)).status).toBe('ERROR');
+  });
+  it('a recently used key that is now inactive still counts', async () => {
+    report(rootRow({ access_key_1_active: 'false', access_key_1_last_rotated: ago(400), access_key_1_last_used_date: ago(20) }));
+    expect((await only(rootUsed)).status).toBe('FAIL');
   });
   it('honours the configured number of days', async () => {
     report(rootRow({ password_last_used: ago(100) }));

@@ -76,11 +76,48 @@ describe('iam-unused-credentials-disabled', () => {
     });
     expect(findingFor(findings, 'never-old/password').message).toContain('never used since it was set on');
   });
-  it('is an ERROR when neither last use nor the set date is known', async () => {
-    report(userRow('blank', { password_enabled: 'true', password_last_used: 'N/A', password_last_changed: '' }));
+  it('is an ERROR when neither last use nor any set date is known', async () => {
+    report(userRow('blank', { password_enabled: 'true', password_last_used: 'N/A', password_last_changed: '', user_creation_time: '' }));
     const findings = await runCheck(unused);
     expect(verdicts(findings)).toEqual({ 'blank/password': 'ERROR' });
     expect(findings[0]!.message).toContain('password_last_changed');
+    expect(findings[0]!.message).toContain('user_creation_time');
+  });
+  it('falls back to user_creation_time when the set date is not given (CIS: users created less than 45 days ago pass)', async () => {
+    report(
+      userRow('new-user', {
+        user_creation_time: ago(10),
+        password_enabled: 'true',
+        password_last_used: 'no_information',
+        password_last_changed: 'N/A',
+      }),
+      userRow('old-user', {
+        user_creation_time: ago(400),
+        password_enabled: 'true',
+        password_last_used: 'no_information',
+        password_last_changed: '',
+      }),
+      userRow('new-key', {
+        user_creation_time: ago(5),
+        access_key_1_active: 'true',
+        access_key_1_last_rotated: '',
+        access_key_1_last_used_date: 'N/A',
+      }),
+    );
+    expect(verdicts(await runCheck(unused))).toEqual({
+      'new-user/password': 'PASS',
+      'old-user/password': 'FAIL',
+      'new-key/access-key-1': 'PASS',
+    });
+  });
+  it('a report without the key columns is an ERROR per slot, not silence', async () => {
+    iam
+      .on(GetCredentialReportCommand)
+      .resolves(
+        reportOutput([rootRow(), userRow('u', { password_enabled: 'false' })], ['user', 'arn', 'user_creation_time', 'password_enabled']),
+      );
+    expect(verdicts(await runCheck(unused))).toEqual({ 'u/access-key-1': 'ERROR', 'u/access-key-2': 'ERROR' });
+    expect(verdicts(await runCheck(rotated))).toEqual({ 'u/access-key-1': 'ERROR', 'u/access-key-2': 'ERROR' });
   });
   it('honours a configured limit', async () => {
     report(userRow('u', { password_enabled: 'true', password_last_used: ago(60) }));
@@ -94,8 +131,12 @@ describe('iam-user-single-active-access-key', () => {
     expect(verdicts(await runCheck(singleKey))).toEqual({ two: 'FAIL', one: 'PASS', none: 'PASS' });
   });
   it('is an ERROR when a key status is missing from the report', async () => {
-    report(userRow('odd', { access_key_2_active: '' }));
+    report(userRow('odd', { access_key_2_active: '', access_key_2_last_rotated: '' }));
     expect(verdicts(await runCheck(singleKey))).toEqual({ odd: 'ERROR' });
+  });
+  it('a slot the report shows empty (last rotated N/A) counts as no key whatever its status cell says', async () => {
+    report(userRow('blank-status', { ...key1(10, 'N/A'), access_key_2_active: 'N/A', access_key_2_last_rotated: 'N/A' }));
+    expect(verdicts(await runCheck(singleKey))).toEqual({ 'blank-status': 'PASS' });
   });
 });
 
