@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /** Commands and options only: the work is in scan.ts, the catalog and the reporters. */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { pino, type Logger } from 'pino';
@@ -32,6 +34,52 @@ const list = (value: string): string[] =>
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+
+/** A list option given but empty (`--regions ""`) would silently mean "all": refuse it. */
+function names(value: string): string[] {
+  const chosen = list(value);
+  if (chosen.length === 0) throw new InvalidArgumentError('name at least one (comma-separated).');
+  return chosen;
+}
+
+/**
+ * The profiles the AWS config and credentials files define, read the way the SDK and the AWS CLI
+ * find them (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/). The SDK reports an unknown
+ * profile only as "could not load credentials", so the name is checked here, as the AWS CLI does.
+ */
+function profileFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  return {
+    config: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
+    credentials: env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
+  };
+}
+
+function definedProfiles(env: NodeJS.ProcessEnv): Set<string> {
+  const files = profileFiles(env);
+  const found = new Set<string>();
+  const sections = (file: string): string[] => {
+    try {
+      return [...readFileSync(file, 'utf8').matchAll(/^\s*\[\s*([^\]]+?)\s*\]/gm)].map((m) => m[1]!);
+    } catch {
+      return [];
+    }
+  };
+  for (const section of sections(files.config)) {
+    if (section === 'default') found.add(section);
+    else if (section.startsWith('profile ')) found.add(section.slice('profile '.length).trim());
+  }
+  for (const section of sections(files.credentials)) found.add(section);
+  return found;
+}
+
+function assertProfileExists(profile: string, env: NodeJS.ProcessEnv): void {
+  if (definedProfiles(env).has(profile)) return;
+  const { config, credentials } = profileFiles(env);
+  throw new UsageError(
+    `the profile "${profile}" (from --profile or AWS_PROFILE) is not defined in ${config} or ${credentials}; \`aws configure list-profiles\` lists the profiles, \`aws configure --profile ${profile}\` creates it`,
+  );
+}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -65,9 +113,9 @@ const selectionOf = (o: SelectionFlags): Selection => ({ checks: o.checks, exclu
 
 function addSelectionOptions(cmd: Command): Command {
   return cmd
-    .option('--checks <ids>', 'only these check ids (comma-separated)', list)
-    .option('--exclude-checks <ids>', 'skip these check ids (comma-separated)', list)
-    .option('--category <names>', `only these categories: ${CATEGORIES.join(', ')}`, list);
+    .option('--checks <ids>', 'only these check ids (comma-separated)', names)
+    .option('--exclude-checks <ids>', 'skip these check ids (comma-separated)', names)
+    .option('--category <names>', `only these categories: ${CATEGORIES.join(', ')}`, names);
 }
 
 function makeLogger(level: string, io: Io): Logger {
@@ -103,7 +151,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('scan')
     .description('scan the account and write JSON and HTML reports')
     .addOption(new Option('--profile <name>', 'named profile from the AWS config files').env('AWS_PROFILE'))
-    .option('--regions <names>', 'regions to scan (comma-separated; default: every region enabled for the account)', list)
+    .option('--regions <names>', 'regions to scan (comma-separated; default: every region enabled for the account)', names)
     .option('--output-dir <dir>', 'where reports are written', io.env.SRM_AUDIT_OUTPUT_DIR || './reports')
     .option('--format <formats>', `report formats: ${FORMATS.join(', ')}`, formats, [...DEFAULT_FORMATS])
     .option(
@@ -145,6 +193,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         throw new UsageError(`--endpoint-url "${o.endpointUrl}" is not a URL (expected e.g. http://localhost:4566)`);
       }
     }
+    // The SDK reads the profile files from the process environment, so the check does too.
+    if (o.profile && !o.demo && !o.replay) assertProfileExists(o.profile, process.env);
     const config = loadConfig(o.config, io.cwd ?? process.cwd(), FORMATS);
     // A value given on the command line wins over the config file, which wins over the default.
     const pick = <T>(name: string, fromConfig: T | undefined): T =>
@@ -249,6 +299,12 @@ Examples:
 /** Runs the CLI and returns the exit code; never throws for bad input. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.OK;
+  if (argv.length === 0) {
+    io.stderr('srm-audit: missing command (scan, list-checks or policy); run `srm-audit --help` for the options\n');
+    return EXIT.USAGE;
+  }
+  // `-v` prints the version as it does for node; `-V` and `--version` are commander's.
+  if (argv.length === 1 && argv[0] === '-v') argv = ['--version'];
   const program = buildProgram(io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -15,16 +15,22 @@ export default defineCheck({
   loaders: instanceLoaders,
   async run(ctx) {
     await judgeInstances(ctx, (db) =>
-      flag(
-        db.AutoMinorVersionUpgrade,
-        'AutoMinorVersionUpgrade',
-        { kind: 'instance' },
-        `Minor engine upgrades are applied automatically${db.PreferredMaintenanceWindow ? ` in the window ${db.PreferredMaintenanceWindow}` : ''}.`,
-        `Automatic minor version upgrades are off: engine ${db.Engine ?? ''} ${db.EngineVersion ?? ''} gets security fixes only when someone upgrades it by hand.`.replace(
-          /\s+/g,
-          ' ',
-        ),
-      ),
+      // RDS Custom (custom-oracle-*, custom-sqlserver-*) requires the setting off: the customer patches the host.
+      db.Engine?.toLowerCase().startsWith('custom-')
+        ? {
+            status: 'notApplicable',
+            message: `RDS Custom engine ${db.Engine}: automatic minor version upgrades are not supported; engine versions are applied by hand (custom engine versions).`,
+          }
+        : flag(
+            db.AutoMinorVersionUpgrade,
+            'AutoMinorVersionUpgrade',
+            { kind: 'instance' },
+            `Minor engine upgrades are applied automatically${db.PreferredMaintenanceWindow ? ` in the window ${db.PreferredMaintenanceWindow}` : ''}.`,
+            `Automatic minor version upgrades are off: engine ${db.Engine ?? ''} ${db.EngineVersion ?? ''} gets security fixes only when someone upgrades it by hand.`.replace(
+              /\s+/g,
+              ' ',
+            ),
+          ),
     );
   },
 });

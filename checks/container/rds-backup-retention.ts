@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/engine/check.js';
-import { databaseLoaders, judgeDatabases } from './rds-common.js';
+import { databaseLoaders, judgeDatabases, missing } from './rds-common.js';
 
 export default defineCheck({
   id: 'rds-backup-retention',
@@ -20,10 +20,7 @@ export default defineCheck({
         return { status: 'notApplicable', message: `Read replica of ${db.readReplicaOf}: automated backups are taken on the source.` };
       }
       const days = db.backupRetentionPeriod;
-      if (days === undefined) {
-        const api = db.kind === 'cluster' ? 'rds:DescribeDBClusters' : 'rds:DescribeDBInstances';
-        return { status: 'error', error: new Error(`${api} did not report BackupRetentionPeriod for this ${db.kind}`) };
-      }
+      if (days === undefined) return missing('BackupRetentionPeriod', db);
       if (days === 0) return { status: 'fail', message: 'Automated backups are off (retention period 0 days).' };
       if (days < minimum) {
         return { status: 'fail', message: `Automated backups are kept ${days} day(s); at least ${minimum} are required.` };

@@ -1,6 +1,7 @@
 /** What the RDS checks share: reading databases per region and reporting one verdict each. */
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { databaseUnits, instanceResource, rdsInstances, type RdsDatabase } from '../../src/analysis/rds-databases.js';
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { dbClusters, dbInstances } from '../../src/aws/loaders/rds.js';
 import type { CheckContext } from '../../src/engine/check.js';
 import type { Resource } from '../../src/engine/types.js';
@@ -16,12 +17,17 @@ export function listResource(region: string, type: string, what: string): Resour
   return { id: `${region}/${type.split('::').pop()!}`, type, name: `${what} in ${region}` };
 }
 
+/** The ERROR for a field AWS always reports that the answer left out (an emulator's partial shape). */
+export function missing(field: string, db: { kind: string }): Verdict {
+  const api = db.kind === 'cluster' ? 'rds:DescribeDBClusters' : 'rds:DescribeDBInstances';
+  return { status: 'error', error: new MalformedResponse(`it did not report ${field} for this ${db.kind}`, api) };
+}
+
 /** A yes/no setting: true passes, false fails, absent is an ERROR (never a silent PASS). */
 export function flag(value: boolean | undefined, field: string, db: { kind: string }, pass: string, fail: string): Verdict {
   if (value === true) return { status: 'pass', message: pass };
   if (value === false) return { status: 'fail', message: fail };
-  const api = db.kind === 'cluster' ? 'rds:DescribeDBClusters' : 'rds:DescribeDBInstances';
-  return { status: 'error', error: new Error(`${api} did not report ${field} for this ${db.kind}`) };
+  return missing(field, db);
 }
 
 /** For settings each instance holds itself (Aurora members included). */
@@ -50,8 +56,15 @@ export async function judgeDatabases(
   }
   const { databases, orphans } = databaseUnits(instances, clusters, { region, accountId, partition });
   for (const db of databases) reportVerdict(result, db.resource, judge(db));
-  // A cluster member's setting lives on the cluster, which could not be read.
-  for (const db of orphans) result.error(instanceResource(db, region, accountId, partition), clusterError);
+  // A cluster member's setting lives on the cluster, which could not be read (the list failed, or
+  // did not hold it): its own copy of the field is meaningless (an Aurora member's MultiAZ is always false).
+  for (const db of orphans) {
+    const error =
+      clusterError ??
+      new MalformedResponse(
+        `it did not list ${db.DBClusterIdentifier ?? 'the cluster'}, the cluster this instance belongs to and whose settings it uses`,
+        'rds:DescribeDBClusters',
+      );
+    result.error(instanceResource(db, region, accountId, partition), error);
+  }
 }
-
-export const kindLabel = (db: RdsDatabase): string => (db.kind === 'cluster' ? 'cluster' : 'instance');

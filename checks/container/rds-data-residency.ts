@@ -1,5 +1,5 @@
 import { dbInstances } from '../../src/aws/loaders/rds.js';
-import { instanceResource } from '../../src/analysis/rds-databases.js';
+import { instanceResource, rdsInstances } from '../../src/analysis/rds-databases.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { judgeResidency, RESIDENCY_META, withoutPolicy } from '../residency.js';
 
@@ -15,7 +15,8 @@ export default defineCheck({
   async run({ region, accountId, partition, load, result, options }) {
     const allowed = options.allowedRegions;
     if (withoutPolicy(allowed, { region, accountId, partition, result })) return;
-    for (const db of await load.dbInstances(region)) {
+    // As in every RDS check, Neptune and DocumentDB instances (which the RDS API also lists) are left out.
+    for (const db of rdsInstances(await load.dbInstances(region))) {
       judgeResidency(result, instanceResource(db, region, accountId, partition), 'DB instance', region, allowed);
     }
   },

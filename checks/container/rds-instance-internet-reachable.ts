@@ -1,5 +1,7 @@
 import type { DBInstance } from '@aws-sdk/client-rds';
+import { instanceResource, rdsInstances } from '../../src/analysis/rds-databases.js';
 import type { Endpoint } from '../../src/analysis/reachability.js';
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { dbInstances } from '../../src/aws/loaders/rds.js';
 import { defineCheck } from '../../src/engine/check.js';
 import {
@@ -9,8 +11,8 @@ import {
   portClasses,
   reachabilityLoaders,
   unreachableText,
+  type LoadedNetwork,
 } from '../infrastructure/support/reachability.js';
-import { dbInstanceResource } from './support/resources.js';
 
 /**
  * Where a publicly accessible DB instance can be reached: its endpoint resolves to a public IPv4
@@ -55,33 +57,38 @@ export default defineCheck({
     'Turn off public accessibility (modify-db-instance --no-publicly-accessible), keep the DB subnet group on private subnets, and restrict the security group to application security groups; reach the database through a bastion, VPN or Session Manager port forwarding.',
   loaders: { ...reachabilityLoaders, dbInstances },
   async run(ctx) {
-    const dbs = await ctx.load.dbInstances(ctx.region);
-    const loaded = dbs.some((db) => db.PubliclyAccessible === true) ? await loadRegionNetwork(ctx) : undefined;
+    const { region, accountId, partition, result } = ctx;
+    const dbs = rdsInstances(await ctx.load.dbInstances(region));
+    // The network is read only when some instance is publicly accessible; if it cannot be read, those
+    // instances are ERRORs while the others are still judged.
+    let network: Promise<LoadedNetwork> | undefined;
+    const loadNetwork = (): Promise<LoadedNetwork> => (network ??= loadRegionNetwork(ctx));
     const classes = portClasses(ctx.options);
+    const incomplete = (detail: string): Error => new MalformedResponse(detail, 'rds:DescribeDBInstances');
     for (const db of dbs) {
-      const resource = dbInstanceResource(db);
+      const resource = instanceResource(db, region, accountId, partition);
       try {
         if (db.PubliclyAccessible === false) {
-          ctx.result.pass(
+          result.pass(
             resource,
             'Not reachable from the internet: not publicly accessible, so its endpoint resolves to private addresses only.',
           );
           continue;
         }
-        if (db.PubliclyAccessible !== true) throw new Error('rds:DescribeDBInstances did not report PubliclyAccessible for this instance');
+        if (db.PubliclyAccessible !== true) throw incomplete('it did not report PubliclyAccessible for this instance');
         const port = db.Endpoint?.Port ?? db.DbInstancePort;
-        if (!port) throw new Error('rds:DescribeDBInstances reported no endpoint port for this instance');
+        if (!port) throw incomplete('it reported no endpoint port for this instance');
         const endpoints = dbEndpoints(db, port);
-        if (endpoints.length === 0) throw new Error('rds:DescribeDBInstances reported no subnets in the DB subnet group');
-        const assessment = assess(endpoints, loaded!);
+        if (endpoints.length === 0) throw incomplete('it reported no subnets in the DB subnet group of this instance');
+        const assessment = assess(endpoints, await loadNetwork());
         if (assessment.exposures.length === 0) {
-          ctx.result.pass(resource, unreachableText(assessment, 'no address', 'publicly accessible, but '));
+          result.pass(resource, unreachableText(assessment, 'no address', 'publicly accessible, but '));
           continue;
         }
         const { message } = exposureText(assessment, classes, () => `database ${port}`);
-        ctx.result.fail(resource, message, { severity: 'critical' });
+        result.fail(resource, message, { severity: 'critical' });
       } catch (error) {
-        ctx.result.error(resource, error);
+        result.error(resource, error);
       }
     }
   },

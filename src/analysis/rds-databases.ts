@@ -59,14 +59,17 @@ export function rdsInstances(instances: readonly DBInstance[]): DBInstance[] {
 
 export interface DatabaseUnits {
   databases: RdsDatabase[];
-  /** Instances that name a cluster the cluster list could not supply (the list failed). */
+  /**
+   * Instances that name a cluster the cluster list could not supply (the list failed, or does
+   * not hold it): their cluster-level fields only mirror the cluster, or mean nothing (an
+   * Aurora member's MultiAZ is false however many zones the cluster spans), so they cannot be judged.
+   */
   orphans: DBInstance[];
 }
 
 /**
  * The resources that hold cluster-level settings: every cluster, and every instance that
- * is not a member of a listed cluster. `clusters` is undefined when the list failed: then
- * member instances cannot be judged and come back as orphans.
+ * is not a member of a cluster. `clusters` is undefined when the list failed.
  */
 export function databaseUnits(
   instances: readonly DBInstance[],
@@ -85,7 +88,7 @@ export function databaseUnits(
       members.set(clusterId, (members.get(clusterId) ?? 0) + 1);
       continue;
     }
-    if (clusterId && clusters === undefined) {
+    if (clusterId) {
       orphans.push(db);
       continue;
     }

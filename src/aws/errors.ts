@@ -57,32 +57,95 @@ export interface AwsErrorInfo {
   kind: 'access-denied' | 'throttled' | 'unsupported' | 'not-enabled' | 'aws' | 'internal';
 }
 
-const ACCESS_DENIED = /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden)$/;
+/**
+ * An answer that parsed but lacks what the API always returns: an empty or HTML body, a looping
+ * Marker, a field real AWS always sets that an emulator left out. `action` is the call that gave it.
+ */
+export class MalformedResponse extends Error {
+  override name = 'MalformedResponse';
+  constructor(message: string, action?: string) {
+    super(message);
+    if (action) tagErrorAction(this, action);
+  }
+}
+
+const ACCESS_DENIED =
+  /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|AuthorizationErrorException|Forbidden|NotAuthorized)$/;
 const THROTTLED =
-  /^(Throttling|ThrottlingException|ThrottledException|RequestLimitExceeded|TooManyRequestsException|SlowDown|RequestThrottled|RequestThrottledException)$/;
+  /^(Throttling|ThrottlingException|ThrottledException|RequestLimitExceeded|TooManyRequestsException|SlowDown|RequestThrottled|RequestThrottledException|EC2ThrottledException|BandwidthLimitExceeded|PriorRequestNotComplete|ProvisionedThroughputExceededException)$/;
 const UNSUPPORTED =
-  /^(NotImplemented|InternalFailure|UnsupportedOperation|InvalidAction|UnknownOperationException|NotImplementedException)$/;
+  /^(NotImplemented|UnsupportedOperation|UnsupportedOperationException|InvalidAction|UnknownOperationException|NotImplementedException|UnknownOperation)$/;
 const NOT_ENABLED = /^(OptInRequired|AuthFailure|UnrecognizedClientException|InvalidClientTokenId)$/;
+/** Node's socket and DNS failures: the endpoint could not be reached at all. */
+const UNREACHABLE = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|ECONNABORTED)$/;
+/** What the SDK names an error whose body held no error code (an empty or HTML body). */
+const NAMELESS = /^(Error|Unknown|UnknownError|SyntaxError)$/;
+
+interface ErrorShape {
+  name?: unknown;
+  message?: unknown;
+  Code?: unknown;
+  code?: unknown;
+  $fault?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  $response?: { statusCode?: unknown };
+}
+
+/** Never throws, whatever was thrown (null, a string, an object without a prototype, a getter that throws). */
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    return typeof value === 'string' ? value : String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function read(error: unknown): ErrorShape & { action?: string } {
+  if (!error || (typeof error !== 'object' && typeof error !== 'function')) return {};
+  try {
+    const e = error as ErrorShape & Record<symbol, unknown>;
+    return {
+      name: e.name,
+      message: e.message,
+      Code: e.Code,
+      code: e.code,
+      $fault: e.$fault,
+      $metadata: e.$metadata && typeof e.$metadata === 'object' ? e.$metadata : undefined,
+      $response: e.$response && typeof e.$response === 'object' ? e.$response : undefined,
+      action: text(e[ACTION]),
+    };
+  } catch {
+    return {};
+  }
+}
 
 export function describeError(error: unknown): AwsErrorInfo {
-  const err = (error ?? {}) as { name?: string; message?: string; Code?: string; $fault?: string; $metadata?: unknown };
-  const action = (error && typeof error === 'object' ? (error as Record<symbol, unknown>)[ACTION] : undefined) as string | undefined;
-  const code = String(err.Code ?? err.name ?? 'Error');
-  const message = String(err.message ?? error)
-    .split('\n')[0]!
-    .trim();
-  const isAws = action !== undefined || err.$fault !== undefined || err.$metadata !== undefined;
+  const err = read(error);
+  const action = err.action;
+  const status = Number(err.$metadata?.httpStatusCode ?? err.$response?.statusCode) || undefined;
+  let code = text(err.Code) ?? text(err.name) ?? 'Error';
+  // Node's system errors carry their reason in `code` (ENOTFOUND for an endpoint that does not exist).
+  const sysCode = text(err.code);
+  if (NAMELESS.test(code) && sysCode && /^E[A-Z_]+$/.test(sysCode)) code = sysCode;
+  // No error code in the body (an empty or HTML answer, an emulator's bare 501): the HTTP status is all there is.
+  else if (NAMELESS.test(code) && status) code = `HTTP${status}`;
+  const message = (text(err.message) ?? text(error) ?? 'no message').split('\n')[0]!.trim() || 'no message';
+  const isAws = action !== undefined || err.$fault !== undefined || err.$metadata !== undefined || UNREACHABLE.test(code);
   let kind: AwsErrorInfo['kind'] = isAws ? 'aws' : 'internal';
-  if (ACCESS_DENIED.test(code)) kind = 'access-denied';
-  else if (THROTTLED.test(code)) kind = 'throttled';
-  else if (UNSUPPORTED.test(code)) kind = 'unsupported';
+  if (ACCESS_DENIED.test(code) || code === 'HTTP403') kind = 'access-denied';
+  else if (THROTTLED.test(code) || code === 'HTTP429') kind = 'throttled';
+  // LocalStack answers a call it lacks with InternalFailure and HTTP 501; a plain InternalFailure is AWS's own 500.
+  else if (UNSUPPORTED.test(code) || status === 501) kind = 'unsupported';
   else if (NOT_ENABLED.test(code)) kind = 'not-enabled';
   else if (error instanceof ReadOnlyViolation || error instanceof UndeclaredCall || error instanceof CassetteMiss) kind = 'aws';
+  else if (error instanceof MalformedResponse) kind = 'aws';
   return { action, code, message, kind };
 }
 
 /** One line: "ec2:DescribeSecurityGroups failed: AccessDenied — User … is not authorized". */
 export function errorSentence(info: AwsErrorInfo): string {
+  if (info.code === 'MalformedResponse') return `${info.action ?? 'an AWS call'} returned an unusable answer: ${info.message}`;
   const where = info.action ? `${info.action} failed` : 'the check failed';
   const hint =
     info.kind === 'access-denied'
@@ -92,8 +155,14 @@ export function errorSentence(info: AwsErrorInfo): string {
         : info.kind === 'unsupported'
           ? ' (the endpoint does not implement this call)'
           : info.kind === 'not-enabled'
-            ? ' (is the region enabled for this account?)'
-            : '';
+            ? ' (is the region enabled for this account, and the service offered in it?)'
+            : info.code === 'ENOTFOUND' || info.code === 'EAI_AGAIN'
+              ? ' (no such endpoint: the service may not be offered in this region, or DNS failed)'
+              : UNREACHABLE.test(info.code)
+                ? ' (the endpoint could not be reached)'
+                : /^HTTP\d/.test(info.code)
+                  ? ' (the answer was not a readable AWS response)'
+                  : '';
   return `${where}: ${info.code}: ${info.message}${hint}`;
 }
 

@@ -10,17 +10,47 @@ import {
   type DBInstance,
   type DBSnapshot,
 } from '@aws-sdk/client-rds';
+import { MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
-import { collect } from './paginate.js';
 
 // 100 is the largest MaxRecords the RDS Describe calls accept.
 const PAGE = 100;
+
+/**
+ * Drains an RDS paginator. AWS always sends the list element (empty when there is nothing), so a
+ * page without it is an empty or foreign body (an HTML error page with status 200), not "none";
+ * and a Marker seen before would page forever.
+ */
+async function listAll<Page extends { Marker?: string }, Item>(
+  action: string,
+  field: string,
+  pages: AsyncIterable<Page>,
+  pick: (page: Page) => Item[] | undefined,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  const markers = new Set<string>();
+  for await (const page of pages) {
+    const list = page ? pick(page) : undefined;
+    if (!Array.isArray(list)) throw new MalformedResponse(`it held no ${field} list`, action);
+    items.push(...list);
+    if (page.Marker) {
+      if (markers.has(page.Marker)) throw new MalformedResponse(`it returned the Marker "${page.Marker}" twice, so the listing would never end`, action);
+      markers.add(page.Marker);
+    }
+  }
+  return items;
+}
 
 export const dbInstances = defineLoader({
   id: 'rds.dbInstances',
   actions: ['rds:DescribeDBInstances'],
   async fetch({ aws }, region: string): Promise<DBInstance[]> {
-    return collect(paginateDescribeDBInstances({ client: aws.rds(region), pageSize: PAGE }, {}), (p) => p.DBInstances);
+    return listAll(
+      'rds:DescribeDBInstances',
+      'DBInstances',
+      paginateDescribeDBInstances({ client: aws.rds(region), pageSize: PAGE }, {}),
+      (p) => p.DBInstances,
+    );
   },
 });
 
@@ -29,7 +59,12 @@ export const dbClusters = defineLoader({
   id: 'rds.dbClusters',
   actions: ['rds:DescribeDBClusters'],
   async fetch({ aws }, region: string): Promise<DBCluster[]> {
-    return collect(paginateDescribeDBClusters({ client: aws.rds(region), pageSize: PAGE }, {}), (p) => p.DBClusters);
+    return listAll(
+      'rds:DescribeDBClusters',
+      'DBClusters',
+      paginateDescribeDBClusters({ client: aws.rds(region), pageSize: PAGE }, {}),
+      (p) => p.DBClusters,
+    );
   },
 });
 
@@ -38,7 +73,9 @@ export const manualDbSnapshots = defineLoader({
   id: 'rds.manualDbSnapshots',
   actions: ['rds:DescribeDBSnapshots'],
   async fetch({ aws }, region: string): Promise<DBSnapshot[]> {
-    return collect(
+    return listAll(
+      'rds:DescribeDBSnapshots',
+      'DBSnapshots',
       paginateDescribeDBSnapshots({ client: aws.rds(region), pageSize: PAGE }, { SnapshotType: 'manual' }),
       (p) => p.DBSnapshots,
     );
@@ -49,7 +86,9 @@ export const manualDbClusterSnapshots = defineLoader({
   id: 'rds.manualDbClusterSnapshots',
   actions: ['rds:DescribeDBClusterSnapshots'],
   async fetch({ aws }, region: string): Promise<DBClusterSnapshot[]> {
-    return collect(
+    return listAll(
+      'rds:DescribeDBClusterSnapshots',
+      'DBClusterSnapshots',
       paginateDescribeDBClusterSnapshots({ client: aws.rds(region), pageSize: PAGE }, { SnapshotType: 'manual' }),
       (p) => p.DBClusterSnapshots,
     );
@@ -62,7 +101,7 @@ export const dbSnapshotRestorers = defineLoader({
   actions: ['rds:DescribeDBSnapshotAttributes'],
   async fetch({ aws }, region: string, snapshotId: string): Promise<string[]> {
     const out = await aws.rds(region).send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: snapshotId }));
-    return restoreValues(out.DBSnapshotAttributesResult?.DBSnapshotAttributes);
+    return restoreValues('rds:DescribeDBSnapshotAttributes', out?.DBSnapshotAttributesResult?.DBSnapshotAttributes);
   },
 });
 
@@ -71,10 +110,16 @@ export const dbClusterSnapshotRestorers = defineLoader({
   actions: ['rds:DescribeDBClusterSnapshotAttributes'],
   async fetch({ aws }, region: string, snapshotId: string): Promise<string[]> {
     const out = await aws.rds(region).send(new DescribeDBClusterSnapshotAttributesCommand({ DBClusterSnapshotIdentifier: snapshotId }));
-    return restoreValues(out.DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes);
+    return restoreValues('rds:DescribeDBClusterSnapshotAttributes', out?.DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes);
   },
 });
 
-function restoreValues(attributes: Array<{ AttributeName?: string; AttributeValues?: string[] }> | undefined): string[] {
-  return (attributes ?? []).filter((a) => a.AttributeName === 'restore').flatMap((a) => a.AttributeValues ?? []);
+/**
+ * AWS always lists the `restore` attribute (with no values when the snapshot is private). A missing
+ * attribute list means the answer says nothing about who may restore: an error, never "private".
+ * (A list without a `restore` entry is how emulators describe a snapshot never shared.)
+ */
+function restoreValues(action: string, attributes: Array<{ AttributeName?: string; AttributeValues?: string[] }> | undefined): string[] {
+  if (!Array.isArray(attributes)) throw new MalformedResponse("it held no attribute list, so who may restore the snapshot is unknown", action);
+  return attributes.filter((a) => a.AttributeName === 'restore').flatMap((a) => a.AttributeValues ?? []);
 }

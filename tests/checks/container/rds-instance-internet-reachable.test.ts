@@ -1,4 +1,4 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeRouteTablesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, RDSClient, type DBInstance } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -91,6 +91,23 @@ describe('rds-instance-internet-reachable', () => {
       db('no-subnets', { DBSubnetGroup: undefined }),
     );
     expect(verdicts(await runCheck(check))).toEqual({ 'no-flag': 'ERROR', 'no-port': 'ERROR', 'no-subnets': 'ERROR' });
+  });
+
+  it('leaves out Neptune and DocumentDB instances, as every RDS check does', async () => {
+    dbs(
+      db('pg', { PubliclyAccessible: false }),
+      db('graph', { Engine: 'neptune' }),
+      db('docs', { Engine: 'docdb', PubliclyAccessible: false }),
+    );
+    expect(verdicts(await runCheck(check))).toEqual({ pg: 'PASS' });
+  });
+
+  it('when the network cannot be read, publicly accessible instances are ERRORs and the others still PASS', async () => {
+    ec2.on(DescribeRouteTablesCommand).rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+    dbs(db('private', { PubliclyAccessible: false }), db('public'));
+    const findings = await runCheck(check);
+    expect(verdicts(findings)).toEqual({ private: 'PASS', public: 'ERROR' });
+    expect(findingFor(findings, 'public').message).toMatch(/ec2:DescribeRouteTables failed: UnauthorizedOperation/);
   });
 
   it('turns AccessDenied on DescribeDBInstances into an ERROR for the region', async () => {

@@ -19,6 +19,7 @@ import notPublic from '../../../checks/container/rds-instance-not-public.js';
 import multiAz from '../../../checks/container/rds-multi-az.js';
 import snapshots from '../../../checks/container/rds-snapshot-not-public.js';
 import encrypted from '../../../checks/container/rds-storage-encrypted.js';
+import residency from '../../../checks/container/rds-data-residency.js';
 import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
 
 const rds = mockClient(RDSClient);
@@ -116,10 +117,28 @@ describe('cluster-level RDS settings are judged on standalone instances and clus
     expect(findingFor(findings, 'aurora-1').message).toContain('NotImplemented');
   });
 
-  it('an instance naming a cluster the list does not hold is judged on its own', async () => {
-    rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [db('stray', { ...bad, DBClusterIdentifier: 'gone' })] });
-    rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
-    expect(verdicts(await runCheck(deletion))).toEqual({ stray: 'FAIL' });
+  // An Aurora member reports MultiAZ false (and often DeletionProtection false) whatever its cluster
+  // holds: judged on its own copy it would FAIL a cluster that spans three zones.
+  for (const check of [encrypted, backup, multiAz, deletion, iamAuth]) {
+    it(`${check.id}: an instance naming a cluster the list does not hold is an ERROR, not judged on its mirrored fields`, async () => {
+      rds.on(DescribeDBInstancesCommand).resolves({
+        DBInstances: [db('stray', { ...bad, Engine: 'aurora-postgresql', DBClusterIdentifier: 'gone' }), db('good', good)],
+      });
+      rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
+      const findings = await runCheck(check);
+      expect(verdicts(findings)).toEqual({ stray: 'ERROR', good: 'PASS' });
+      expect(findingFor(findings, 'stray').message).toMatch(/rds:DescribeDBClusters returned an unusable answer: it did not list gone/);
+    });
+  }
+
+  it('a missing field names the call that left it out, not an internal error of the check', async () => {
+    rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [db('bare', { Engine: 'postgres' })] });
+    rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [cluster('c', {})] });
+    const findings = await runCheck(multiAz);
+    expect(findingFor(findings, 'bare').message).toBe(
+      'Could not evaluate: rds:DescribeDBInstances returned an unusable answer: it did not report MultiAZ for this instance',
+    );
+    expect(findingFor(findings, 'c').message).toMatch(/rds:DescribeDBClusters returned an unusable answer: it did not report MultiAZ/);
   });
 });
 
@@ -202,8 +221,79 @@ describe('rds-snapshot-not-public', () => {
     rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ DBSnapshotIdentifier: 'a' }, { DBSnapshotIdentifier: 'b' }] });
     rds.on(DescribeDBClusterSnapshotsCommand).rejects(awsError('AccessDenied', 'not authorized'));
     rds.on(DescribeDBSnapshotAttributesCommand, { DBSnapshotIdentifier: 'a' }).rejects(awsError('AccessDenied', 'not authorized'));
-    rds.on(DescribeDBSnapshotAttributesCommand, { DBSnapshotIdentifier: 'b' }).resolves({ DBSnapshotAttributesResult: {} });
+    rds
+      .on(DescribeDBSnapshotAttributesCommand, { DBSnapshotIdentifier: 'b' })
+      .resolves({ DBSnapshotAttributesResult: { DBSnapshotAttributes: [] } });
     const findings = await runCheck(snapshots);
     expect(verdicts(findings)).toEqual({ a: 'ERROR', b: 'PASS', 'us-east-1/DBClusterSnapshot': 'ERROR' });
+  });
+
+  it('an attribute answer without the attribute list is an ERROR, never "not public"', async () => {
+    rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ DBSnapshotIdentifier: 'empty' }, { DBSnapshotIdentifier: 'bare' }] });
+    rds.on(DescribeDBClusterSnapshotsCommand).resolves({ DBClusterSnapshots: [{ DBClusterSnapshotIdentifier: 'c-bare' }] });
+    rds.on(DescribeDBSnapshotAttributesCommand, { DBSnapshotIdentifier: 'empty' }).resolves({});
+    rds.on(DescribeDBSnapshotAttributesCommand, { DBSnapshotIdentifier: 'bare' }).resolves({ DBSnapshotAttributesResult: {} });
+    rds
+      .on(DescribeDBClusterSnapshotAttributesCommand)
+      .resolves({ DBClusterSnapshotAttributesResult: { DBClusterSnapshotIdentifier: 'c-bare' } });
+    const findings = await runCheck(snapshots);
+    expect(verdicts(findings)).toEqual({ empty: 'ERROR', bare: 'ERROR', 'c-bare': 'ERROR' });
+    expect(findingFor(findings, 'bare').message).toMatch(/rds:DescribeDBSnapshotAttributes returned an unusable answer/);
+    expect(findingFor(findings, 'c-bare').message).toMatch(/rds:DescribeDBClusterSnapshotAttributes returned an unusable answer/);
+  });
+});
+
+describe('RDS Custom', () => {
+  it('is not applicable to automatic minor version upgrades (RDS Custom requires the setting off)', async () => {
+    rds.on(DescribeDBInstancesCommand).resolves({
+      DBInstances: [db('custom-ora', { ...bad, Engine: 'custom-oracle-ee' }), db('custom-sql', { ...bad, Engine: 'custom-sqlserver-se' })],
+    });
+    const findings = await runCheck(autoMinor);
+    expect(verdicts(findings)).toEqual({ 'custom-ora': 'NOT_APPLICABLE', 'custom-sql': 'NOT_APPLICABLE' });
+  });
+});
+
+describe('the RDS listings', () => {
+  it('read every page with MaxRecords 100 and join them', async () => {
+    rds
+      .on(DescribeDBInstancesCommand)
+      .resolvesOnce({ DBInstances: [db('p1', good)], Marker: 'm1' })
+      .resolvesOnce({ DBInstances: [db('p2', bad)] });
+    const findings = await runCheck(notPublic);
+    expect(verdicts(findings)).toEqual({ p1: 'PASS', p2: 'FAIL' });
+    // (The paginator reuses one input object, so both recorded calls show its last state.)
+    const calls = rds.commandCalls(DescribeDBInstancesCommand).map((c) => c.args[0].input);
+    expect(calls).toHaveLength(2);
+    expect(calls.every((input) => input.MaxRecords === 100)).toBe(true);
+  });
+
+  it('an answer without the list (an empty or HTML body read as XML) is an ERROR, not "no databases"', async () => {
+    rds.on(DescribeDBInstancesCommand).resolves({});
+    for (const check of [notPublic, encrypted]) {
+      const findings = await runCheck(check);
+      expect(findings.map((f) => f.status)).toEqual(['ERROR']);
+      expect(findings[0]!.message).toMatch(/rds:DescribeDBInstances returned an unusable answer: it held no DBInstances list/);
+    }
+    rds.reset();
+    rds.on(DescribeDBSnapshotsCommand).resolves({});
+    rds.on(DescribeDBClusterSnapshotsCommand).resolves({ DBClusterSnapshots: [] });
+    expect(verdicts(await runCheck(snapshots))).toEqual({ 'us-east-1/DBSnapshot': 'ERROR' });
+  });
+
+  it('a Marker that comes back again ends the listing with an ERROR instead of paging forever', async () => {
+    rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [db('loop', good)], Marker: 'same' });
+    const findings = await runCheck(notPublic);
+    expect(findings.map((f) => [f.status, f.resource.type])).toEqual([['ERROR', 'AWS::::Region']]);
+    expect(findings[0]!.message).toContain('returned the Marker "same" twice');
+    expect(rds.commandCalls(DescribeDBInstancesCommand)).toHaveLength(2);
+  });
+});
+
+describe('Neptune and DocumentDB instances (listed by the RDS API) are left out of every RDS check', () => {
+  it('residency judges only RDS engines, like the other RDS checks', async () => {
+    rds.on(DescribeDBInstancesCommand).resolves({
+      DBInstances: [db('pg', good), db('graph', { ...good, Engine: 'neptune' }), db('docs', { ...good, Engine: 'docdb' })],
+    });
+    expect(verdicts(await runCheck(residency, { options: { allowedRegions: ['eu-west-1'] } }))).toEqual({ pg: 'FAIL' });
   });
 });
