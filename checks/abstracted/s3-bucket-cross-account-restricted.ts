@@ -2,7 +2,7 @@ import { crossAccountGrants, CROSS_ACCOUNT_SENSITIVE, parsePolicy } from '../../
 import { bucketPolicy, buckets } from '../../src/aws/loaders/s3.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { fail, pass } from '../verdict.js';
-import { judgeBuckets } from './s3-common.js';
+import { bucketArn, judgeBuckets } from './s3-common.js';
 
 export default defineCheck({
   id: 's3-bucket-cross-account-restricted',
@@ -20,7 +20,12 @@ export default defineCheck({
     await judgeBuckets(ctx, async (bucket) => {
       const policy = await ctx.load.bucketPolicy(bucket.name, bucket.region);
       if (!policy) return pass('The bucket has no policy: no other account is granted anything by it.');
-      const grants = crossAccountGrants(parsePolicy(policy), ctx.accountId, ctx.options.s3TrustedAccountIds);
+      const grants = crossAccountGrants(
+        parsePolicy(policy),
+        bucketArn(bucket.name, ctx.partition),
+        ctx.accountId,
+        ctx.options.s3TrustedAccountIds,
+      );
       if (grants.length === 0) {
         return pass(`No statement gives an untrusted account ${CROSS_ACCOUNT_SENSITIVE.join(', ')}.`);
       }

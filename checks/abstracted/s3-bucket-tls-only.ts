@@ -2,7 +2,7 @@ import { parsePolicy, statementLabel, tlsOnlyStatement } from '../../src/analysi
 import { bucketPolicy, buckets } from '../../src/aws/loaders/s3.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { fail, pass } from '../verdict.js';
-import { judgeBuckets } from './s3-common.js';
+import { bucketArn, judgeBuckets } from './s3-common.js';
 
 export default defineCheck({
   id: 's3-bucket-tls-only',
@@ -21,7 +21,7 @@ export default defineCheck({
     await judgeBuckets(ctx, async (bucket) => {
       const policy = await ctx.load.bucketPolicy(bucket.name, bucket.region);
       if (!policy) return fail('The bucket has no policy, so nothing denies requests made over plain HTTP.');
-      const found = tlsOnlyStatement(parsePolicy(policy), `arn:${ctx.partition}:s3:::${bucket.name}`);
+      const found = tlsOnlyStatement(parsePolicy(policy), bucketArn(bucket.name, ctx.partition));
       return found
         ? pass(
             `${statementLabel(found)} denies every principal every S3 action on the bucket and its objects when aws:SecureTransport is false.`,

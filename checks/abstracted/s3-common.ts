@@ -1,6 +1,6 @@
 /** What the S3 checks share: the buckets in the scanned regions, each judged in its own region. */
-import { buckets, type Bucket } from '../../src/aws/loaders/s3.js';
-import type { CheckContext, LoaderMap } from '../../src/engine/check.js';
+import { buckets, type Bucket, type LocatedBucket } from '../../src/aws/loaders/s3.js';
+import type { CheckContext, LoaderMap, ResultSink } from '../../src/engine/check.js';
 import type { Resource } from '../../src/engine/types.js';
 import { forEachByGroup } from '../../src/engine/parallel.js';
 import { reportVerdict, type Verdict } from '../verdict.js';
@@ -8,8 +8,17 @@ import { reportVerdict, type Verdict } from '../verdict.js';
 /** Buckets one check judges at once in one region: enough to keep S3's per-API rate busy. */
 const BUCKETS_IN_FLIGHT_PER_REGION = 32;
 
+export const bucketArn = (name: string, partition: string): string => `arn:${partition}:s3:::${name}`;
+
 export function bucketResource(name: string, partition: string): Resource {
-  return { id: name, type: 'AWS::S3::Bucket', arn: `arn:${partition}:s3:::${name}` };
+  return { id: name, type: 'AWS::S3::Bucket', arn: bucketArn(name, partition) };
+}
+
+/** A bucket whose region could not be read is an ERROR of its own (it may be in a scanned region), never skipped. */
+export function reportUnlocated(bucket: Bucket, partition: string, result: ResultSink): bucket is LocatedBucket {
+  if (bucket.region !== undefined) return true;
+  reportVerdict(result, bucketResource(bucket.name, partition), { status: 'error', error: bucket.regionError });
+  return false;
 }
 
 /**
@@ -18,10 +27,10 @@ export function bucketResource(name: string, partition: string): Resource {
  */
 export async function judgeBuckets<L extends LoaderMap & { buckets: typeof buckets }>(
   { regions, partition, load, result }: CheckContext<L>,
-  judge: (bucket: Bucket) => Promise<Verdict>,
+  judge: (bucket: LocatedBucket) => Promise<Verdict>,
 ): Promise<void> {
   const all = await (load.buckets as () => Promise<Bucket[]>)();
-  const scanned = all.filter((b) => regions.includes(b.region));
+  const scanned = all.filter((b): b is LocatedBucket => reportUnlocated(b, partition, result) && regions.includes(b.region));
   await forEachByGroup(
     scanned,
     (b) => b.region,

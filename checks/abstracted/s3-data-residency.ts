@@ -1,7 +1,7 @@
 import { buckets } from '../../src/aws/loaders/s3.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { judgeResidency, RESIDENCY_META, withoutPolicy } from '../residency.js';
-import { bucketResource } from './s3-common.js';
+import { bucketResource, reportUnlocated } from './s3-common.js';
 
 export default defineCheck({
   ...RESIDENCY_META,
@@ -18,6 +18,7 @@ export default defineCheck({
     // Every bucket, not only those in the scanned regions: listing is account-wide, and a
     // bucket in a region nobody scans is exactly what a residency review looks for.
     for (const bucket of await load.buckets()) {
+      if (!reportUnlocated(bucket, partition, result)) continue;
       judgeResidency(result, bucketResource(bucket.name, partition), 'bucket', bucket.region, allowed, { region: bucket.region });
     }
   },

@@ -39,7 +39,12 @@ export function exposureVerdict(
     return fail(`Public ${access} access: ${e.causes.join('; ')}.${tail}`);
   }
   const why = e.safeguards.length ? e.safeguards.join('; ') : `no policy statement or ACL grant gives the public ${access} access`;
-  return pass(`No public ${access} access: ${why}.${tail}`);
+  // The bucket ACL was read because ACLs still count; object ACLs are not read (one call per object).
+  const objects =
+    facts.aclGrants !== undefined
+      ? ' Object ACLs were not read: while ACLs are in effect, an object can still be made public by its own ACL.'
+      : '';
+  return pass(`No public ${access} access: ${why}.${tail}${objects}`);
 }
 
 export const exposureLoaders = { bucketAccess };

@@ -11,13 +11,13 @@
  * Pure: the caller supplies what the loaders read.
  */
 import {
+  actionsOnBucket,
   allowPin,
-  coveredActions,
+  deniedActions,
   denyAppliesToEveryone,
   denyClosure,
   parsePolicy,
   READ_ACTIONS,
-  resourcesCovered,
   statementLabel,
   unfixedPrincipal,
   WRITE_ACTIONS,
@@ -82,8 +82,17 @@ export interface PolicyVerdict {
 
 export const DEFAULT_PIN: PinOptions = { internetPrefix: { ipv4: 8, ipv6: 32 } };
 
-const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
-const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
+/** The public predefined groups, by the last part of their URI (http://acs.amazonaws.com/groups/global/…). */
+const PUBLIC_GROUPS: Record<string, string> = {
+  allusers: 'AllUsers (anyone)',
+  authenticatedusers: 'AuthenticatedUsers (any AWS account)',
+};
+
+/** The public group an ACL grantee is, read leniently (case, scheme, a trailing slash); undefined otherwise. */
+function publicGroup(uri: string | undefined): string | undefined {
+  const m = /^(?:https?:\/\/)?acs\.amazonaws\.com\/groups\/global\/([a-z]+)\/?$/i.exec(uri?.trim() ?? '');
+  return m ? PUBLIC_GROUPS[m[1]!.toLowerCase()] : undefined;
+}
 
 const ACL_ACCESS: Record<string, Access[]> = {
   READ: ['read'],
@@ -112,13 +121,14 @@ export function evaluatePolicy(policy: string, bucketArn: string, pin: PinOption
       ['read', READ_ACTIONS],
       ['write', WRITE_ACTIONS],
     ] as const) {
-      let actions = coveredActions(s, universe);
+      // Only what the statement grants on this bucket or its objects: an object action on the
+      // bucket ARN, or any action on another bucket's ARN, grants nothing here.
+      let actions = actionsOnBucket(s, universe, bucketArn);
       if (actions.length === 0) continue;
       for (const deny of denies) {
-        if (!resourcesCovered(deny, s, bucketArn)) continue;
         const closure = denyClosure(deny, pin);
         if (closure === undefined) continue;
-        const closed = new Set(coveredActions(deny, actions));
+        const closed = deniedActions(deny, s, actions, bucketArn);
         if (closed.size === 0) continue;
         actions = actions.filter((a) => !closed.has(a));
         const unless = closure ? ` when ${closure} (only fixed values get through)` : '';
@@ -186,19 +196,19 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
   }
 
   const neutralised = aclsNeutralised(input);
-  const publicGrants = (input.aclGrants ?? []).filter((g) => {
-    const uri = g.Grantee?.URI;
-    return uri === ALL_USERS || uri === AUTHENTICATED_USERS;
-  });
   if (neutralised) {
     both((e) => e.safeguards.push(neutralised));
   } else {
     if (input.aclGrants === undefined) throw new Error('the bucket ACL was not read, yet ACLs are neither disabled nor ignored');
-    for (const grant of publicGrants) {
-      const group = grant.Grantee!.URI === ALL_USERS ? 'AllUsers (anyone)' : 'AuthenticatedUsers (any AWS account)';
-      for (const access of ACL_ACCESS[String(grant.Permission)] ?? []) {
-        const blockOnly = effectiveFlag('BlockPublicAcls', input);
-        const text = `ACL grants ${grant.Permission} to ${group}`;
+    const blockOnly = effectiveFlag('BlockPublicAcls', input);
+    for (const grant of input.aclGrants) {
+      const group = publicGroup(grant.Grantee?.URI);
+      if (!group) continue;
+      const permission = String(grant.Permission ?? '').toUpperCase();
+      // A permission S3 does not define is not assumed harmless: it counts as read and write.
+      const known = ACL_ACCESS[permission];
+      const text = `ACL grants ${known ? permission : `an unrecognised permission (${grant.Permission ?? 'none'})`} to ${group}`;
+      for (const access of known ?? (['read', 'write'] as const)) {
         out[access].causes.push(blockOnly ? `${text} (${blockOnly} only refuses new public ACLs)` : text);
       }
     }

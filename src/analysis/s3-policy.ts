@@ -2,8 +2,11 @@
  * Reading an S3 bucket policy the way S3's "is it public?" rule does. A statement is public
  * when it allows a principal that is not fixed (`*`, a wildcard ARN, a Federated principal,
  * NotPrincipal with Allow) and no condition pins the request to fixed values of the keys S3
- * accepts; a value with a wildcard or a policy variable is not fixed. Deny statements count:
- * a Deny for everyone whose conditions only let fixed values through closes what it covers.
+ * accepts; a value with a wildcard or a policy variable is not fixed (except an access point
+ * name in s3:DataAccessPointArn, as S3 documents). Deny statements count: a Deny for everyone
+ * whose conditions only let fixed values through closes what it covers. A statement grants
+ * an action only on the resources it names of that action's kind in this bucket: object
+ * actions on bucket/key, bucket actions on the bucket ARN (ARNs matched case-sensitively).
  */
 import { isInternetWide, ipVersionOf, type IpVersion } from './address-set.js';
 
@@ -91,8 +94,11 @@ export function parsePolicy(text: string): PolicyStatement[] {
   }
   const raw = (doc as { Statement?: unknown } | null)?.Statement;
   if (raw === undefined) throw new PolicyParseError('the bucket policy has no Statement');
-  const statements = Array.isArray(raw) ? raw : [raw];
-  return statements.map((s: Record<string, unknown>, index) => {
+  const statements: unknown[] = Array.isArray(raw) ? raw : [raw];
+  return statements.map((entry, index) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new PolicyParseError(`statement ${index + 1} is not an object`);
+    const s = entry as Record<string, unknown>;
+    // IAM accepts only "Allow" and "Deny", exactly: anything else is not a policy S3 would enforce as written.
     const effect = String(s.Effect ?? '');
     if (effect !== 'Allow' && effect !== 'Deny') throw new PolicyParseError(`statement ${index + 1} has Effect "${effect}"`);
     return {
@@ -114,18 +120,33 @@ export function statementLabel(s: PolicyStatement): string {
   return s.sid ? `statement "${s.sid}"` : `statement ${s.index + 1}`;
 }
 
-/** IAM-style glob match (`*` any run, `?` one character), case-insensitive. */
-export function globMatch(pattern: string, text: string): boolean {
+/**
+ * IAM-style glob match (`*` any run, `?` one character). Action names are case-insensitive;
+ * resource ARNs (bucket names, object keys) are not.
+ */
+export function globMatch(pattern: string, text: string, ignoreCase = true): boolean {
   const re = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*/g, '.*')
     .replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 'i').test(text);
+  return new RegExp(`^${re}$`, ignoreCase ? 'i' : '').test(text);
 }
+
+/** A Resource pattern against an ARN: case-sensitive. */
+const arnMatch = (pattern: string, arn: string): boolean => globMatch(pattern, arn, false);
 
 /** A value S3 calls fixed: no wildcard and no policy variable. */
 export function isFixedValue(value: string): boolean {
   return value.length > 0 && !/[*?]/.test(value) && !value.includes('${');
+}
+
+/**
+ * S3's one exception to "no wildcards": in a bucket policy, s3:DataAccessPointArn may wildcard
+ * the access point name while the account (and all before it) is fixed, as in
+ * arn:aws:s3:us-west-2:123456789012:accesspoint/*.
+ */
+function accessPointsOfOneAccount(key: string, value: string): boolean {
+  return key === 's3:dataaccesspointarn' && /^arn:[a-z-]+:s3:[a-z0-9-]+:\d{12}:accesspoint\/[^$]+$/i.test(value);
 }
 
 /** The ARN's (or bare id's) account, when it names one. */
@@ -203,7 +224,7 @@ export function allowPin(s: PolicyStatement, opts: PinOptions): string | undefin
     const fixed =
       c.key === 'aws:sourceip'
         ? base === 'ipaddress' && narrowAddresses(c.values, opts)
-        : POSITIVE_MATCH.has(base) && c.values.length > 0 && c.values.every(isFixedValue);
+        : POSITIVE_MATCH.has(base) && c.values.length > 0 && c.values.every((v) => isFixedValue(v) || accessPointsOfOneAccount(c.key, v));
     if (fixed) return describeCondition(c);
   }
   return undefined;
@@ -228,9 +249,12 @@ export function denyClosure(s: PolicyStatement, opts: PinOptions): string | unde
   return s.conditions.map(describeCondition).join(' and ');
 }
 
-/** Does the Deny apply to every principal (or all but fixed ones, via NotPrincipal)? */
+/**
+ * Does the Deny apply to every principal (or all but fixed ones, via NotPrincipal)? A
+ * Federated principal left out of the Deny is anyone with a web identity: not a fixed one.
+ */
 export function denyAppliesToEveryone(s: PolicyStatement): boolean {
-  if (s.notPrincipal) return s.principals.every((p) => p.type !== '*' && isFixedValue(p.value));
+  if (s.notPrincipal) return s.principals.every((p) => p.type !== '*' && p.type !== 'Federated' && isFixedValue(p.value));
   return s.principals.some((p) => p.type === '*' || (p.type === 'AWS' && p.value === '*'));
 }
 
@@ -242,58 +266,156 @@ export function coveredActions(s: PolicyStatement, universe: readonly string[]):
   });
 }
 
-/** Does a Deny's Resource cover every resource the Allow names? (A NotResource Deny is not trusted to.) */
-export function resourcesCovered(deny: PolicyStatement, allow: PolicyStatement, bucketArn: string): boolean {
-  if (deny.notResource) return false;
-  const wanted = allow.notResource || allow.resources.some((r) => r === '*') ? [bucketArn, `${bucketArn}/*`] : allow.resources;
-  return wanted.every((r) => deny.resources.some((pattern) => globMatch(pattern, r)));
+/** What an S3 action acts on: the bucket ARN itself, or the ARNs of its objects (bucket/key). */
+export type ResourceKind = 'bucket' | 'object';
+
+export function actionKind(action: string): ResourceKind {
+  return !/bucket/i.test(action) && /object|multipart|bypassgovernance|replicate/i.test(action) ? 'object' : 'bucket';
 }
 
-/** Bucket and object actions that read data or configuration ("Get*", "List*"). */
+/** The positions a Resource glob can be at after reading `prefix` (case-sensitive, as ARNs are). */
+function globStatesAfter(pattern: string, prefix: string): number[] {
+  const closure = (states: Set<number>): Set<number> => {
+    for (const i of states) if (pattern[i] === '*') states.add(i + 1);
+    return states;
+  };
+  let states = closure(new Set([0]));
+  for (const ch of prefix) {
+    const next = new Set<number>();
+    for (const i of states) {
+      const p = pattern[i];
+      if (p === '*') next.add(i);
+      else if (p === '?' || p === ch) next.add(i + 1);
+    }
+    states = closure(next);
+    if (states.size === 0) break;
+  }
+  return [...states];
+}
+
+/** Can the Resource pattern match some object of the bucket (a non-empty key after bucket/)? */
+function reachesSomeObject(pattern: string, bucketArn: string): boolean {
+  return globStatesAfter(pattern, `${bucketArn}/`).some((i) => i < pattern.length);
+}
+
+/** Does the Resource pattern match every object of the bucket ("bucket/*", "*", "arn:aws:s3:::bu*")? */
+function coversEveryObject(pattern: string, bucketArn: string): boolean {
+  return globStatesAfter(pattern, `${bucketArn}/`).some((i) => {
+    const rest = pattern.slice(i);
+    return rest.includes('*') && /^\**\??\**$/.test(rest);
+  });
+}
+
+/** Does the statement's Resource (or NotResource) reach a resource of this kind in the bucket? */
+export function reaches(s: PolicyStatement, kind: ResourceKind, bucketArn: string): boolean {
+  if (kind === 'bucket') {
+    const hit = s.resources.some((p) => arnMatch(p, bucketArn));
+    return s.notResource ? !hit : hit;
+  }
+  return s.notResource
+    ? !s.resources.some((p) => coversEveryObject(p, bucketArn))
+    : s.resources.some((p) => reachesSomeObject(p, bucketArn));
+}
+
+/** Does the statement cover every resource of this kind in the bucket (the bucket ARN, or every object)? */
+export function coversAll(s: PolicyStatement, kind: ResourceKind, bucketArn: string): boolean {
+  if (kind === 'bucket') return reaches(s, 'bucket', bucketArn);
+  return s.notResource
+    ? !s.resources.some((p) => reachesSomeObject(p, bucketArn))
+    : s.resources.some((p) => coversEveryObject(p, bucketArn));
+}
+
+/**
+ * Does the Deny cover every resource of this kind that the Allow reaches in the bucket? Besides
+ * covering them all, a Deny pattern covers an Allow's object prefix when it matches the Allow's
+ * pattern read literally and has no "?" (its "*" then absorb whatever the Allow's wildcards match).
+ */
+export function denyCovers(deny: PolicyStatement, allow: PolicyStatement, kind: ResourceKind, bucketArn: string): boolean {
+  if (coversAll(deny, kind, bucketArn)) return true;
+  if (kind === 'bucket' || deny.notResource || allow.notResource) return false;
+  return allow.resources
+    .filter((r) => reachesSomeObject(r, bucketArn))
+    .every((r) => deny.resources.some((p) => !p.includes('?') && arnMatch(p, r)));
+}
+
+/** The actions of `universe` the statement covers on resources of this bucket (Action and Resource both). */
+export function actionsOnBucket(s: PolicyStatement, universe: readonly string[], bucketArn: string): string[] {
+  return coveredActions(s, universe).filter((a) => reaches(s, actionKind(a), bucketArn));
+}
+
+/** The actions of `actions` (granted by `allow`) that the Deny takes back on the same resources. */
+export function deniedActions(deny: PolicyStatement, allow: PolicyStatement, actions: readonly string[], bucketArn: string): Set<string> {
+  return new Set(coveredActions(deny, actions).filter((a) => denyCovers(deny, allow, actionKind(a), bucketArn)));
+}
+
+/**
+ * Bucket and object actions that read data or configuration: S3's "bad actions" s3:Get* and
+ * s3:List* as they apply to a bucket and its objects.
+ */
 export const READ_ACTIONS = [
   's3:GetObject',
   's3:GetObjectVersion',
   's3:GetObjectAcl',
   's3:GetObjectVersionAcl',
   's3:GetObjectAttributes',
+  's3:GetObjectVersionAttributes',
   's3:GetObjectTagging',
   's3:GetObjectVersionTagging',
   's3:GetObjectTorrent',
+  's3:GetObjectVersionTorrent',
   's3:GetObjectRetention',
   's3:GetObjectLegalHold',
+  's3:GetObjectVersionForReplication',
+  's3:ListMultipartUploadParts',
   's3:GetBucketAcl',
   's3:GetBucketPolicy',
+  's3:GetBucketPolicyStatus',
   's3:GetBucketLocation',
   's3:GetBucketVersioning',
   's3:GetBucketLogging',
   's3:GetBucketWebsite',
   's3:GetBucketCORS',
   's3:GetBucketTagging',
+  's3:GetBucketNotification',
+  's3:GetBucketRequestPayment',
+  's3:GetBucketPublicAccessBlock',
+  's3:GetBucketOwnershipControls',
+  's3:GetBucketObjectLockConfiguration',
   's3:GetEncryptionConfiguration',
   's3:GetLifecycleConfiguration',
   's3:GetReplicationConfiguration',
+  's3:GetAccelerateConfiguration',
+  's3:GetAnalyticsConfiguration',
+  's3:GetInventoryConfiguration',
+  's3:GetMetricsConfiguration',
+  's3:GetIntelligentTieringConfiguration',
   's3:ListBucket',
   's3:ListBucketVersions',
   's3:ListBucketMultipartUploads',
-  's3:ListMultipartUploadParts',
 ] as const;
 
-/** Actions that change data or configuration (S3's "Put*", "Delete*", AbortMultipartUpload, RestoreObject …). */
+/**
+ * Actions that change data or configuration: S3's "bad actions" s3:Put*, s3:Delete*,
+ * s3:AbortMultipartUpload and s3:RestoreObject, and the replication and retention bypasses.
+ */
 export const WRITE_ACTIONS = [
   's3:PutObject',
   's3:PutObjectAcl',
   's3:PutObjectVersionAcl',
   's3:PutObjectTagging',
+  's3:PutObjectVersionTagging',
   's3:PutObjectRetention',
   's3:PutObjectLegalHold',
   's3:DeleteObject',
   's3:DeleteObjectVersion',
   's3:DeleteObjectTagging',
+  's3:DeleteObjectVersionTagging',
   's3:AbortMultipartUpload',
   's3:RestoreObject',
   's3:BypassGovernanceRetention',
   's3:ReplicateObject',
   's3:ReplicateDelete',
+  's3:ReplicateTags',
   's3:PutBucketAcl',
   's3:PutBucketPolicy',
   's3:DeleteBucketPolicy',
@@ -304,10 +426,19 @@ export const WRITE_ACTIONS = [
   's3:PutBucketVersioning',
   's3:PutBucketLogging',
   's3:PutBucketWebsite',
+  's3:DeleteBucketWebsite',
   's3:PutBucketCORS',
   's3:PutBucketTagging',
+  's3:PutBucketNotification',
+  's3:PutBucketRequestPayment',
+  's3:PutBucketObjectLockConfiguration',
   's3:PutLifecycleConfiguration',
   's3:PutReplicationConfiguration',
+  's3:PutAccelerateConfiguration',
+  's3:PutAnalyticsConfiguration',
+  's3:PutInventoryConfiguration',
+  's3:PutMetricsConfiguration',
+  's3:PutIntelligentTieringConfiguration',
 ] as const;
 
 /**
@@ -320,7 +451,7 @@ export function tlsOnlyStatement(statements: readonly PolicyStatement[], bucketA
   return statements.find((s) => {
     if (s.effect !== 'Deny' || s.notPrincipal || !denyAppliesToEveryone(s)) return false;
     if (coveredActions(s, everything).length !== everything.length) return false;
-    if (s.notResource || ![bucketArn, `${bucketArn}/*`].every((r) => s.resources.some((p) => globMatch(p, r)))) return false;
+    if (!coversAll(s, 'bucket', bucketArn) || !coversAll(s, 'object', bucketArn)) return false;
     if (s.conditions.length !== 1) return false;
     const [c] = s.conditions as [Condition];
     return (
@@ -355,7 +486,12 @@ export interface CrossAccountGrant {
  * aws:PrincipalAccount. A Deny for everyone outside the trusted accounts (or for everyone,
  * unconditionally) takes the actions back.
  */
-export function crossAccountGrants(statements: readonly PolicyStatement[], owner: string, trusted: readonly string[]): CrossAccountGrant[] {
+export function crossAccountGrants(
+  statements: readonly PolicyStatement[],
+  bucketArn: string,
+  owner: string,
+  trusted: readonly string[],
+): CrossAccountGrant[] {
   const allowed = new Set([owner, ...trusted]);
   const onlyTrusted = (c: Condition): boolean =>
     c.key === 'aws:principalaccount' && c.values.length > 0 && c.values.every((v) => allowed.has(v));
@@ -368,9 +504,9 @@ export function crossAccountGrants(statements: readonly PolicyStatement[], owner
   );
   const out: CrossAccountGrant[] = [];
   for (const s of statements.filter((st) => st.effect === 'Allow')) {
-    let actions = coveredActions(s, CROSS_ACCOUNT_SENSITIVE);
+    let actions = actionsOnBucket(s, CROSS_ACCOUNT_SENSITIVE, bucketArn);
     for (const deny of closers) {
-      const closed = new Set(coveredActions(deny, actions));
+      const closed = deniedActions(deny, s, actions, bucketArn);
       actions = actions.filter((a) => !closed.has(a));
     }
     if (actions.length === 0) continue;

@@ -16,15 +16,19 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { aclsNeutralised } from '../../analysis/s3-exposure.js';
-import { describeError, errorSentence, isErrorNamed } from '../errors.js';
+import { describeError, errorSentence, isErrorNamed, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { collect } from './paginate.js';
 
 export interface Bucket {
   name: string;
-  region: string;
+  /** undefined when ListBuckets gave no BucketRegion and GetBucketLocation failed: see regionError. */
+  region?: string;
+  regionError?: unknown;
   createdAt?: Date;
 }
+
+export type LocatedBucket = Bucket & { region: string };
 
 /** GetBucketLocation's legacy answers: null/empty is us-east-1, EU is eu-west-1. */
 export function regionFromLocationConstraint(constraint: string | undefined | null): string {
@@ -36,7 +40,8 @@ export function regionFromLocationConstraint(constraint: string | undefined | nu
 /**
  * Every bucket with its region. ListBuckets returns BucketRegion only when the request is
  * paginated (MaxBuckets set); an endpoint that leaves it out costs one GetBucketLocation
- * per such bucket. 10000 is the largest MaxBuckets S3 accepts.
+ * per such bucket. 10000 is the largest MaxBuckets S3 accepts. A bucket whose location
+ * cannot be read (a bucket policy denying it) keeps the error, for that bucket alone.
  */
 export const buckets = defineLoader({
   id: 's3.buckets',
@@ -48,12 +53,15 @@ export const buckets = defineLoader({
       listed
         .filter((b) => b.Name)
         .map(async (b) => {
-          let region = b.BucketRegion;
-          if (!region) {
+          const bucket = { name: b.Name!, createdAt: b.CreationDate };
+          if (b.BucketRegion) return { ...bucket, region: b.BucketRegion };
+          try {
             const loc = await client.send(new GetBucketLocationCommand({ Bucket: b.Name! }));
-            region = regionFromLocationConstraint(loc.LocationConstraint);
+            return { ...bucket, region: regionFromLocationConstraint(loc.LocationConstraint) };
+          } catch (regionError) {
+            tagErrorAction(regionError, 's3:GetBucketLocation');
+            return { ...bucket, regionError };
           }
-          return { name: b.Name!, region, createdAt: b.CreationDate };
         }),
     );
   },
@@ -147,10 +155,15 @@ export const bucketObjectOwnership = defineLoader({
   id: 's3.bucketObjectOwnership',
   actions: ['s3:GetBucketOwnershipControls'],
   async fetch({ aws }, bucket: string, region: string): Promise<string | null> {
-    return orNull(async () => {
-      const out = await aws.s3(region).send(new GetBucketOwnershipControlsCommand({ Bucket: bucket }));
-      return out.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null;
-    }, 'OwnershipControlsNotFoundError');
+    return orNull(
+      async () => {
+        const out = await aws.s3(region).send(new GetBucketOwnershipControlsCommand({ Bucket: bucket }));
+        return out.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null;
+        // S3's code; some emulators answer NoSuchOwnershipControls for the same absence.
+      },
+      'OwnershipControlsNotFoundError',
+      'NoSuchOwnershipControls',
+    );
   },
 });
 
