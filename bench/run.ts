@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { offlineScanRequest } from '../demo/build.js';
 import type { Handlers } from '../demo/world/types.js';
 import { awsError } from '../demo/world/types.js';
@@ -31,6 +32,9 @@ export interface SizeResult {
   /** The first few errors, to say what the synthetic account does not model. */
   errorSamples: string[];
   wallMs: number;
+  /** Of the wall time: until the last check finished, then rendering and writing the reports. */
+  checksMs: number;
+  reportMs: number;
   calls: number;
   attempts: number;
   throttled: number;
@@ -49,6 +53,8 @@ export interface BenchOptions {
   seed: number;
   /** The rate the scan is told to keep to (default: the transport's own). */
   scanRate?: number;
+  /** Keep the reports the scan wrote in this directory (default: a temporary one, removed). */
+  reportsDir?: string;
 }
 
 /** Runs one size in this process and measures it. */
@@ -64,7 +70,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
     return handler(region, (input ?? {}) as Record<string, unknown>);
   };
   const { transport, stats } = awsLike(answer, opts);
-  const dir = mkdtempSync(join(tmpdir(), 'srm-bench-'));
+  const dir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'srm-bench-'));
   try {
     const started = performance.now();
     // The scan is told the account's limits, as a user would configure them for theirs.
@@ -73,8 +79,22 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
     const rateLimits = {
       default: { rate: opts.scanRate ?? opts.ratePerSecond * 0.9, burst: opts.scanRate ?? Math.max(1, Math.floor(opts.burst * 0.9)) },
     };
+    // The scan's own debug lines say when the checks finished and how long the reports took.
+    const phases: Record<string, number> = {};
+    const log = pino(
+      { level: 'debug' },
+      {
+        write(line: string) {
+          const entry = JSON.parse(line) as { msg?: string; ms?: number };
+          if (entry.msg && typeof entry.ms === 'number') phases[entry.msg] = entry.ms;
+        },
+      },
+    );
     const result = await scan({
       ...offlineScanRequest(dir),
+      // What `srm-audit scan` writes by default.
+      formats: ['json', 'html'],
+      log,
       transport,
       rateLimits,
       homeRegion: account.regions[0]!,
@@ -105,6 +125,8 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
       errors: result.report.run.errors.length,
       errorSamples: result.report.run.errors.slice(0, 3).map((e) => `${e.checkId} ${e.region}: ${e.code} ${e.message}`),
       wallMs: Math.round(wallMs),
+      checksMs: Math.round(phases['checks finished'] ?? 0),
+      reportMs: Math.round(phases['reports written'] ?? 0),
       calls: result.report.run.apiCalls.total,
       attempts: stats.attempts,
       throttled: stats.throttled,
@@ -116,16 +138,32 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!opts.reportsDir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 function table(results: SizeResult[]): string {
-  const head = ['size', 'regions', 'wall', 'calls', 'minimal', 'attempts', 'throttled', 'floor', 'wall/floor', 'peak RSS', 'errors'];
+  const head = [
+    'size',
+    'regions',
+    'wall',
+    'checks',
+    'reports',
+    'calls',
+    'minimal',
+    'attempts',
+    'throttled',
+    'floor',
+    'wall/floor',
+    'peak RSS',
+    'errors',
+  ];
   const rows = results.map((r) => [
     r.size,
     String(r.regions),
     `${(r.wallMs / 1000).toFixed(2)} s`,
+    `${(r.checksMs / 1000).toFixed(2)} s`,
+    `${(r.reportMs / 1000).toFixed(2)} s`,
     String(r.calls),
     String(r.minimalCalls),
     String(r.attempts),
@@ -149,6 +187,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '7' },
       one: { type: 'string' },
       out: { type: 'string', default: 'bench/results/latest.json' },
+      reports: { type: 'string' },
     },
   });
   const opts: BenchOptions = {
@@ -156,6 +195,7 @@ async function main(): Promise<void> {
     ratePerSecond: Number(values.rate),
     burst: Number(values.burst ?? values.rate),
     seed: Number(values.seed),
+    ...(values.reports ? { reportsDir: values.reports } : {}),
   };
   if (values.one) {
     // Child mode: one size per process, so that peak RSS is that size's own.
@@ -168,7 +208,11 @@ async function main(): Promise<void> {
     process.stderr.write(`benchmarking ${size}…\n`);
     const child = spawnSync(
       process.execPath,
-      [self, '--one', size, '--latency', values.latency!, '--rate', values.rate!, '--burst', String(opts.burst), '--seed', values.seed!],
+      [
+        self,
+        ...['--one', size, '--latency', values.latency!, '--rate', values.rate!, '--burst', String(opts.burst), '--seed', values.seed!],
+        ...(values.reports ? ['--reports', join(values.reports, size)] : []),
+      ],
       {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,

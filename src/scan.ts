@@ -26,24 +26,25 @@ import { applyBaseline, readBaseline } from './ops/baseline.js';
 import { applyWaivers, readWaivers } from './ops/waivers.js';
 import { renderAsff } from './report/asff.js';
 import { renderCsv } from './report/csv.js';
-import { renderHtml } from './report/html.js';
-import { renderJson } from './report/json.js';
+import { renderHtmlChunks } from './report/html.js';
+import { renderJsonChunks } from './report/json.js';
 import { renderJunit } from './report/junit.js';
 import { renderMd } from './report/md.js';
 import { isOpenFailure, SCHEMA_VERSION, summarize, type Report, type ReportFinding } from './report/model.js';
 import { renderOcsf } from './report/ocsf.js';
 import { renderSarif } from './report/sarif.js';
 import { buildComplianceViews, buildGrid } from './report/views.js';
-import { reportBaseName, writeFileAtomic, writeReport } from './report/write.js';
+import { reportBaseName, writeFileAtomic, writeReport, type Content } from './report/write.js';
 import { DEMO_CASSETTE, toolVersion } from './util/package.js';
 
 export const FORMATS = ['json', 'html', 'csv', 'ocsf', 'asff', 'sarif', 'junit', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
 /** Written when --format is not given. */
 export const DEFAULT_FORMATS: Format[] = ['json', 'html'];
-export const RENDERERS: Record<Format, (r: Report) => string> = {
-  json: renderJson,
-  html: renderHtml,
+/** Each format's renderer; the two that grow with the findings hand their text over in pieces. */
+export const RENDERERS: Record<Format, (r: Report) => Content> = {
+  json: renderJsonChunks,
+  html: renderHtmlChunks,
   csv: renderCsv,
   ocsf: renderOcsf,
   asff: renderAsff,
@@ -166,7 +167,9 @@ async function identify(cache: LoaderCache, req: ScanRequest): Promise<CallerIde
       /Could not load credentials/i.test(info.message)
     ) {
       throw new UsageError(
-        'no AWS credentials found: set AWS_PROFILE or pass --profile (after `aws configure` or `aws sso login`), or try `srm-audit scan --demo`',
+        req.profile
+          ? `no AWS credentials found for the profile "${req.profile}": run \`aws configure --profile ${req.profile}\` (or \`aws sso login --profile ${req.profile}\`) and scan again`
+          : 'no AWS credentials found: set AWS_PROFILE or pass --profile (after `aws configure` or `aws sso login`), or try `srm-audit scan --demo`',
       );
     }
     if (/ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient|InvalidAccessKeyId|AccessDenied/.test(info.code)) {
@@ -279,6 +282,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
       onProgress: req.onProgress,
     });
     const finishedAt = new Date();
+    req.log.debug({ ms: finishedAt.getTime() - startedAt.getTime(), calls: session.calls.total }, 'checks finished');
     const findings: ReportFinding[] = outcome.findings;
     const ranChecks = checks.map((c) => c.id);
     // Waivers are about today's date, not the date a replayed recording describes.
@@ -312,6 +316,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     for (const format of req.formats) {
       files.push(await writeReport(outputDir, base, EXTENSIONS[format], RENDERERS[format](report), req.keep));
     }
+    req.log.debug({ ms: Date.now() - finishedAt.getTime(), formats: req.formats }, 'reports written');
     return {
       report,
       files,

@@ -179,6 +179,7 @@ export class AwsSession {
     if (requestHandler) config.requestHandler = requestHandler;
     const Client = CLIENT_CLASSES[service] as unknown as new (cfg: Record<string, unknown>) => ClientFor<S>;
     const client = new Client(config);
+    reuseSigners(client);
     if (!responder) this.admit(client, service, region);
     const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack;
     stack.add(this.seamMiddleware(service, region), { step: 'initialize', priority: 'high', name: 'srmAuditSeam', tags: ['SRM_AUDIT'] });
@@ -263,6 +264,32 @@ export class AwsSession {
         }
       };
   }
+}
+
+/**
+ * The SDK builds a new SigV4 signer for every request (spreading the whole client config
+ * into it), so each request also derives its signing key afresh: four HMACs and an object
+ * copy per call, a measurable share of a scan's CPU when S3 needs six reads per bucket.
+ * A client signs with the same few schemes (name, service, region) all run, so one signer
+ * per scheme serves; the signer's own key cache then works, and credentials still come
+ * from the client's provider on every request (refreshed as the SDK refreshes them).
+ */
+function reuseSigners(client: unknown): void {
+  type AuthScheme = { name?: string; signingName?: string; signingRegion?: string; signingRegionSet?: string[] } | undefined;
+  const config = (client as { config?: { signer?: (scheme: AuthScheme) => Promise<unknown> } }).config;
+  const make = config?.signer;
+  if (!config || typeof make !== 'function') return;
+  const signers = new Map<string, Promise<unknown>>();
+  config.signer = (scheme: AuthScheme) => {
+    const key = [scheme?.name, scheme?.signingName, scheme?.signingRegion, scheme?.signingRegionSet?.join(',')].join('|');
+    let signer = signers.get(key);
+    if (!signer) {
+      signer = make(scheme);
+      signers.set(key, signer);
+      signer.catch(() => signers.delete(key));
+    }
+    return signer;
+  };
 }
 
 function tagged<E>(error: E, action: string): E {

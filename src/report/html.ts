@@ -393,6 +393,18 @@ function waiversSection(report: Report): string {
 }
 
 export function renderHtml(report: Report): string {
+  return [...renderHtmlChunks(report)].join('');
+}
+
+/** Findings rendered per piece: large enough to be cheap, small enough to stream. */
+const HTML_BATCH = 500;
+
+/**
+ * The page in pieces: everything before the findings table's rows, the rows a batch at a
+ * time, then the rest; a report of tens of thousands of findings is streamed to disk rather
+ * than held as one string.
+ */
+export function* renderHtmlChunks(report: Report): Generator<string> {
   const { run, summary, findings } = report;
   const distinct = (pick: (f: ReportFinding) => string): string[] => [...new Set(findings.map(pick))].sort();
   const partial = run.partial
@@ -408,7 +420,7 @@ export function renderHtml(report: Report): string {
   const states = ['new', 'persisting', 'resolved', 'waived'].filter((s) =>
     findings.some((f) => f.baseline === s || (s === 'waived' && f.waiver)),
   );
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -498,7 +510,14 @@ ${options('resource', 'Resource', [])}
 </div>
 <table id="findings"><thead><tr><th>Status</th><th>Severity</th><th>Check</th><th>Resource</th><th>Region</th><th>Details</th></tr></thead>
 <tbody>
-${findings.map(findingRow).join('\n')}
+`;
+  for (let i = 0; i < findings.length; i += HTML_BATCH) {
+    yield `${i === 0 ? '' : '\n'}${findings
+      .slice(i, i + HTML_BATCH)
+      .map(findingRow)
+      .join('\n')}`;
+  }
+  yield `
 </tbody></table>
 </section>
 </main>

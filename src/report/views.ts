@@ -13,17 +13,21 @@ type Meta = Pick<CheckMeta, 'id' | 'category' | 'responsibility' | 'compliance'>
 /** Every responsibility × category cell, with the checks of this run that cover it and their results. */
 export function buildGrid(ranChecks: readonly Meta[], findings: readonly ReportFinding[]): GridCell[] {
   const cells: GridCell[] = [];
+  const byKey = new Map<string, GridCell>();
   for (const responsibility of RESPONSIBILITIES) {
     for (const category of CATEGORIES) {
       const checks = ranChecks.filter((c) => c.category === category && c.responsibility === responsibility).map((c) => c.id);
       const cell: GridCell = { category, responsibility, checks, counts: zeroCounts(), waived: 0 };
-      for (const f of findings) {
-        if (f.category !== category || f.responsibility !== responsibility) continue;
-        cell.counts[f.status]++;
-        if (f.waiver) cell.waived++;
-      }
+      byKey.set(`${responsibility}|${category}`, cell);
       cells.push(cell);
     }
+  }
+  // One pass over the findings (a large account has tens of thousands).
+  for (const f of findings) {
+    const cell = byKey.get(`${f.responsibility}|${f.category}`);
+    if (!cell) continue;
+    cell.counts[f.status]++;
+    if (f.waiver) cell.waived++;
   }
   return cells;
 }
@@ -60,9 +64,19 @@ export function buildComplianceView(
     ...def.controls.map((c) => ({ id: c.id, title: c.title, listed: true })),
     ...unlisted.map((id) => ({ id, title: 'Mapped by a check but not in this framework’s control list', listed: false })),
   ];
+  // Each control's findings, gathered in one pass over the findings rather than one per control.
+  const byControl = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    for (const id of f.compliance[framework] ?? []) {
+      if (!mappedBy.get(id)?.includes(f.checkId)) continue;
+      const list = byControl.get(id);
+      if (list) list.push(f);
+      else byControl.set(id, [f]);
+    }
+  }
   const controls: ControlResult[] = entries.map(({ id, title, listed: isListed }) => {
     const checks = mappedBy.get(id) ?? [];
-    const own = findings.filter((f) => (f.compliance[framework] ?? []).includes(id) && checks.includes(f.checkId));
+    const own = byControl.get(id) ?? [];
     return {
       id,
       title,

@@ -1,18 +1,70 @@
 /** Atomic writes: a scheduled run never leaves half a report where a reader can find it. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+/**
+ * A file's content: one string, or the pieces of a large one (a report of tens of thousands of
+ * findings), written as they come so the whole text never has to exist in memory at once.
+ */
+export type Content = string | Iterable<string>;
+
+/** Pieces are gathered to about this size before each write. */
+const WRITE_CHUNK = 1 << 20;
+
+const tempBeside = (path: string): string => join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+
+/** Writes `temp`, then renames it to `path`; on any failure the temp file goes and `path` is untouched. */
+async function replaceAtomically(path: string, fill: (temp: string) => Promise<void>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempBeside(path);
   try {
-    await writeFile(temp, content, { encoding: 'utf8', mode: 0o644 });
+    await fill(temp);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+export async function writeFileAtomic(path: string, content: Content): Promise<void> {
+  await replaceAtomically(path, async (temp) => {
+    const file = await open(temp, 'w', 0o644);
+    try {
+      if (typeof content === 'string') {
+        await file.writeFile(content, 'utf8');
+        return;
+      }
+      let pending: string[] = [];
+      let size = 0;
+      for (const piece of content) {
+        pending.push(piece);
+        size += piece.length;
+        if (size >= WRITE_CHUNK) {
+          await file.write(pending.join(''), null, 'utf8');
+          pending = [];
+          size = 0;
+        }
+      }
+      if (pending.length) await file.write(pending.join(''), null, 'utf8');
+    } finally {
+      await file.close();
+    }
+  });
+}
+
+/**
+ * `latest.<ext>` as a second name of the report just written (a hard link, so a large report
+ * is not written twice), or a copy where the file system has no hard links; atomic either way.
+ */
+async function publishLatest(file: string, latest: string): Promise<void> {
+  await replaceAtomically(latest, async (temp) => {
+    try {
+      await link(file, temp);
+    } catch {
+      await copyFile(file, temp);
+    }
+  });
 }
 
 const safeAccount = (accountId: string): string => accountId.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -27,10 +79,10 @@ export function reportBaseName(accountId: string, startedAt: string): string {
  * Writes `<base>.<ext>` and `latest.<ext>` beside it (each atomically), then keeps only the
  * `keep` newest timestamped reports of this account with this extension.
  */
-export async function writeReport(dir: string, base: string, ext: string, content: string, keep?: number): Promise<string> {
+export async function writeReport(dir: string, base: string, ext: string, content: Content, keep?: number): Promise<string> {
   const file = join(dir, `${base}.${ext}`);
   await writeFileAtomic(file, content);
-  await writeFileAtomic(join(dir, `latest.${ext}`), content);
+  await publishLatest(file, join(dir, `latest.${ext}`));
   if (keep !== undefined) await rotate(dir, base, ext, keep);
   return file;
 }

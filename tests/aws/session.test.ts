@@ -1,6 +1,9 @@
+import { createHash, createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { DeleteBucketCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
+import { DeleteBucketCommand, GetBucketVersioningCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { HttpRequest, SourceData } from '@smithy/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadOnlyViolation, UndeclaredCall, describeError } from '../../src/aws/errors.js';
 import { defineLoader, LoaderCache } from '../../src/aws/loader.js';
@@ -165,6 +168,71 @@ describe('the transport stand-in (benchmark)', () => {
       expect(arrived.filter((r) => r === 'us-east-1')).toHaveLength(5);
     } finally {
       vi.useRealTimers();
+    }
+  });
+});
+
+/** SHA-256 for a signer of the test's own (the SDK's sha256 constructor contract). */
+class Sha256 {
+  private readonly hash;
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(bytes(data));
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
+  }
+}
+const bytes = (data: SourceData): string | Uint8Array =>
+  typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+
+describe('signing', () => {
+  it('reuses one signer per scheme, and its signatures are those a fresh signer computes', async () => {
+    const signed: HttpRequest[] = [];
+    const handler = {
+      async handle(request: HttpRequest) {
+        signed.push(request);
+        const xml =
+          '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>';
+        return { response: { statusCode: 200, headers: { 'content-type': 'application/xml' }, body: Readable.from([Buffer.from(xml)]) } };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    };
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
+    const s3 = session.s3('eu-west-1');
+    const signer = (s3.config as unknown as { signer: (scheme: unknown) => Promise<unknown> }).signer;
+    const scheme = { name: 'sigv4', signingName: 's3', signingRegion: 'eu-west-1' };
+    expect(await signer(scheme)).toBe(await signer({ ...scheme }));
+    expect(await signer({ ...scheme, signingRegion: 'us-east-1' })).not.toBe(await signer(scheme));
+
+    await callScope.run({ loaderId: 'test', actions: new Set(['s3:GetBucketVersioning']) }, async () => {
+      for (const bucket of ['bucket-one', 'bucket-two']) await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
+    });
+    expect(signed).toHaveLength(2);
+    for (const request of signed) {
+      const auth = String(request.headers.authorization);
+      expect(auth).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIATESTTESTTESTTEST\/\d{8}\/eu-west-1\/s3\/aws4_request, SignedHeaders=/);
+      // The same request signed at the same moment by a signer made for it alone.
+      const { authorization: _, ...headers } = request.headers;
+      const unsigned: HttpRequest = { ...request, headers };
+      const stamp = String(request.headers['x-amz-date']);
+      const at = new Date(`${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`);
+      const fresh = new SignatureV4({
+        credentials: { accessKeyId: 'AKIATESTTESTTESTTEST', secretAccessKey: 'test-secret' },
+        region: 'eu-west-1',
+        service: 's3',
+        sha256: Sha256,
+        uriEscapePath: false,
+      });
+      const again = await fresh.sign(unsigned, { signingDate: at });
+      expect(again.headers.authorization).toBe(auth);
     }
   });
 });

@@ -6,7 +6,8 @@ import { DEFAULT_OPTIONS } from '../../src/engine/options.js';
 import { optionsSchema, resolveCheckOptions, schemaFromDefault } from '../../src/ops/config.js';
 import { globToRegExp } from '../../src/ops/waivers.js';
 import type { Report } from '../../src/report/model.js';
-import { writeReport } from '../../src/report/write.js';
+import { renderJson, renderJsonChunks } from '../../src/report/json.js';
+import { writeFileAtomic, writeReport } from '../../src/report/write.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const oneLine = (text: string): void => {
@@ -219,6 +220,50 @@ describe('config file', () => {
 });
 
 describe('report files', () => {
+  it('streams content given in pieces, and the JSON in pieces is exactly JSON.stringify(report, null, 2)', async () => {
+    const dir = tempDir();
+    await writeFileAtomic(
+      join(dir, 'a.txt'),
+      (function* () {
+        for (let i = 0; i < 3000; i++) yield `${i}${'x'.repeat(500)}\n`;
+      })(),
+    );
+    const text = readFileSync(join(dir, 'a.txt'), 'utf8').split('\n');
+    expect(text).toHaveLength(3001);
+    expect(text[2999]).toBe(`2999${'x'.repeat(500)}`);
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+
+    const finding = (i: number) => ({
+      id: `f${i}`,
+      message: `line one\nline "two" </script> ${'\u2028'}`,
+      resource: { id: `r${i}`, tags: [{ k: 'v' }] },
+    });
+    for (const n of [0, 1, 499, 500, 501, 1234]) {
+      const report = {
+        schemaVersion: '1.1.0',
+        run: { errors: [] },
+        summary: { total: n },
+        findings: Array.from({ length: n }, (_, i) => finding(i)),
+        views: { grid: [] },
+      } as unknown as Report;
+      expect(renderJson(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
+      expect([...renderJsonChunks(report)].length).toBeGreaterThan(n > 500 ? 3 : 1);
+    }
+  });
+
+  it('a failed write leaves no temp file and the previous report untouched', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'r.json'), 'previous');
+    const failing = (function* () {
+      yield 'half a report';
+      throw new Error('renderer broke');
+    })();
+    await expect(writeFileAtomic(join(dir, 'r.json'), failing)).rejects.toThrow('renderer broke');
+    expect(readdirSync(dir)).toEqual(['r.json']);
+    expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('previous');
+  });
+
   it('writes <base>.<ext> and latest.<ext>, and --keep keeps the newest N of this account and extension', async () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
