@@ -1,4 +1,5 @@
 import { publicImages } from '../../src/aws/loaders/ec2.js';
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { defineCheck, scopeResource } from '../../src/engine/check.js';
 import { ec2Resource } from './support/resources.js';
 
@@ -27,7 +28,7 @@ export default defineCheck({
           `Image is public: any AWS account can launch it${image.CreationDate ? ` (created ${image.CreationDate})` : ''}.`,
         );
       } else if (image.Public === undefined) {
-        result.error(resource, new Error('ec2:DescribeImages did not report Public for this image'));
+        result.error(resource, new MalformedResponse('it did not report Public for this image', 'ec2:DescribeImages'));
       }
     }
     if (publicOrUnknown === 0)

@@ -1,4 +1,5 @@
 import { volumes } from '../../src/aws/loaders/ec2.js';
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { ec2Resource } from './support/resources.js';
 
@@ -25,7 +26,7 @@ export default defineCheck({
       if (volume.Encrypted === true)
         result.pass(resource, `Encrypted${volume.KmsKeyId ? ` with KMS key ${volume.KmsKeyId}` : ''} (${state}).`);
       else if (volume.Encrypted === false) result.fail(resource, `Not encrypted (${state}).`);
-      else result.error(resource, new Error('ec2:DescribeVolumes did not report Encrypted for this volume'));
+      else result.error(resource, new MalformedResponse('it did not report Encrypted for this volume', 'ec2:DescribeVolumes'));
     }
   },
 });

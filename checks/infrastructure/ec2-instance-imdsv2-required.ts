@@ -1,3 +1,4 @@
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { instanceLoaders, liveInstances } from './support/instances.js';
 
@@ -18,12 +19,19 @@ export default defineCheck({
     for (const { instance, resource } of await liveInstances(ctx)) {
       const options = instance.MetadataOptions;
       if (!options?.HttpTokens) {
-        ctx.result.error(resource, new Error('ec2:DescribeInstances did not report MetadataOptions.HttpTokens for this instance'));
+        ctx.result.error(
+          resource,
+          new MalformedResponse('it did not report MetadataOptions.HttpTokens for this instance', 'ec2:DescribeInstances'),
+        );
       } else if (options.HttpTokens === 'required') {
         ctx.result.pass(resource, 'IMDSv2 is required (HttpTokens=required).');
       } else if (options.HttpEndpoint === 'disabled') {
-        // No metadata endpoint at all means no IMDSv1 either (as Prowler also judges it).
-        ctx.result.pass(resource, `The instance metadata endpoint is disabled (HttpTokens=${options.HttpTokens}).`);
+        // FSBP EC2.8 (AWS Config ec2-imdsv2-check) fails any HttpTokens=optional, endpoint on or
+        // off: turning the endpoint back on (one API call) brings IMDSv1 back with it.
+        ctx.result.fail(
+          resource,
+          `IMDSv1 is allowed (HttpTokens=${options.HttpTokens}); the metadata endpoint is disabled now, but IMDSv1 answers again as soon as it is enabled.`,
+        );
       } else {
         ctx.result.fail(resource, `IMDSv1 is allowed (HttpTokens=${options.HttpTokens}).`);
       }

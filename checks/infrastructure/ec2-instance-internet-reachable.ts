@@ -1,6 +1,6 @@
-import type { Instance } from '@aws-sdk/client-ec2';
+import type { Instance, InstanceNetworkInterface } from '@aws-sdk/client-ec2';
 import { containsPublicAddresses } from '../../src/analysis/address-set.js';
-import type { Endpoint } from '../../src/analysis/reachability.js';
+import { ReachabilityUnknown, type Endpoint } from '../../src/analysis/reachability.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { instanceLoaders, liveInstances } from './support/instances.js';
 import { assess, exposureText, loadRegionNetwork, portClasses, reachabilityLoaders, unreachableText } from './support/reachability.js';
@@ -27,12 +27,22 @@ export function instanceEndpoints(instance: Instance): Endpoint[] {
       },
     ];
   }
+  const publicIpsOf = (eni: InstanceNetworkInterface): string[] =>
+    [eni.Association?.PublicIp, ...(eni.PrivateIpAddresses ?? []).map((ip) => ip.Association?.PublicIp)].filter((ip): ip is string => !!ip);
+  // The instance's PublicIpAddress is its primary interface's: the one at device index 0, else
+  // the one holding the instance's private address, else the only one. An endpoint that lists
+  // the address without saying which interface holds it leaves the path unknown, not absent.
+  const primary =
+    enis.find((eni) => eni.Attachment?.DeviceIndex === 0) ??
+    enis.find((eni) => !!instance.PrivateIpAddress && eni.PrivateIpAddress === instance.PrivateIpAddress) ??
+    (enis.length === 1 ? enis[0] : undefined);
+  const instanceIp = instance.PublicIpAddress;
+  if (instanceIp && !primary && !enis.some((eni) => publicIpsOf(eni).includes(instanceIp))) {
+    throw new ReachabilityUnknown(`no network interface is shown holding the public address ${instanceIp}`, 'ec2:DescribeInstances');
+  }
   return enis.map((eni) => {
-    const v4 = new Set<string>();
-    if (eni.Association?.PublicIp) v4.add(eni.Association.PublicIp);
-    for (const ip of eni.PrivateIpAddresses ?? []) if (ip.Association?.PublicIp) v4.add(ip.Association.PublicIp);
-    // The primary interface's public IPv4 is also the instance's PublicIpAddress.
-    if (eni.Attachment?.DeviceIndex === 0 && instance.PublicIpAddress) v4.add(instance.PublicIpAddress);
+    const v4 = new Set<string>(publicIpsOf(eni));
+    if (eni === primary && instanceIp) v4.add(instanceIp);
     const groups = eni.Groups ?? (enis.length === 1 ? instance.SecurityGroups : undefined);
     return {
       subnetId: eni.SubnetId ?? (enis.length === 1 ? instance.SubnetId : undefined),

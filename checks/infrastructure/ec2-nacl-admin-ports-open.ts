@@ -1,4 +1,5 @@
-import { describeNaclExposures, naclInternetIngress, naclSubnets, unreadableEntries } from '../../src/analysis/nacl.js';
+import { describeNaclExposures, naclInternetIngress, naclSubnets, unreadableAcl } from '../../src/analysis/nacl.js';
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { networkAcls } from '../../src/aws/loaders/ec2.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { ec2Resource } from './support/resources.js';
@@ -26,12 +27,9 @@ export default defineCheck({
       const subnets = naclSubnets(acl);
       const usedBy = subnets.length ? `used by ${subnets.join(', ')}` : 'associated with no subnet';
       const where = `${acl.IsDefault ? 'default ' : ''}NACL of ${acl.VpcId ?? 'its VPC'}, ${usedBy}`;
-      const unreadable = unreadableEntries(acl);
-      if (unreadable.length) {
-        result.error(
-          resource,
-          new Error(`ec2:DescribeNetworkAcls returned ${unreadable.length} entry(ies) without rule number, action, protocol or CIDR`),
-        );
+      const unreadable = unreadableAcl(acl);
+      if (unreadable) {
+        result.error(resource, new MalformedResponse(unreadable, 'ec2:DescribeNetworkAcls'));
         continue;
       }
       const exposures = naclInternetIngress(acl, options.adminPorts, options.internetPrefix);

@@ -1,4 +1,5 @@
 import { describePermission } from '../../src/analysis/security-group.js';
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { sgResource } from './support/security-groups.js';
 import { securityGroups } from '../../src/aws/loaders/ec2.js';
@@ -20,7 +21,10 @@ export default defineCheck({
     for (const group of (await load.securityGroups(region)).filter((g) => g.GroupName === 'default')) {
       const resource = sgResource(group, region, accountId, partition);
       if (!group.IpPermissions || !group.IpPermissionsEgress) {
-        result.error(resource, new Error('ec2:DescribeSecurityGroups did not list the rules of this default group'));
+        result.error(
+          resource,
+          new MalformedResponse('it did not list the inbound and outbound rules of this default group', 'ec2:DescribeSecurityGroups'),
+        );
         continue;
       }
       const rules = [

@@ -1,6 +1,6 @@
 import { describeRange, internetOpenPortRanges, portsOutside } from '../../src/analysis/security-group.js';
 import { defineCheck } from '../../src/engine/check.js';
-import { loadResolvedGroups, sgLoaders, sgResource } from './support/security-groups.js';
+import { incompleteVerdict, loadResolvedGroups, sgLoaders, sgResource } from './support/security-groups.js';
 
 export default defineCheck({
   id: 'ec2-sg-unauthorized-ports-open',
@@ -28,13 +28,14 @@ export default defineCheck({
       const unauthorised = exposures.flatMap((e) =>
         portsOutside(e, options.authorizedIngressPorts[e.protocol]).map((r) => ({ ...e, ...r })),
       );
+      const incomplete = incompleteVerdict(group, unresolvedPrefixLists, resolved);
       if (unauthorised.length) {
         const parts = unauthorised.map(
           (e) => `${e.protocol} ${describeRange(e)} (IPv${e.version}) from ${[...new Set(e.sources.map((s) => s.source))].join(', ')}`,
         );
         result.fail(resource, `Open to the internet on unauthorised ports: ${parts.join('; ')}.`);
-      } else if (unresolvedPrefixLists.length) {
-        result.error(resource, resolved.failure(unresolvedPrefixLists[0]!));
+      } else if (incomplete) {
+        result.error(resource, incomplete);
       } else if (exposures.length) {
         const open = exposures.map((e) => `${e.protocol} ${describeRange(e)}`);
         result.pass(resource, `Open to the internet only on authorised ports (${[...new Set(open)].join(', ')}).`);

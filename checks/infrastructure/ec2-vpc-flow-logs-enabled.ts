@@ -1,4 +1,5 @@
 import { flowLogs, vpcs } from '../../src/aws/loaders/ec2.js';
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { ec2Resource } from './support/resources.js';
 
@@ -26,10 +27,21 @@ export default defineCheck({
       // ACTIVE is the only status AWS documents; delivery that FAILED records nothing.
       const working = ofVpc.filter((l) => l.FlowLogStatus === 'ACTIVE' && l.DeliverLogsStatus !== 'FAILED');
       const good = working.filter((l) => RECORDS_REJECTS.has(l.TrafficType ?? ''));
+      // AWS always reports both (ACTIVE is the only status it documents): a flow log listed
+      // without one may be the working log, so the VPC's verdict is unknown rather than FAIL.
+      const unclear = ofVpc.filter((l) => l.FlowLogStatus === undefined || (l.FlowLogStatus === 'ACTIVE' && !l.TrafficType));
       if (good.length) {
         result.pass(
           resource,
           `Flow log ${good.map((l) => `${l.FlowLogId} (${l.TrafficType} to ${l.LogDestinationType ?? 'cloud-watch-logs'})`).join(', ')} is active.`,
+        );
+      } else if (unclear.length) {
+        result.error(
+          resource,
+          new MalformedResponse(
+            `it listed flow log ${unclear.map((l) => l.FlowLogId ?? 'unknown').join(', ')} of this VPC without FlowLogStatus or TrafficType`,
+            'ec2:DescribeFlowLogs',
+          ),
         );
       } else if (working.length) {
         result.fail(

@@ -151,17 +151,34 @@ export function describeNaclExposures(exposures: readonly NaclExposure[]): strin
 }
 
 /**
- * Entries the evaluation cannot read (no rule number, action, protocol or CIDR): AWS always
- * sends these, so an endpoint that leaves one out makes the verdict unknown, not a PASS.
+ * Entries the evaluation cannot read (no rule number, action, protocol, direction or CIDR; a
+ * TCP or UDP entry without its port range): AWS always sends these, so an endpoint that leaves
+ * one out makes the verdict unknown, not a PASS. A DENY read as "every port" could hide an ALLOW.
  */
 export function unreadableEntries(acl: NetworkAcl): NetworkAclEntry[] {
-  return (acl.Entries ?? []).filter(
-    (e) =>
+  return (acl.Entries ?? []).filter((e) => {
+    const protocol = normalizeProtocol(e.Protocol);
+    return (
       typeof e.RuleNumber !== 'number' ||
       (e.RuleAction !== 'allow' && e.RuleAction !== 'deny') ||
       !e.Protocol ||
-      (!ipVersionOf(e.CidrBlock ?? '') && !ipVersionOf(e.Ipv6CidrBlock ?? '')),
-  );
+      typeof e.Egress !== 'boolean' ||
+      ((protocol === 'tcp' || protocol === 'udp') && (typeof e.PortRange?.From !== 'number' || typeof e.PortRange.To !== 'number')) ||
+      (!ipVersionOf(e.CidrBlock ?? '') && !ipVersionOf(e.Ipv6CidrBlock ?? ''))
+    );
+  });
+}
+
+/**
+ * Why the NACL cannot be evaluated, or undefined when it can: its entries were not listed at all
+ * (an empty list is readable: the implicit deny then decides everything), or some are unreadable.
+ */
+export function unreadableAcl(acl: NetworkAcl): string | undefined {
+  if (!Array.isArray(acl.Entries)) return `it did not list the entries of ${acl.NetworkAclId ?? 'the network ACL'}`;
+  const bad = unreadableEntries(acl).length;
+  return bad
+    ? `it returned ${bad} entry(ies) of ${acl.NetworkAclId ?? 'the network ACL'} without rule number, action, protocol, direction, port range or CIDR`
+    : undefined;
 }
 
 /** The subnets associated with the NACL, for the report. */

@@ -23,6 +23,7 @@
  * (they can only carve addresses out, so ignoring them can over-report, never under-report).
  */
 import type { InternetGateway, IpPermission, NetworkAcl, NetworkAclEntry, Route, RouteTable, SecurityGroup } from '@aws-sdk/client-ec2';
+import { tagErrorAction } from '../aws/errors.js';
 import {
   ALL_ADDRESSES,
   cidrsOfVersion,
@@ -33,8 +34,8 @@ import {
   subtractCidrs,
   type IpVersion,
 } from './address-set.js';
-import { evaluateNacl, ruleLabel } from './nacl.js';
-import { coveredRange, normalizeProtocol, ruleSources, type PortRange } from './security-group.js';
+import { evaluateNacl, ruleLabel, unreadableAcl } from './nacl.js';
+import { coveredRange, normalizeProtocol, ruleSources, unreadableIngress, type PortRange } from './security-group.js';
 
 export type Transport = 'tcp' | 'udp';
 export const TRANSPORTS: readonly Transport[] = ['tcp', 'udp'];
@@ -49,8 +50,17 @@ export interface EffectiveRouteTable {
 }
 
 /**
+ * Tables of the VPC (or of no stated VPC) listed without their associations: AWS always sends
+ * the list, so one left out might hold the subnet's explicit association.
+ */
+function tablesWithoutAssociations(tables: readonly RouteTable[], vpcId: string | undefined): RouteTable[] {
+  return tables.filter((t) => !Array.isArray(t.Associations) && (t.VpcId === undefined || t.VpcId === vpcId));
+}
+
+/**
  * The route table a subnet uses: its explicit association, or the main route table of the
- * subnet's own VPC (every VPC has one; another VPC's main table never applies).
+ * subnet's own VPC (every VPC has one; another VPC's main table never applies). Undefined when
+ * that cannot be told: no main table listed, or a table of the VPC listed without associations.
  */
 export function effectiveRouteTable(
   tables: readonly RouteTable[],
@@ -59,7 +69,7 @@ export function effectiveRouteTable(
 ): EffectiveRouteTable | undefined {
   const explicit = tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === subnetId && a.Main !== true));
   if (explicit) return { table: explicit, association: 'explicit' };
-  if (!vpcId) return undefined;
+  if (!vpcId || tablesWithoutAssociations(tables, vpcId).length) return undefined;
   const main = tables.find((t) => t.VpcId === vpcId && (t.Associations ?? []).some((a) => a.Main === true));
   return main ? { table: main, association: 'main' } : undefined;
 }
@@ -98,10 +108,11 @@ function prefixLength(cidr: string): number {
 /** An internet gateway's attachment to `vpcId` is usable ("available" is how AWS reports an attached IGW). */
 function gatewayUsable(gatewayId: string, vpcId: string | undefined, opts: RoutingOptions): string | null {
   const gateway = opts.gateways?.find((g) => g.InternetGatewayId === gatewayId);
-  // A gateway the listing does not show is given the benefit of the doubt: the route counts.
-  if (!gateway) return null;
+  // A gateway the listing does not show, or shows without its attachment list, is given the
+  // benefit of the doubt: the route counts (AWS always sends the list, empty once detached).
+  if (!gateway || !Array.isArray(gateway.Attachments)) return null;
   // AWS documents the state of an attached IGW as "available" (the SDK's enum says "attached").
-  const attached = (gateway.Attachments ?? []).some(
+  const attached = gateway.Attachments.some(
     (a) => (!vpcId || a.VpcId === vpcId) && ['available', 'attached', 'undefined'].includes(String(a.State)),
   );
   return attached ? null : `${gatewayId} is not attached to ${vpcId ?? 'the VPC'}`;
@@ -512,6 +523,8 @@ export class ReachabilityUnknown extends Error {
     readonly action: string,
   ) {
     super(message);
+    // Reported against that read wherever it is caught.
+    tagErrorAction(this, action);
   }
 }
 
@@ -573,8 +586,18 @@ export function evaluateEndpoint(endpoint: Endpoint, network: RegionNetwork, cac
   if (!endpoint.subnetId) throw new ReachabilityUnknown('the interface names no subnet', 'ec2:DescribeInstances');
   const chosen = effectiveRouteTable(network.routeTables, endpoint.subnetId, endpoint.vpcId);
   if (!chosen) {
+    const unlisted = endpoint.vpcId ? tablesWithoutAssociations(network.routeTables, endpoint.vpcId) : [];
     throw new ReachabilityUnknown(
-      `no route table is associated with ${endpoint.subnetId} and no main route table of ${endpoint.vpcId ?? 'its VPC'} was listed`,
+      unlisted.length
+        ? `route table ${unlisted[0]!.RouteTableId ?? 'unknown'} was listed without its associations, so the table ${endpoint.subnetId} uses is unknown`
+        : `no route table is associated with ${endpoint.subnetId} and no main route table of ${endpoint.vpcId ?? 'its VPC'} was listed`,
+      'ec2:DescribeRouteTables',
+    );
+  }
+  // Every table holds at least its local route: one listed without routes is unknown, not "no way out".
+  if (!Array.isArray(chosen.table.Routes)) {
+    throw new ReachabilityUnknown(
+      `route table ${chosen.table.RouteTableId ?? 'unknown'} was listed without its routes`,
       'ec2:DescribeRouteTables',
     );
   }
@@ -596,6 +619,9 @@ export function evaluateEndpoint(endpoint: Endpoint, network: RegionNetwork, cac
       continue;
     }
     if (!acl) throw new ReachabilityUnknown(`no network ACL is associated with ${endpoint.subnetId}`, 'ec2:DescribeNetworkAcls');
+    // An entry left unreadable may be the DENY that closes a path, or the ALLOW that opens one.
+    const aclUnreadable = unreadableAcl(acl);
+    if (aclUnreadable) throw new ReachabilityUnknown(aclUnreadable, 'ec2:DescribeNetworkAcls');
     if (!endpoint.groupIds)
       throw new ReachabilityUnknown('the listing does not name the security groups of the interface', 'ec2:DescribeInstances');
     if (!groupsKnown) {
@@ -615,6 +641,13 @@ export function evaluateEndpoint(endpoint: Endpoint, network: RegionNetwork, cac
     const routeKey = routing.routes.map((r) => `${r.destination}>${r.gatewayId}`).join(',');
     const { ranges, unresolvedPrefixLists } = filterFor(`${rtbId}|${routeKey}|${aclId}|${sgKey}|${version}`, input, cache);
     const exposed = ranges.map((r) => clip(r, endpoint.listener)).filter((r): r is ExposedRange => r !== null);
+    const unreadableGroup = exposed.length ? undefined : groups.find((g) => unreadableIngress(g));
+    if (unreadableGroup) {
+      throw new ReachabilityUnknown(
+        `security group ${unreadableGroup.GroupId ?? 'unknown'}: ${unreadableIngress(unreadableGroup)}`,
+        'ec2:DescribeSecurityGroups',
+      );
+    }
     if (exposed.length === 0 && unresolvedPrefixLists.length) {
       throw new ReachabilityUnknown(
         `security-group prefix list ${unresolvedPrefixLists[0]} could not be read`,

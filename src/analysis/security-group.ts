@@ -6,7 +6,7 @@
  * source.
  */
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
-import { cidrsOfVersion, containsPublicAddresses, isInternetWide, type IpVersion } from './address-set.js';
+import { cidrsOfVersion, containsPublicAddresses, ipVersionOf, isInternetWide, type IpVersion } from './address-set.js';
 
 export type Protocol = 'all' | 'tcp' | 'udp' | 'icmp' | 'icmpv6' | `ip-${string}`;
 
@@ -20,15 +20,12 @@ export function normalizeProtocol(raw: string | undefined): Protocol {
   return `ip-${p}`;
 }
 
-/** Does the rule admit `port` over TCP or UDP? */
-export function permissionCoversPort(perm: IpPermission, port: number): boolean {
-  const protocol = normalizeProtocol(perm.IpProtocol);
-  if (protocol === 'all') return true;
-  if (protocol !== 'tcp' && protocol !== 'udp') return false;
-  // TCP/UDP rules always carry a range; a missing bound is read as "any" rather than as none.
-  const from = perm.FromPort ?? 0;
-  const to = perm.ToPort ?? 65535;
-  return (from === -1 && to === -1) || (port >= from && port <= to);
+/** Does the rule admit `port` over `protocol` (default: over TCP or UDP)? */
+export function permissionCoversPort(perm: IpPermission, port: number, protocol?: 'tcp' | 'udp'): boolean {
+  return (protocol ? [protocol] : (['tcp', 'udp'] as const)).some((p) => {
+    const range = coveredRange(perm, p);
+    return range !== null && port >= range.from && port <= range.to;
+  });
 }
 
 export function describePermission(perm: IpPermission): string {
@@ -96,9 +93,15 @@ export function ruleSources(
   return out;
 }
 
-/** Every (CIDR or prefix-list) source of every rule admitting `port`, split by IP version. */
-function sourcesFor(perms: readonly IpPermission[], port: number, opts: ExposureOptions, unresolved: Set<string>): SourceAddresses[] {
-  return perms.filter((perm) => permissionCoversPort(perm, port)).flatMap((perm) => ruleSources(perm, opts, unresolved));
+/** Every (CIDR or prefix-list) source of every rule admitting `port` over `protocol`, split by IP version. */
+function sourcesFor(
+  perms: readonly IpPermission[],
+  port: number,
+  protocol: 'tcp' | 'udp',
+  opts: ExposureOptions,
+  unresolved: Set<string>,
+): SourceAddresses[] {
+  return perms.filter((perm) => permissionCoversPort(perm, port, protocol)).flatMap((perm) => ruleSources(perm, opts, unresolved));
 }
 
 /** The sources holding public addresses, when together they are internet-wide; otherwise null. */
@@ -122,13 +125,38 @@ export function internetExposure(group: SecurityGroup, opts: ExposureOptions): E
   const exposures: PortExposure[] = [];
   const perms = group.IpPermissions ?? [];
   for (const port of opts.ports) {
-    const sources = sourcesFor(perms, port, opts, unresolved);
+    // Each protocol on its own: a TCP rule from one half of the internet and a UDP rule from
+    // the other open no single service to all of it.
+    const sources = (['tcp', 'udp'] as const).map((protocol) => sourcesFor(perms, port, protocol, opts, unresolved));
     for (const version of versions) {
-      const open = internetSources(sources, version, opts);
-      if (open) exposures.push({ port, version, sources: open });
+      const open = sources.flatMap((s) => internetSources(s, version, opts) ?? []);
+      if (open.length) exposures.push({ port, version, sources: [...new Set(open)] });
     }
   }
   return { exposures, unresolvedPrefixLists: [...unresolved].sort() };
+}
+
+/** A rule AWS would never send: no protocol, none of the four source lists, or a CIDR that does not parse as its version. */
+function unreadablePermission(perm: IpPermission): boolean {
+  if (!perm.IpProtocol) return true;
+  if (!perm.IpRanges && !perm.Ipv6Ranges && !perm.PrefixListIds && !perm.UserIdGroupPairs) return true;
+  return (
+    (perm.IpRanges ?? []).some((r) => ipVersionOf(r.CidrIp ?? '') !== 4) ||
+    (perm.Ipv6Ranges ?? []).some((r) => ipVersionOf(r.CidrIpv6 ?? '') !== 6) ||
+    (perm.PrefixListIds ?? []).some((pl) => !pl.PrefixListId)
+  );
+}
+
+/**
+ * Why the group's inbound rules cannot be fully judged, or undefined when they can. AWS always
+ * sends IpPermissions (empty when the group has no rule; the SDK reads that as []) and, in each
+ * rule, IpProtocol and the source lists: an endpoint that leaves them out makes "no rule admits
+ * the internet" unknown, so the caller reports ERROR unless the readable rules already fail it.
+ */
+export function unreadableIngress(group: SecurityGroup): string | undefined {
+  if (!Array.isArray(group.IpPermissions)) return 'it did not list the inbound rules (IpPermissions) of the group';
+  const bad = group.IpPermissions.filter(unreadablePermission).length;
+  return bad ? `${bad} inbound rule(s) of the group lack a protocol, a source list or a readable CIDR` : undefined;
 }
 
 /** Prefix list ids referenced by ingress rules, to resolve before calling internetExposure. */

@@ -6,6 +6,7 @@ import {
   evaluateNacl,
   naclInternetIngress,
   naclSubnets,
+  unreadableAcl,
   unreadableEntries,
   type Packet,
 } from '../../src/analysis/nacl.js';
@@ -96,5 +97,23 @@ describe('naclInternetIngress', () => {
     expect(naclSubnets(withAssoc)).toEqual(['subnet-a', 'subnet-b']);
     expect(unreadableEntries(withAssoc)).toHaveLength(1);
     expect(unreadableEntries(acl([allowAll]))).toEqual([]);
+  });
+});
+
+describe('unreadableAcl: what AWS always sends, left out', () => {
+  const tcpDeny = entry(50, 'deny', '0.0.0.0/0', '6', [22, 22]);
+  it.each<[string, NetworkAclEntry[] | undefined, boolean]>([
+    ['Entries missing', undefined, true],
+    ['Entries empty (the implicit deny decides)', [], false],
+    ['every field present', [tcpDeny, allowAll, ...DEFAULTS], false],
+    ['tcp entry without PortRange', [{ ...tcpDeny, PortRange: undefined }], true],
+    ['udp entry with PortRange.To missing', [{ ...entry(50, 'deny', '0.0.0.0/0', '17'), PortRange: { From: 22 } }], true],
+    ['-1 entry without PortRange (none is due)', [entry(50, 'deny', '0.0.0.0/0', '-1')], false],
+    ['icmp entry without PortRange (none is due)', [entry(50, 'allow', '0.0.0.0/0', '1')], false],
+    ['Egress missing', [{ ...allowAll, Egress: undefined }], true],
+    ['RuleAction missing', [{ ...allowAll, RuleAction: undefined }], true],
+    ['no CIDR of either version', [{ ...allowAll, CidrBlock: undefined }], true],
+  ])('%s', (_label, entries, unreadable) => {
+    expect(unreadableAcl({ NetworkAclId: 'acl-1', Entries: entries }) !== undefined).toBe(unreadable);
   });
 });

@@ -149,6 +149,29 @@ describe('reachability over small synthetic VPCs (the cases the issue lists)', (
   });
 });
 
+describe('route tables listed without what AWS always sends', () => {
+  const publicTable = table('rtb-public', 'vpc-a', [route('0.0.0.0/0', 'igw-a')], { subnets: ['subnet-public'] });
+  const mainTable = table('rtb-main-a', 'vpc-a', [], { main: true });
+  // Before: the subnet fell back to the main table (no IGW route) or read "no routes": PASS either way.
+  it.each<[string, RouteTable[], RegExp | 'exposed']>([
+    [
+      'another table of the VPC without Associations',
+      [mainTable, { ...publicTable, Associations: undefined }],
+      /listed without its associations/,
+    ],
+    ['the chosen table without Routes', [mainTable, { ...publicTable, Routes: undefined }], /rtb-public was listed without its routes/],
+    [
+      "another VPC's table without Associations does not matter",
+      [mainTable, publicTable, { RouteTableId: 'rtb-b', VpcId: 'vpc-b' }],
+      'exposed',
+    ],
+  ])('%s', (_label, tables, expected) => {
+    const run = () => evaluateEndpoint(endpoint(), world({ tables }));
+    if (expected === 'exposed') expect(run().exposures).not.toEqual([]);
+    else expect(run).toThrow(expected);
+  });
+});
+
 describe('routing over address sets', () => {
   // The local route (10.0.0.0/16) is more specific than any route to the IGW: the VPC's own addresses never leave.
   const OUTSIDE_VPC = subtractCidrs(['0.0.0.0/0'], ['10.0.0.0/16']);
@@ -183,6 +206,19 @@ describe('routing over address sets', () => {
       gateways: [{ InternetGatewayId: 'igw-a', Attachments: [{ VpcId: 'vpc-a', State: 'available' as never }] }],
     });
     expect(attached.cidrs).toEqual(OUTSIDE_VPC);
+  });
+
+  it.each<[string, InternetGateway[] | undefined, boolean]>([
+    ['gateways not read: the route counts', undefined, true],
+    ['gateway not listed: the route counts', [], true],
+    ['gateway listed without its attachment list: the route counts', [{ InternetGatewayId: 'igw-a' }], true],
+    ['attachment without a state: the route counts', [{ InternetGatewayId: 'igw-a', Attachments: [{ VpcId: 'vpc-a' }] }], true],
+    ['attachments listed empty: detached, the route carries nothing', [{ InternetGatewayId: 'igw-a', Attachments: [] }], false],
+    ['attached elsewhere', [{ InternetGatewayId: 'igw-a', Attachments: [{ VpcId: 'vpc-b', State: 'available' as never }] }], false],
+    ['detaching', [{ InternetGatewayId: 'igw-a', Attachments: [{ VpcId: 'vpc-a', State: 'detaching' }] }], false],
+  ])('gateway attachment: %s', (_label, gateways, routed) => {
+    const r = internetRouting(igwTable(route('0.0.0.0/0', 'igw-a')), 4, 'vpc-a', { gateways });
+    expect(r.cidrs).toEqual(routed ? OUTSIDE_VPC : []);
   });
 
   it('IPv4 and IPv6 routes are separate: 0.0.0.0/0 to the IGW does not route IPv6', () => {

@@ -7,6 +7,7 @@ import {
   normalizeProtocol,
   permissionCoversPort,
   portsOutside,
+  unreadableIngress,
 } from '../../src/analysis/security-group.js';
 
 const INTERNET = { ipv4: 8, ipv6: 32 };
@@ -69,6 +70,22 @@ describe('internetExposure over ports', () => {
     ['an internet-wide prefix list', sg(rule('tcp', 22, 22, [], [], ['pl-world'])), [22]],
     ['a small prefix list', sg(rule('tcp', 22, 22, [], [], ['pl-office'])), []],
     ['a security-group reference', sg({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, UserIdGroupPairs: [{ GroupId: 'sg-2' }] }), []],
+    // Before: [22] — the two protocols' sources were pooled, though no service is open beyond one /8.
+    [
+      'tcp from one /8 and udp from another: neither protocol is internet-wide',
+      sg(rule('tcp', 22, 22, ['3.0.0.0/8']), rule('udp', 22, 22, ['4.0.0.0/8'])),
+      [],
+    ],
+    [
+      'tcp from one /8 and all traffic from another: tcp is',
+      sg(rule('tcp', 22, 22, ['3.0.0.0/8']), rule('-1', undefined, undefined, ['4.0.0.0/8'])),
+      [22],
+    ],
+    ['udp alone from 0.0.0.0/0', sg(rule('17', 3389, 3389, ['0.0.0.0/0'])), [3389]],
+    ['icmp type 22 is not port 22', sg(rule('icmp', 22, -1, ['0.0.0.0/0'])), []],
+    ['icmpv6 (58) from ::/0', sg(rule('58', -1, -1, [], ['::/0'])), []],
+    ['protocol 50 (ESP) carries no port', sg(rule('50', undefined, undefined, ['0.0.0.0/0'])), []],
+    ['tcp with ports -1/-1 covers every port', sg(rule('tcp', -1, -1, ['0.0.0.0/0'])), [22, 3389]],
   ])('%s', (_label, group, ports) => {
     const { exposures } = internetExposure(group, { ...opts, ports: [22, 3389] });
     expect([...new Set(exposures.map((e) => e.port))]).toEqual(ports);
@@ -116,5 +133,21 @@ describe('internetOpenPortRanges', () => {
       { from: 444, to: 65535 },
     ]);
     expect(portsOutside({ from: 80, to: 80 }, [80, 443])).toEqual([]);
+  });
+});
+
+describe('unreadableIngress: what AWS always sends, left out', () => {
+  it.each<[string, IpPermission[] | undefined, boolean]>([
+    ['IpPermissions missing', undefined, true],
+    ['no rules (AWS sends an empty list)', [], false],
+    ['a complete rule', [rule('tcp', 22, 22, ['0.0.0.0/0'])], false],
+    ['only a group reference', [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-2' }] }], false],
+    ['IpProtocol missing', [{ ...rule('tcp', 22, 22, ['0.0.0.0/0']), IpProtocol: undefined }], true],
+    ['no source list at all', [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22 }], true],
+    ['an IpRange without CidrIp', [{ IpProtocol: '-1', IpRanges: [{ Description: 'x' }] }], true],
+    ['an IPv4 CIDR in Ipv6Ranges', [{ IpProtocol: '-1', Ipv6Ranges: [{ CidrIpv6: '0.0.0.0/0' }] }], true],
+    ['a prefix-list reference without its id', [{ IpProtocol: '-1', PrefixListIds: [{}] }], true],
+  ])('%s', (_label, perms, unreadable) => {
+    expect(unreadableIngress({ GroupId: 'sg-1', IpPermissions: perms }) !== undefined).toBe(unreadable);
   });
 });

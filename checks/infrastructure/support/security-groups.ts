@@ -6,7 +6,14 @@
  */
 import type { SecurityGroup } from '@aws-sdk/client-ec2';
 import type { IpVersion } from '../../../src/analysis/address-set.js';
-import { describeExposures, internetExposure, referencedPrefixLists, type ExposureOptions } from '../../../src/analysis/security-group.js';
+import {
+  describeExposures,
+  internetExposure,
+  referencedPrefixLists,
+  unreadableIngress,
+  type ExposureOptions,
+} from '../../../src/analysis/security-group.js';
+import { MalformedResponse } from '../../../src/aws/errors.js';
 import { prefixListCidrs, securityGroups } from '../../../src/aws/loaders/ec2.js';
 import { arn, defineCheck, type CheckContext, type CheckMeta } from '../../../src/engine/check.js';
 import type { CheckOptions } from '../../../src/engine/options.js';
@@ -54,6 +61,17 @@ export async function loadResolvedGroups({ region, load }: SgContext): Promise<R
   };
 }
 
+/**
+ * The error that leaves a group's verdict open when nothing readable fails it: inbound rules the
+ * listing left unreadable, or a referenced prefix list that could not be read. Undefined when
+ * the verdict is complete.
+ */
+export function incompleteVerdict(group: SecurityGroup, unresolvedPrefixLists: readonly string[], resolved: ResolvedGroups): unknown {
+  const unreadable = unreadableIngress(group);
+  if (unreadable) return new MalformedResponse(unreadable, 'ec2:DescribeSecurityGroups');
+  return unresolvedPrefixLists.length ? resolved.failure(unresolvedPrefixLists[0]!) : undefined;
+}
+
 export interface PortExposureSpec {
   /** The ports that must not be open to the internet. */
   ports(options: CheckOptions): readonly number[];
@@ -62,8 +80,8 @@ export interface PortExposureSpec {
 
 /**
  * A check failing every security group that opens one of `spec.ports` to the internet over
- * the given IP versions. A prefix list that cannot be read leaves the verdict open: ERROR,
- * never a silent PASS (unless the group is open anyway).
+ * the given IP versions. A prefix list that cannot be read, or rules the listing left
+ * unreadable, leave the verdict open: ERROR, never a silent PASS (unless the group is open anyway).
  */
 export function definePortExposureCheck(meta: Omit<CheckMeta, 'category' | 'service' | 'scope'>, spec: PortExposureSpec) {
   const versionText = spec.versions.length === 1 ? ` IPv${spec.versions[0]}` : '';
@@ -85,8 +103,9 @@ export function definePortExposureCheck(meta: Omit<CheckMeta, 'category' | 'serv
           prefixListCidrs: resolved.prefixListCidrs,
           internetPrefix: options.internetPrefix,
         });
+        const incomplete = incompleteVerdict(group, unresolvedPrefixLists, resolved);
         if (exposures.length) result.fail(resource, `Open to the${versionText} internet: ${describeExposures(exposures)}.`);
-        else if (unresolvedPrefixLists.length) result.error(resource, resolved.failure(unresolvedPrefixLists[0]!));
+        else if (incomplete) result.error(resource, incomplete);
         else result.pass(resource, `No rule admits the${versionText} internet to ${portList(ports)}.`);
       }
     },

@@ -24,8 +24,9 @@ import {
   type Volume,
   type Vpc,
 } from '@aws-sdk/client-ec2';
+import { MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
-import { collect } from './paginate.js';
+import { listAll } from './paginate.js';
 
 export interface RegionInfo {
   name: string;
@@ -53,7 +54,13 @@ export const securityGroups = defineLoader({
   id: 'ec2.securityGroups',
   actions: ['ec2:DescribeSecurityGroups'],
   async fetch({ aws }, region: string): Promise<SecurityGroup[]> {
-    return collect(paginateDescribeSecurityGroups({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.SecurityGroups);
+    return listAll(
+      'ec2:DescribeSecurityGroups',
+      'SecurityGroups',
+      'NextToken',
+      paginateDescribeSecurityGroups({ client: aws.ec2(region), pageSize: 1000 }, {}),
+      (p) => p.SecurityGroups,
+    );
   },
 });
 
@@ -62,7 +69,10 @@ export const prefixListCidrs = defineLoader({
   id: 'ec2.prefixListCidrs',
   actions: ['ec2:GetManagedPrefixListEntries'],
   async fetch({ aws }, region: string, prefixListId: string): Promise<string[]> {
-    const entries = await collect(
+    const entries = await listAll(
+      'ec2:GetManagedPrefixListEntries',
+      'Entries',
+      'NextToken',
       paginateGetManagedPrefixListEntries({ client: aws.ec2(region), pageSize: 100 }, { PrefixListId: prefixListId }),
       (p) => p.Entries,
     );
@@ -77,7 +87,13 @@ export const networkAcls = defineLoader({
   id: 'ec2.networkAcls',
   actions: ['ec2:DescribeNetworkAcls'],
   async fetch({ aws }, region: string): Promise<NetworkAcl[]> {
-    return collect(paginateDescribeNetworkAcls({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.NetworkAcls);
+    return listAll(
+      'ec2:DescribeNetworkAcls',
+      'NetworkAcls',
+      'NextToken',
+      paginateDescribeNetworkAcls({ client: aws.ec2(region), pageSize: 1000 }, {}),
+      (p) => p.NetworkAcls,
+    );
   },
 });
 
@@ -88,7 +104,7 @@ export const ebsEncryptionByDefault = defineLoader({
   async fetch({ aws }, region: string): Promise<boolean> {
     const out = await aws.ec2(region).send(new GetEbsEncryptionByDefaultCommand({}));
     if (typeof out.EbsEncryptionByDefault !== 'boolean')
-      throw new Error('ec2:GetEbsEncryptionByDefault returned no EbsEncryptionByDefault');
+      throw new MalformedResponse('it held no EbsEncryptionByDefault flag', 'ec2:GetEbsEncryptionByDefault');
     return out.EbsEncryptionByDefault;
   },
 });
@@ -97,7 +113,13 @@ export const volumes = defineLoader({
   id: 'ec2.volumes',
   actions: ['ec2:DescribeVolumes'],
   async fetch({ aws }, region: string): Promise<Volume[]> {
-    return collect(paginateDescribeVolumes({ client: aws.ec2(region), pageSize: 500 }, {}), (p) => p.Volumes);
+    return listAll(
+      'ec2:DescribeVolumes',
+      'Volumes',
+      'NextToken',
+      paginateDescribeVolumes({ client: aws.ec2(region), pageSize: 500 }, {}),
+      (p) => p.Volumes,
+    );
   },
 });
 
@@ -110,7 +132,10 @@ export const publicSnapshots = defineLoader({
   id: 'ec2.publicSnapshots',
   actions: ['ec2:DescribeSnapshots'],
   async fetch({ aws, accountId }, region: string): Promise<Snapshot[]> {
-    const snapshots = await collect(
+    const snapshots = await listAll(
+      'ec2:DescribeSnapshots',
+      'Snapshots',
+      'NextToken',
       paginateDescribeSnapshots({ client: aws.ec2(region), pageSize: 1000 }, { OwnerIds: ['self'], RestorableByUserIds: ['all'] }),
       (p) => p.Snapshots,
     );
@@ -131,22 +156,38 @@ export const snapshotRestorableByAll = defineLoader({
     const out = await aws
       .ec2(region)
       .send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }));
-    return (out.CreateVolumePermissions ?? []).some((p) => p.Group === 'all');
+    // The candidate was listed as restorable by all: an answer without the permission list
+    // (AWS sends it, empty for a private snapshot) leaves that unconfirmed, not disproved.
+    if (!Array.isArray(out.CreateVolumePermissions)) {
+      throw new MalformedResponse(
+        'it held no createVolumePermission list, so who may restore the snapshot is unknown',
+        'ec2:DescribeSnapshotAttribute',
+      );
+    }
+    return out.CreateVolumePermissions.some((p) => p.Group === 'all');
   },
 });
 
-/** Images the account owns that are public (filtered server-side; the caller re-checks Image.Public). */
+/**
+ * Images the account owns that are public (filtered server-side; the caller re-checks
+ * Image.Public). The owner is re-checked, as for snapshots, in case an endpoint ignores Owners
+ * and lists other accounts' public images.
+ */
 export const publicImages = defineLoader({
   id: 'ec2.publicImages',
   actions: ['ec2:DescribeImages'],
-  async fetch({ aws }, region: string): Promise<Image[]> {
-    return collect(
+  async fetch({ aws, accountId }, region: string): Promise<Image[]> {
+    const images = await listAll(
+      'ec2:DescribeImages',
+      'Images',
+      'NextToken',
       paginateDescribeImages(
         { client: aws.ec2(region), pageSize: 1000 },
         { Owners: ['self'], Filters: [{ Name: 'is-public', Values: ['true'] }], IncludeDeprecated: true },
       ),
       (p) => p.Images,
     );
+    return images.filter((i) => i.OwnerId === undefined || i.OwnerId === accountId);
   },
 });
 
@@ -155,7 +196,13 @@ export const instances = defineLoader({
   id: 'ec2.instances',
   actions: ['ec2:DescribeInstances'],
   async fetch({ aws }, region: string): Promise<Instance[]> {
-    const reservations = await collect(paginateDescribeInstances({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.Reservations);
+    const reservations = await listAll(
+      'ec2:DescribeInstances',
+      'Reservations',
+      'NextToken',
+      paginateDescribeInstances({ client: aws.ec2(region), pageSize: 1000 }, {}),
+      (p) => p.Reservations,
+    );
     return reservations.flatMap((r) => r.Instances ?? []);
   },
 });
@@ -164,7 +211,13 @@ export const vpcs = defineLoader({
   id: 'ec2.vpcs',
   actions: ['ec2:DescribeVpcs'],
   async fetch({ aws }, region: string): Promise<Vpc[]> {
-    return collect(paginateDescribeVpcs({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.Vpcs);
+    return listAll(
+      'ec2:DescribeVpcs',
+      'Vpcs',
+      'NextToken',
+      paginateDescribeVpcs({ client: aws.ec2(region), pageSize: 1000 }, {}),
+      (p) => p.Vpcs,
+    );
   },
 });
 
@@ -172,7 +225,13 @@ export const flowLogs = defineLoader({
   id: 'ec2.flowLogs',
   actions: ['ec2:DescribeFlowLogs'],
   async fetch({ aws }, region: string): Promise<FlowLog[]> {
-    return collect(paginateDescribeFlowLogs({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.FlowLogs);
+    return listAll(
+      'ec2:DescribeFlowLogs',
+      'FlowLogs',
+      'NextToken',
+      paginateDescribeFlowLogs({ client: aws.ec2(region), pageSize: 1000 }, {}),
+      (p) => p.FlowLogs,
+    );
   },
 });
 
@@ -183,7 +242,13 @@ export const routeTables = defineLoader({
   id: 'ec2.routeTables',
   actions: ['ec2:DescribeRouteTables'],
   async fetch({ aws }, region: string): Promise<RouteTable[]> {
-    return collect(paginateDescribeRouteTables({ client: aws.ec2(region), pageSize: 100 }, {}), (p) => p.RouteTables);
+    return listAll(
+      'ec2:DescribeRouteTables',
+      'RouteTables',
+      'NextToken',
+      paginateDescribeRouteTables({ client: aws.ec2(region), pageSize: 100 }, {}),
+      (p) => p.RouteTables,
+    );
   },
 });
 
@@ -192,6 +257,12 @@ export const internetGateways = defineLoader({
   id: 'ec2.internetGateways',
   actions: ['ec2:DescribeInternetGateways'],
   async fetch({ aws }, region: string): Promise<InternetGateway[]> {
-    return collect(paginateDescribeInternetGateways({ client: aws.ec2(region), pageSize: 1000 }, {}), (p) => p.InternetGateways);
+    return listAll(
+      'ec2:DescribeInternetGateways',
+      'InternetGateways',
+      'NextToken',
+      paginateDescribeInternetGateways({ client: aws.ec2(region), pageSize: 1000 }, {}),
+      (p) => p.InternetGateways,
+    );
   },
 });

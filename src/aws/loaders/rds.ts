@@ -12,34 +12,10 @@ import {
 } from '@aws-sdk/client-rds';
 import { MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
+import { listAll } from './paginate.js';
 
 // 100 is the largest MaxRecords the RDS Describe calls accept.
 const PAGE = 100;
-
-/**
- * Drains an RDS paginator. AWS always sends the list element (empty when there is nothing), so a
- * page without it is an empty or foreign body (an HTML error page with status 200), not "none";
- * and a Marker seen before would page forever.
- */
-async function listAll<Page extends { Marker?: string }, Item>(
-  action: string,
-  field: string,
-  pages: AsyncIterable<Page>,
-  pick: (page: Page) => Item[] | undefined,
-): Promise<Item[]> {
-  const items: Item[] = [];
-  const markers = new Set<string>();
-  for await (const page of pages) {
-    const list = page ? pick(page) : undefined;
-    if (!Array.isArray(list)) throw new MalformedResponse(`it held no ${field} list`, action);
-    items.push(...list);
-    if (page.Marker) {
-      if (markers.has(page.Marker)) throw new MalformedResponse(`it returned the Marker "${page.Marker}" twice, so the listing would never end`, action);
-      markers.add(page.Marker);
-    }
-  }
-  return items;
-}
 
 export const dbInstances = defineLoader({
   id: 'rds.dbInstances',
@@ -48,6 +24,7 @@ export const dbInstances = defineLoader({
     return listAll(
       'rds:DescribeDBInstances',
       'DBInstances',
+      'Marker',
       paginateDescribeDBInstances({ client: aws.rds(region), pageSize: PAGE }, {}),
       (p) => p.DBInstances,
     );
@@ -62,6 +39,7 @@ export const dbClusters = defineLoader({
     return listAll(
       'rds:DescribeDBClusters',
       'DBClusters',
+      'Marker',
       paginateDescribeDBClusters({ client: aws.rds(region), pageSize: PAGE }, {}),
       (p) => p.DBClusters,
     );
@@ -76,6 +54,7 @@ export const manualDbSnapshots = defineLoader({
     return listAll(
       'rds:DescribeDBSnapshots',
       'DBSnapshots',
+      'Marker',
       paginateDescribeDBSnapshots({ client: aws.rds(region), pageSize: PAGE }, { SnapshotType: 'manual' }),
       (p) => p.DBSnapshots,
     );
@@ -89,6 +68,7 @@ export const manualDbClusterSnapshots = defineLoader({
     return listAll(
       'rds:DescribeDBClusterSnapshots',
       'DBClusterSnapshots',
+      'Marker',
       paginateDescribeDBClusterSnapshots({ client: aws.rds(region), pageSize: PAGE }, { SnapshotType: 'manual' }),
       (p) => p.DBClusterSnapshots,
     );
@@ -120,6 +100,7 @@ export const dbClusterSnapshotRestorers = defineLoader({
  * (A list without a `restore` entry is how emulators describe a snapshot never shared.)
  */
 function restoreValues(action: string, attributes: Array<{ AttributeName?: string; AttributeValues?: string[] }> | undefined): string[] {
-  if (!Array.isArray(attributes)) throw new MalformedResponse("it held no attribute list, so who may restore the snapshot is unknown", action);
+  if (!Array.isArray(attributes))
+    throw new MalformedResponse('it held no attribute list, so who may restore the snapshot is unknown', action);
   return attributes.filter((a) => a.AttributeName === 'restore').flatMap((a) => a.AttributeValues ?? []);
 }

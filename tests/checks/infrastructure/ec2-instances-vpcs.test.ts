@@ -17,7 +17,7 @@ const running = (id: string, extra: Partial<Instance> = {}): Instance => ({
 const instancesAre = (...instances: Instance[]) => ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: instances }] });
 
 describe('ec2-instance-imdsv2-required', () => {
-  it('passes required tokens or a disabled endpoint, fails optional, skips terminated, errors without metadata options', async () => {
+  it('passes required tokens, fails optional (endpoint disabled too, as FSBP EC2.8 does), skips terminated, errors without metadata options', async () => {
     instancesAre(
       running('i-v2'),
       running('i-v1', { MetadataOptions: { HttpTokens: 'optional', HttpEndpoint: 'enabled' } }),
@@ -26,7 +26,10 @@ describe('ec2-instance-imdsv2-required', () => {
       running('i-odd', { MetadataOptions: undefined }),
     );
     const findings = await runCheck(imdsv2);
-    expect(verdicts(findings)).toEqual({ 'i-v2': 'PASS', 'i-v1': 'FAIL', 'i-off': 'PASS', 'i-odd': 'ERROR' });
+    expect(verdicts(findings)).toEqual({ 'i-v2': 'PASS', 'i-v1': 'FAIL', 'i-off': 'FAIL', 'i-odd': 'ERROR' });
+    expect(findingFor(findings, 'i-off').message).toMatch(
+      /^IMDSv1 is allowed \(HttpTokens=optional\); the metadata endpoint is disabled now/,
+    );
     expect(findingFor(findings, 'i-v1').message).toBe('IMDSv1 is allowed (HttpTokens=optional).');
   });
 
