@@ -26,25 +26,50 @@ const NON_PUBLIC_V4 = [
 /** Only global unicast (2000::/3) is routed on the internet; 2001:db8::/32 is documentation. */
 const NON_PUBLIC_V6 = ['::/3', '4000::/2', '8000::/1', '2001:db8::/32'];
 
+/**
+ * A large account asks the same questions of the same few CIDRs thousands of times (every
+ * rule of 5,000 security groups, every NACL entry, every interface on every path), and the
+ * answers are pure; they are remembered, within a bound, so each is worked out once.
+ */
+function memo<V>(limit: number): (key: string, compute: () => V) => V {
+  const known = new Map<string, V>();
+  return (key, compute) => {
+    const hit = known.get(key);
+    if (hit !== undefined || known.has(key)) return hit as V;
+    if (known.size >= limit) known.clear();
+    const value = compute();
+    known.set(key, value);
+    return value;
+  };
+}
+const versions = memo<IpVersion | undefined>(100_000);
+const publicCounts = memo<bigint>(100_000);
+
 export function ipVersionOf(cidr: string): IpVersion | undefined {
-  try {
-    return parseCidr(cidr).version;
-  } catch {
-    return undefined;
-  }
+  return versions(cidr, () => {
+    try {
+      return parseCidr(cidr).version;
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /** How many public addresses the union of `cidrs` (all of one version) holds. */
 export function publicAddressCount(cidrs: readonly string[], version: IpVersion): bigint {
   const valid = cidrs.filter((c) => ipVersionOf(c) === version);
   if (valid.length === 0) return 0n;
-  const remaining = excludeCidr(mergeCidr(valid), version === 4 ? NON_PUBLIC_V4 : NON_PUBLIC_V6);
-  let count = 0n;
-  for (const net of remaining) {
-    const { start, end } = parseCidr(net);
-    count += end - start + 1n;
-  }
-  return count;
+  // The union does not depend on order or repeats: one key for every spelling of the same set.
+  const key = `${version}|${[...new Set(valid)].sort().join(',')}`;
+  return publicCounts(key, () => {
+    const remaining = excludeCidr(mergeCidr(valid), version === 4 ? NON_PUBLIC_V4 : NON_PUBLIC_V6);
+    let count = 0n;
+    for (const net of remaining) {
+      const { start, end } = parseCidr(net);
+      count += end - start + 1n;
+    }
+    return count;
+  });
 }
 
 export function containsPublicAddresses(cidr: string): boolean {

@@ -7,7 +7,6 @@
  */
 import type { AwsSession } from './session.js';
 import { tagErrorAction } from './errors.js';
-import { callScope } from './session.js';
 
 export interface LoaderContext {
   aws: AwsSession;
@@ -76,19 +75,17 @@ export class LoaderCache {
     let pending = this.memo.get(key) as Promise<R> | undefined;
     if (!pending) {
       const ctx: LoaderContext = {
-        aws: this.aws,
+        aws: this.aws.withScope({ loaderId: loader.id, actions: new Set(loader.actions) }),
         accountId: this.accountId,
         partition: this.partition,
         load: this.loadFnFor(new Set(loader.uses ?? []), `loader "${loader.id}"`),
       };
-      pending = callScope
-        .run({ loaderId: loader.id, actions: new Set(loader.actions) }, () => loader.fetch(ctx, ...args))
-        .catch((error: unknown) => {
-          // The seam names the failed call; where it did not run (a stubbed client), a loader
-          // with one action can still say which call it was.
-          if (loader.actions.length === 1) tagErrorAction(error, loader.actions[0]!);
-          throw error;
-        });
+      pending = (async () => loader.fetch(ctx, ...args))().catch((error: unknown) => {
+        // The seam names the failed call; where it did not run (a stubbed client), a loader
+        // with one action can still say which call it was.
+        if (loader.actions.length === 1) tagErrorAction(error, loader.actions[0]!);
+        throw error;
+      });
       this.memo.set(key, pending);
       // A failed read is remembered too: every check that needs it reports the same error.
       pending.catch(() => undefined);

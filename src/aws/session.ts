@@ -3,7 +3,6 @@
  * middleware that refuses non-read-only operations, refuses calls no loader declared,
  * counts calls, and records or replays responses. Nothing else constructs an SDK client.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -44,7 +43,13 @@ export interface CallScope {
   loaderId: string;
   actions: ReadonlySet<string>;
 }
-export const callScope = new AsyncLocalStorage<CallScope>();
+/**
+ * The scope each command was sent under, set by the scoped client that sent it (see
+ * `AwsSession.withScope`). A command sent through a bare client has none and is refused.
+ * (An AsyncLocalStorage would carry the scope too, but in Node 20 it puts a hook on every
+ * promise, and one SDK call makes dozens: a tenth of a large scan's CPU.)
+ */
+const commandScopes = new WeakMap<object, CallScope>();
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
@@ -116,6 +121,35 @@ export class AwsSession {
   constructor(readonly options: SessionOptions) {
     this.admission = new RateLimiter(options.rateLimits);
     this.wire = new RateLimiter(options.rateLimits);
+  }
+
+  /**
+   * A view of this session for one loader: its clients are the session's own (one per service
+   * and region, shared by every loader), but each command sent through them carries `scope`,
+   * so the seam knows which loader made the call and what it declared.
+   */
+  withScope(scope: CallScope): AwsSession {
+    const view = Object.create(this) as AwsSession;
+    const scoped = new Map<string, unknown>();
+    view.client = <S extends ClientService>(service: S, region: string = this.homeRegion): ClientFor<S> => {
+      const key = `${service}|${region}`;
+      let client = scoped.get(key) as ClientFor<S> | undefined;
+      if (!client) {
+        const shared = this.client(service, region) as unknown as { send: (command: object, ...rest: unknown[]) => Promise<unknown> };
+        // Inherits from the shared client, so SDK paginators still see an instance of its class.
+        client = Object.create(shared, {
+          send: {
+            value: (command: object, ...rest: unknown[]) => {
+              commandScopes.set(command, scope);
+              return shared.send(command, ...rest);
+            },
+          },
+        }) as ClientFor<S>;
+        scoped.set(key, client);
+      }
+      return client;
+    };
+    return view;
   }
 
   get homeRegion(): string {
@@ -244,7 +278,8 @@ export class AwsSession {
         const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
         const action = iamActionFor(service, operation);
         if (!isReadOnlyOperation(operation)) throw new ReadOnlyViolation(action);
-        const scope = callScope.getStore();
+        // In the initialize step the arguments are the command itself.
+        const scope = commandScopes.get(args);
         if (!scope) throw new UndeclaredCall(action, 'a call made outside any loader');
         if (!scope.actions.has(action)) throw new UndeclaredCall(action, `loader "${scope.loaderId}"`);
         calls.add(action);

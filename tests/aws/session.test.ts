@@ -9,7 +9,7 @@ import { ReadOnlyViolation, UndeclaredCall, describeError } from '../../src/aws/
 import { defineLoader, LoaderCache } from '../../src/aws/loader.js';
 import { securityGroups } from '../../src/aws/loaders/ec2.js';
 import { iamActionFor, isReadOnlyOperation } from '../../src/aws/operations.js';
-import { AwsSession, callScope } from '../../src/aws/session.js';
+import { AwsSession } from '../../src/aws/session.js';
 
 /** An HTTP handler that records requests and answers an empty DescribeSecurityGroups. */
 function recordingHandler() {
@@ -43,11 +43,10 @@ describe('the read-only guard', () => {
   ] as const)('refuses %s write %s before any request is made', async (service, command, action) => {
     const { handler, requests } = recordingHandler();
     const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
-    const client = service === 'ec2' ? session.ec2('us-east-1') : session.s3('us-east-1');
-    // Even inside a loader that (wrongly) declared the action, a write is refused.
-    const attempt = callScope.run({ loaderId: 'evil', actions: new Set([action]) }, () =>
-      (client as { send: (c: unknown) => Promise<unknown> }).send(command()),
-    );
+    // Even for a loader that (wrongly) declared the action, a write is refused.
+    const scoped = session.withScope({ loaderId: 'evil', actions: new Set([action]) });
+    const client = service === 'ec2' ? scoped.ec2('us-east-1') : scoped.s3('us-east-1');
+    const attempt = (client as { send: (c: unknown) => Promise<unknown> }).send(command());
     await expect(attempt).rejects.toBeInstanceOf(ReadOnlyViolation);
     await expect(attempt).rejects.toThrow(action);
     expect(requests).toHaveLength(0);
@@ -206,15 +205,13 @@ describe('signing', () => {
       httpHandlerConfigs: () => ({}),
     };
     const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
-    const s3 = session.s3('eu-west-1');
+    const s3 = session.withScope({ loaderId: 'test', actions: new Set(['s3:GetBucketVersioning']) }).s3('eu-west-1');
     const signer = (s3.config as unknown as { signer: (scheme: unknown) => Promise<unknown> }).signer;
     const scheme = { name: 'sigv4', signingName: 's3', signingRegion: 'eu-west-1' };
     expect(await signer(scheme)).toBe(await signer({ ...scheme }));
     expect(await signer({ ...scheme, signingRegion: 'us-east-1' })).not.toBe(await signer(scheme));
 
-    await callScope.run({ loaderId: 'test', actions: new Set(['s3:GetBucketVersioning']) }, async () => {
-      for (const bucket of ['bucket-one', 'bucket-two']) await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
-    });
+    for (const bucket of ['bucket-one', 'bucket-two']) await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
     expect(signed).toHaveLength(2);
     for (const request of signed) {
       const auth = String(request.headers.authorization);
