@@ -1,4 +1,4 @@
-import { parsePolicy, statementLabel, tlsOnlyStatement } from '../../src/analysis/s3-policy.js';
+import { parsePolicy, statementLabel, tlsOnlyStatements } from '../../src/analysis/s3-policy.js';
 import { bucketPolicy, buckets } from '../../src/aws/loaders/s3.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { fail, pass } from '../verdict.js';
@@ -21,10 +21,11 @@ export default defineCheck({
     await judgeBuckets(ctx, async (bucket) => {
       const policy = await ctx.load.bucketPolicy(bucket.name, bucket.region);
       if (!policy) return fail('The bucket has no policy, so nothing denies requests made over plain HTTP.');
-      const found = tlsOnlyStatement(parsePolicy(policy), bucketArn(bucket.name, ctx.partition));
+      const found = tlsOnlyStatements(parsePolicy(policy), bucketArn(bucket.name, ctx.partition));
+      // One statement for the bucket ARN and another for bucket/* deny plain HTTP as surely as one for both.
       return found
         ? pass(
-            `${statementLabel(found)} denies every principal every S3 action on the bucket and its objects when aws:SecureTransport is false.`,
+            `${found.map(statementLabel).join(' and ')} ${found.length > 1 ? 'together deny' : 'denies'} every principal every S3 action on the bucket and its objects when aws:SecureTransport is false.`,
           )
         : fail(
             'No policy statement denies all principals all S3 actions on both the bucket and its objects when aws:SecureTransport is false, so plain-HTTP requests are not refused.',

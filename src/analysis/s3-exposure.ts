@@ -3,7 +3,9 @@
  * - a public policy statement (s3-policy.ts) grants to anyone unless a Deny for everyone
  *   closes the same actions and resources to all but fixed values;
  * - ACL grants to the AllUsers or AuthenticatedUsers groups are public (READ/READ_ACP read,
- *   WRITE/WRITE_ACP write, FULL_CONTROL both), unless ACLs are disabled (BucketOwnerEnforced);
+ *   WRITE/WRITE_ACP write, FULL_CONTROL both), unless ACLs are disabled (BucketOwnerEnforced)
+ *   or the bucket policy's Denies for everyone take back every action the grant gives (an
+ *   explicit Deny wins over any allow, ACL grants included);
  * - effective Block Public Access is the most restrictive of account and bucket, flag by
  *   flag. IgnorePublicAcls neutralises public ACL grants; RestrictPublicBuckets neutralises a
  *   public policy. BlockPublicAcls and BlockPublicPolicy only refuse future changes: they do
@@ -13,6 +15,7 @@
 import {
   actionsOnBucket,
   allowPin,
+  type Audience,
   deniedActions,
   denyAppliesToEveryone,
   denyClosure,
@@ -83,29 +86,97 @@ export interface PolicyVerdict {
 export const DEFAULT_PIN: PinOptions = { internetPrefix: { ipv4: 8, ipv6: 32 } };
 
 /** The public predefined groups, by the last part of their URI (http://acs.amazonaws.com/groups/global/…). */
-const PUBLIC_GROUPS: Record<string, string> = {
-  allusers: 'AllUsers (anyone)',
-  authenticatedusers: 'AuthenticatedUsers (any AWS account)',
+const PUBLIC_GROUPS: Record<string, { label: string; audience: Audience }> = {
+  allusers: { label: 'AllUsers (anyone)', audience: 'anyone' },
+  authenticatedusers: { label: 'AuthenticatedUsers (any AWS account)', audience: 'signed' },
 };
 
 /** The public group an ACL grantee is, read leniently (case, scheme, a trailing slash); undefined otherwise. */
-function publicGroup(uri: string | undefined): string | undefined {
+function publicGroup(uri: string | undefined): { label: string; audience: Audience } | undefined {
   const m = /^(?:https?:\/\/)?acs\.amazonaws\.com\/groups\/global\/([a-z]+)\/?$/i.exec(uri?.trim() ?? '');
   return m ? PUBLIC_GROUPS[m[1]!.toLowerCase()] : undefined;
 }
 
-const ACL_ACCESS: Record<string, Access[]> = {
-  READ: ['read'],
-  READ_ACP: ['read'],
-  WRITE: ['write'],
-  WRITE_ACP: ['write'],
-  FULL_CONTROL: ['read', 'write'],
+/**
+ * What a bucket ACL permission allows, as policy actions ("Mapping of ACL permissions and access
+ * policy permissions", granted on a bucket). WRITE's s3:DeleteObjectVersion is only the bucket
+ * owner's, never a public group's.
+ */
+const READ_ACL: Record<Access, string[]> = { read: ['s3:ListBucket', 's3:ListBucketVersions', 's3:ListBucketMultipartUploads'], write: [] };
+const READ_ACP: Record<Access, string[]> = { read: ['s3:GetBucketAcl'], write: [] };
+const WRITE_ACL: Record<Access, string[]> = { read: [], write: ['s3:PutObject', 's3:DeleteObject'] };
+const WRITE_ACP: Record<Access, string[]> = { read: [], write: ['s3:PutBucketAcl'] };
+const ACL_ACTIONS: Record<string, Record<Access, string[]>> = {
+  READ: READ_ACL,
+  READ_ACP,
+  WRITE: WRITE_ACL,
+  WRITE_ACP,
+  FULL_CONTROL: {
+    read: [...READ_ACL.read, ...READ_ACP.read],
+    write: [...WRITE_ACL.write, ...WRITE_ACP.write],
+  },
 };
+
+/** An ACL grant read as the policy statement it amounts to: anyone, its actions, on the bucket and every object. */
+function aclAsStatement(actions: string[], bucketArn: string): PolicyStatement {
+  return {
+    index: -1,
+    effect: 'Allow',
+    principals: [{ type: '*', value: '*' }],
+    notPrincipal: false,
+    actions,
+    notAction: false,
+    resources: [bucketArn, `${bucketArn}/*`],
+    notResource: false,
+    conditions: [],
+  };
+}
+
+/** The Denies that may close a public grant: for every principal, or all but fixed ones. */
+const everyoneDenies = (statements: readonly PolicyStatement[]): PolicyStatement[] =>
+  statements.filter((s) => s.effect === 'Deny' && denyAppliesToEveryone(s));
+
+interface Closing {
+  /** The granted actions no Deny takes back. */
+  open: string[];
+  /** The Denies that took some back, each with the condition that lets only fixed values through ("" for none). */
+  closers: Array<{ deny: PolicyStatement; closure: string }>;
+}
+
+/** Takes back from a public grant the actions a Deny for everyone closes, on the same resources, to all but fixed values. */
+function closeByDenies(
+  grant: PolicyStatement,
+  actions: readonly string[],
+  denies: readonly PolicyStatement[],
+  bucketArn: string,
+  pin: PinOptions,
+  audience: Audience,
+): Closing {
+  let open = [...actions];
+  const closers: Closing['closers'] = [];
+  for (const deny of denies) {
+    const closure = denyClosure(deny, pin, audience);
+    if (closure === undefined) continue;
+    const closed = deniedActions(deny, grant, open, bucketArn);
+    if (closed.size === 0) continue;
+    open = open.filter((a) => !closed.has(a));
+    closers.push({ deny, closure });
+  }
+  return { open, closers };
+}
+
+function closingText({ deny, closure }: Closing['closers'][number], access: Access, what: string): string {
+  const unless = closure ? ` when ${closure} (only fixed values get through)` : '';
+  return `${statementLabel(deny)} denies everyone ${access} access${unless}, closing ${what}`;
+}
 
 /** The policy alone: which statements give the public read or write that no Deny takes back. */
 export function evaluatePolicy(policy: string, bucketArn: string, pin: PinOptions = DEFAULT_PIN): PolicyVerdict {
-  const statements = parsePolicy(policy);
-  const denies = statements.filter((s) => s.effect === 'Deny' && denyAppliesToEveryone(s));
+  return evaluateStatements(parsePolicy(policy), bucketArn, pin);
+}
+
+function evaluateStatements(statements: readonly PolicyStatement[], bucketArn: string, pin: PinOptions): PolicyVerdict {
+  const denies = everyoneDenies(statements);
   const grants: PolicyGrant[] = [];
   const safeguards: PolicyVerdict['safeguards'] = [];
   for (const s of statements.filter((st) => st.effect === 'Allow')) {
@@ -123,18 +194,11 @@ export function evaluatePolicy(policy: string, bucketArn: string, pin: PinOption
     ] as const) {
       // Only what the statement grants on this bucket or its objects: an object action on the
       // bucket ARN, or any action on another bucket's ARN, grants nothing here.
-      let actions = actionsOnBucket(s, universe, bucketArn);
+      const actions = actionsOnBucket(s, universe, bucketArn);
       if (actions.length === 0) continue;
-      for (const deny of denies) {
-        const closure = denyClosure(deny, pin);
-        if (closure === undefined) continue;
-        const closed = deniedActions(deny, s, actions, bucketArn);
-        if (closed.size === 0) continue;
-        actions = actions.filter((a) => !closed.has(a));
-        const unless = closure ? ` when ${closure} (only fixed values get through)` : '';
-        safeguards.push({ access, text: `${statementLabel(deny)} denies everyone ${access} access${unless}, closing ${label}` });
-      }
-      if (actions.length) grants.push({ statement: s, label, access, actions, why: unfixed });
+      const { open, closers } = closeByDenies(s, actions, denies, bucketArn, pin, 'anyone');
+      for (const c of closers) safeguards.push({ access, text: closingText(c, access, label) });
+      if (open.length) grants.push({ statement: s, label, access, actions: open, why: unfixed });
     }
   }
   const unique = [...new Map(safeguards.map((g) => [`${g.access}|${g.text}`, g])).values()];
@@ -178,8 +242,9 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
   const both = (f: (e: AccessExposure) => void): void => [out.read, out.write].forEach(f);
 
   let policy: PolicyVerdict | undefined;
+  const statements = input.policy ? parsePolicy(input.policy) : [];
   if (input.policy) {
-    policy = evaluatePolicy(input.policy, bucketArn, pin);
+    policy = evaluateStatements(statements, bucketArn, pin);
     const restrict = effectiveFlag('RestrictPublicBuckets', input);
     for (const g of policy.safeguards) (g.access ? [out[g.access]] : [out.read, out.write]).forEach((e) => e.safeguards.push(g.text));
     for (const grant of policy.grants) {
@@ -201,14 +266,31 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
   } else {
     if (input.aclGrants === undefined) throw new Error('the bucket ACL was not read, yet ACLs are neither disabled nor ignored');
     const blockOnly = effectiveFlag('BlockPublicAcls', input);
+    const denies = everyoneDenies(statements);
     for (const grant of input.aclGrants) {
       const group = publicGroup(grant.Grantee?.URI);
       if (!group) continue;
       const permission = String(grant.Permission ?? '').toUpperCase();
-      // A permission S3 does not define is not assumed harmless: it counts as read and write.
-      const known = ACL_ACCESS[permission];
-      const text = `ACL grants ${known ? permission : `an unrecognised permission (${grant.Permission ?? 'none'})`} to ${group}`;
-      for (const access of known ?? (['read', 'write'] as const)) {
+      // A permission S3 does not define is not assumed harmless: it counts as read and write, and no Deny closes it.
+      const known = ACL_ACTIONS[permission];
+      const text = `ACL grants ${known ? permission : `an unrecognised permission (${grant.Permission ?? 'none'})`} to ${group.label}`;
+      for (const access of ['read', 'write'] as const) {
+        if (known && known[access].length === 0) continue;
+        if (known) {
+          const { open, closers } = closeByDenies(
+            aclAsStatement(known[access], bucketArn),
+            known[access],
+            denies,
+            bucketArn,
+            pin,
+            group.audience,
+          );
+          if (open.length === 0) {
+            for (const c of closers)
+              out[access].safeguards.push(closingText(c, access, `the ACL grant of ${permission} to ${group.label}`));
+            continue;
+          }
+        }
         out[access].causes.push(blockOnly ? `${text} (${blockOnly} only refuses new public ACLs)` : text);
       }
     }

@@ -8,7 +8,7 @@
  * an action only on the resources it names of that action's kind in this bucket: object
  * actions on bucket/key, bucket actions on the bucket ARN (ARNs matched case-sensitively).
  */
-import { isInternetWide, ipVersionOf, type IpVersion } from './address-set.js';
+import { containsPublicAddresses, ipVersionOf } from './address-set.js';
 
 export interface Condition {
   /** The operator as written, e.g. "StringNotEqualsIfExists". */
@@ -180,6 +180,8 @@ const PIN_KEYS = new Set([
   'aws:principalaccount',
   'aws:principalarn',
   'aws:userid',
+  // A fixed service principal ("An AWS principal, user, role, or service principal") written as a condition.
+  'aws:principalservicename',
   's3:x-amz-server-side-encryption-aws-kms-key-id',
   's3:dataaccesspointarn',
   's3:dataaccesspointaccount',
@@ -189,22 +191,27 @@ const POSITIVE_MATCH = new Set(['stringequals', 'stringequalsignorecase', 'strin
 const NEGATED_MATCH = new Set(['stringnotequals', 'stringnotequalsignorecase', 'stringnotlike', 'arnnotequals', 'arnnotlike']);
 
 export interface PinOptions {
-  /** An aws:SourceIp set is fixed while it holds no more public addresses than one /N block. */
+  /**
+   * The broadest aws:SourceIp value still fixed, per IP version. S3 ("The meaning of public")
+   * calls public "values broader than /8 for IPv4 and /32 for IPv6 (excluding RFC1918 private
+   * ranges)": the bound is on each value, not on the union of the values.
+   */
   internetPrefix: { ipv4: number; ipv6: number };
 }
 
+/** Every aws:SourceIp value is a CIDR no broader than the bound, or holds no public address at all. */
 function narrowAddresses(values: string[], opts: PinOptions): boolean {
-  const byVersion = new Map<IpVersion, string[]>();
-  for (const value of values) {
-    const cidr = value.includes('/') ? value : value.includes(':') ? `${value}/128` : `${value}/32`;
-    const version = ipVersionOf(cidr);
-    if (!version) return false;
-    byVersion.set(version, [...(byVersion.get(version) ?? []), cidr]);
-  }
-  for (const [version, cidrs] of byVersion) {
-    if (isInternetWide(cidrs, version, version === 4 ? opts.internetPrefix.ipv4 : opts.internetPrefix.ipv6)) return false;
-  }
-  return values.length > 0;
+  return (
+    values.length > 0 &&
+    values.every((value) => {
+      const cidr = value.includes('/') ? value : value.includes(':') ? `${value}/128` : `${value}/32`;
+      const version = ipVersionOf(cidr);
+      if (!version) return false;
+      const prefix = Number(cidr.slice(cidr.indexOf('/') + 1));
+      const bound = version === 4 ? opts.internetPrefix.ipv4 : opts.internetPrefix.ipv6;
+      return prefix >= bound || !containsPublicAddresses(cidr);
+    })
+  );
 }
 
 function describeCondition(c: Condition): string {
@@ -231,13 +238,37 @@ export function allowPin(s: PolicyStatement, opts: PinOptions): string | undefin
 }
 
 /**
+ * Who a public grant reaches: "anyone" includes anonymous (unsigned) requests (Principal "*",
+ * the AllUsers group); "signed" is only callers with AWS credentials (AuthenticatedUsers).
+ */
+export type Audience = 'anyone' | 'signed';
+
+/**
+ * A Deny condition on aws:PrincipalIsAWSService false lets only AWS service principals through,
+ * which S3 counts as non-public. The key is absent from anonymous requests, and Bool does not
+ * match a missing key: only BoolIfExists also denies them; plain Bool closes signed callers only.
+ */
+function deniesAllButServices(c: Condition, audience: Audience): boolean {
+  return (
+    c.key === 'aws:principalisawsservice' &&
+    c.base.toLowerCase() === 'bool' &&
+    !c.setPrefix &&
+    c.values.length > 0 &&
+    c.values.every((v) => v.toLowerCase() === 'false') &&
+    (c.ifExists || audience === 'signed')
+  );
+}
+
+/**
  * For a Deny: when every condition is a negated pin ("deny unless aws:SourceVpce is vpce-1"),
  * what gets through is only the fixed values, so the Deny closes the statement to the public.
- * Returns the description, "" for an unconditional Deny, or undefined when it closes nothing.
+ * Returns the description, "" for an unconditional Deny, or undefined when it closes nothing
+ * for this audience.
  */
-export function denyClosure(s: PolicyStatement, opts: PinOptions): string | undefined {
+export function denyClosure(s: PolicyStatement, opts: PinOptions, audience: Audience = 'anyone'): string | undefined {
   if (s.conditions.length === 0) return '';
   for (const c of s.conditions) {
+    if (deniesAllButServices(c, audience)) continue;
     if (!PIN_KEYS.has(c.key) || c.setPrefix) return undefined;
     const base = c.base.toLowerCase();
     const fixed =
@@ -441,27 +472,37 @@ export const WRITE_ACTIONS = [
   's3:PutIntelligentTieringConfiguration',
 ] as const;
 
+/** A Deny for every principal when aws:SecureTransport is false, and on no further condition (which would narrow it). */
+function isTlsDeny(s: PolicyStatement): boolean {
+  if (s.effect !== 'Deny' || s.notPrincipal || !denyAppliesToEveryone(s) || s.conditions.length !== 1) return false;
+  const [c] = s.conditions as [Condition];
+  return (
+    c.key === 'aws:securetransport' &&
+    c.base.toLowerCase() === 'bool' &&
+    !c.setPrefix &&
+    c.values.length > 0 &&
+    c.values.every((v) => v.toLowerCase() === 'false')
+  );
+}
+
 /**
- * The statement that enforces TLS (FSBP S3.5, CIS 2.1.1): a Deny for every principal, of
- * every S3 action, on the bucket and its objects, when aws:SecureTransport is false. Any
- * further condition would narrow the Deny, so such a statement does not count.
+ * The statements that enforce TLS (FSBP S3.5, CIS 2.1.1, AWS Config s3-bucket-ssl-requests-only:
+ * NON_COMPLIANT when the policy allows HTTP requests): Denies for every principal when
+ * aws:SecureTransport is false that, together, cover every bucket action on the bucket ARN and
+ * every object action on every object. One statement may do both, or one each (the bucket ARN
+ * in one, bucket/* in another). undefined when plain HTTP gets through somewhere.
  */
-export function tlsOnlyStatement(statements: readonly PolicyStatement[], bucketArn: string): PolicyStatement | undefined {
+export function tlsOnlyStatements(statements: readonly PolicyStatement[], bucketArn: string): PolicyStatement[] | undefined {
+  const denies = statements.filter(isTlsDeny);
   const everything = [...READ_ACTIONS, ...WRITE_ACTIONS];
-  return statements.find((s) => {
-    if (s.effect !== 'Deny' || s.notPrincipal || !denyAppliesToEveryone(s)) return false;
-    if (coveredActions(s, everything).length !== everything.length) return false;
-    if (!coversAll(s, 'bucket', bucketArn) || !coversAll(s, 'object', bucketArn)) return false;
-    if (s.conditions.length !== 1) return false;
-    const [c] = s.conditions as [Condition];
-    return (
-      c.key === 'aws:securetransport' &&
-      c.base.toLowerCase() === 'bool' &&
-      !c.setPrefix &&
-      c.values.length > 0 &&
-      c.values.every((v) => v.toLowerCase() === 'false')
-    );
-  });
+  const found: PolicyStatement[] = [];
+  for (const kind of ['bucket', 'object'] as const) {
+    const universe = everything.filter((a) => actionKind(a) === kind);
+    const s = denies.find((d) => coversAll(d, kind, bucketArn) && coveredActions(d, universe).length === universe.length);
+    if (!s) return undefined;
+    if (!found.includes(s)) found.push(s);
+  }
+  return found;
 }
 
 /** The actions FSBP S3.6 forbids granting to other accounts. */

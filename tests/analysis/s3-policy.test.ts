@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateBucketExposure, evaluatePolicy, type AclGrant } from '../../src/analysis/s3-exposure.js';
-import { actionKind, crossAccountGrants, parsePolicy, PolicyParseError, tlsOnlyStatement } from '../../src/analysis/s3-policy.js';
+import { actionKind, crossAccountGrants, parsePolicy, PolicyParseError, tlsOnlyStatements } from '../../src/analysis/s3-policy.js';
 
 const ARN = 'arn:aws:s3:::b';
 const OWNER = '123456789012';
@@ -180,7 +180,7 @@ describe('TLS-only statement: the Deny must cover the bucket and every object', 
     [`${ARN}/*`, false],
     // Before the fix: passed (ARNs were matched case-insensitively; bucket names are lower case).
     [['arn:aws:s3:::B', 'arn:aws:s3:::B/*'], false],
-  ])('Resource %j → %s', (resource, expected) => expect(!!tlsOnlyStatement(parsePolicy(tls(resource)), ARN)).toBe(expected));
+  ])('Resource %j → %s', (resource, expected) => expect(!!tlsOnlyStatements(parsePolicy(tls(resource)), ARN)).toBe(expected));
 
   it('Deny with NotResource of another bucket covers this one; of this bucket does not', () => {
     const notResource = (NotResource: string) =>
@@ -193,8 +193,8 @@ describe('TLS-only statement: the Deny must cover the bucket and every object', 
           Condition: { Bool: { 'aws:securetransport': 'FALSE' } },
         }),
       );
-    expect(tlsOnlyStatement(notResource('arn:aws:s3:::other/*'), ARN)).toBeDefined();
-    expect(tlsOnlyStatement(notResource(`${ARN}/*`), ARN)).toBeUndefined();
+    expect(tlsOnlyStatements(notResource('arn:aws:s3:::other/*'), ARN)).toBeDefined();
+    expect(tlsOnlyStatements(notResource(`${ARN}/*`), ARN)).toBeUndefined();
   });
 });
 

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { aclsNeutralised } from '../../analysis/s3-exposure.js';
-import { describeError, errorSentence, isErrorNamed, tagErrorAction } from '../errors.js';
+import { describeError, errorSentence, isErrorNamed, MalformedResponse, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { collect } from './paginate.js';
 
@@ -107,15 +107,25 @@ export const accountPublicAccessBlock = defineLoader({
   },
 });
 
-/** The bucket policy's JSON text; null when the bucket has none. */
+/**
+ * The bucket policy's JSON text; null when the bucket has none. S3 answers a bucket without a
+ * policy with NoSuchBucketPolicy, never with an empty 200: a 200 without a Policy document is
+ * an unusable answer (an ERROR), not "no policy", which would pass S3.2, S3.3 and S3.6 unread.
+ */
 export const bucketPolicy = defineLoader({
   id: 's3.bucketPolicy',
   actions: ['s3:GetBucketPolicy'],
   async fetch({ aws }, bucket: string, region: string): Promise<string | null> {
-    return orNull(
-      async () => (await aws.s3(region).send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy || null,
-      'NoSuchBucketPolicy',
-    );
+    return orNull(async () => {
+      const { Policy } = await aws.s3(region).send(new GetBucketPolicyCommand({ Bucket: bucket }));
+      if (typeof Policy !== 'string' || !Policy.trim()) {
+        throw new MalformedResponse(
+          'it held no Policy document (a bucket without a policy answers NoSuchBucketPolicy)',
+          's3:GetBucketPolicy',
+        );
+      }
+      return Policy;
+    }, 'NoSuchBucketPolicy');
   },
 });
 
