@@ -33,6 +33,14 @@ export const CSV_COLUMNS = [
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 
+/**
+ * A cell a spreadsheet would run as a formula (OWASP "CSV injection": = + - @, tab or CR first;
+ * also LF, the full-width signs some spreadsheets accept, and a sign behind leading spaces),
+ * prefixed with ' so that it stays text.
+ */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+export const defuseFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+
 export function renderCsv(report: Report): string {
   const rows: Row[] = report.findings.map((f) => ({
     finding_id: f.id,
@@ -85,7 +93,12 @@ export function renderCsv(report: Report): string {
       message: goneMessage(g),
     });
   }
-  // A leading quote defuses spreadsheet formulas in AWS-derived text (=, +, -, @ at the start of a cell).
-  const cast = { string: (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) };
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], cast, record_delimiter: 'unix' });
+  // A bare CR is a line break to spreadsheets too: a cell holding one is quoted like one with LF.
+  return stringify(rows, {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    cast: { string: defuseFormula },
+    quoted_match: /\r/,
+    record_delimiter: 'unix',
+  });
 }

@@ -5,15 +5,13 @@
  * alone, reading back the path each finding's message lists (parseExposures), so the JSON
  * report carries the same facts. Every AWS-derived string is escaped.
  */
-import escapeHtml from 'escape-html';
 import { parseExposures } from '../analysis/reachability.js';
 import { severityRank, type Finding } from '../engine/types.js';
 import type { Report } from './model.js';
+import { escapeHtmlText as e } from './text.js';
 
 /** The checks whose findings carry reachability paths. */
 export const EXPOSURE_CHECKS: readonly string[] = ['ec2-instance-internet-reachable', 'rds-instance-internet-reachable'];
-
-const e = (value: unknown): string => escapeHtml(String(value ?? ''));
 
 const isExposure = (f: Finding): boolean =>
   f.status === 'FAIL' || (f.status === 'PASS' && f.message.startsWith('Reachable from the internet'));

@@ -1,14 +1,13 @@
 /**
  * One self-contained HTML page for people. Everything is rendered on the server side and
- * every AWS-derived string goes through escapeHtml; the small inline script only shows and
+ * every AWS-derived string goes through escapeHtmlText; the small inline script only shows and
  * hides rows. A Content-Security-Policy admits that script and style by hash and nothing
  * else, so even a string that slipped through could neither run nor load anything.
  */
 import { createHash } from 'node:crypto';
-import escapeHtml from 'escape-html';
 import { CATEGORIES, RESPONSIBILITIES, SEVERITIES, STATUSES, type Resource } from '../engine/types.js';
 import { displayStatus, type ControlStatus, type Report, type ReportFinding, type StatusCounts, type WaiverRecord } from './model.js';
-import { complianceText } from './text.js';
+import { complianceText, escapeHtmlText as e, wellFormed } from './text.js';
 import { renderExposureView } from './exposure-view.js';
 
 const STYLE = `
@@ -92,13 +91,15 @@ const SCRIPT = `
     });
     count.textContent = shown + ' of ' + rows.length + ' findings shown';
   }
+  function decode(text){ try { return decodeURIComponent(text); } catch (e) { return ''; } }
   function fromHash(){
-    var hash = decodeURIComponent(location.hash || '');
+    var hash = location.hash || '';
     if (hash.indexOf('#f?') !== 0) return;
-    var wanted = {};
+    var wanted = Object.create(null);
+    // Split first, then decode each value: an encoded "&" or "=" stays inside its value.
     hash.slice(3).split('&').forEach(function(pair){
       var i = pair.indexOf('=');
-      if (i > 0) wanted[pair.slice(0, i)] = pair.slice(i + 1);
+      if (i > 0) wanted[decode(pair.slice(0, i))] = decode(pair.slice(i + 1));
     });
     selects.forEach(function(s){
       var v = wanted[s.name] || '';
@@ -124,9 +125,8 @@ const SCRIPT = `
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
 
-export const HTML_CSP = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
-
-const e = (value: unknown): string => escapeHtml(String(value ?? ''));
+/** Only the inline style and script, by hash; nothing else at all (no image, font, fetch, frame, form or base). */
+export const HTML_CSP = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'`;
 
 const STATUS_LABEL: Record<string, string> = { PASS: 'Pass', FAIL: 'Fail', ERROR: 'Error', NOT_APPLICABLE: 'N/A', WAIVED: 'Waived' };
 const CONTROL_LABEL: Record<ControlStatus, string> = {
@@ -138,13 +138,22 @@ const CONTROL_LABEL: Record<ControlStatus, string> = {
 };
 const COLOR = { PASS: '#1a7f37', FAIL: '#cf222e', ERROR: '#9a6700', NOT_APPLICABLE: '#8c959f', WAIVED: '#8250df' } as const;
 
-/** A link that filters the findings table (the script reads it; without script it still jumps there). */
+/**
+ * A link that filters the findings table (the script reads it; without script it still jumps
+ * there). Always "#f?…": it can never be a javascript: or any other URL.
+ */
 const filterLink = (params: Record<string, string>): string =>
   `#f?${Object.entries(params)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .map(([k, v]) => `${k}=${encodeURIComponent(wellFormed(v))}`)
     .join('&')}`;
 
 const resourceKey = (r: Resource): string => r.arn ?? r.id;
+/**
+ * The resource as the findings table's resource filter knows it (data-resource, and the value of
+ * a resource link): URI-encoded, so it holds no space the filter would split on. Well-formed
+ * first: encodeURIComponent throws on a lone surrogate, which would fail the whole page.
+ */
+const resourceToken = (r: Resource): string => encodeURIComponent(wellFormed(resourceKey(r)));
 
 function countsRow(label: string, counts: StatusCounts): string {
   return `<tr><th>${e(label)}</th>${STATUSES.map((s) => `<td class="num s-${s}">${counts[s]}</td>`).join('')}</tr>`;
@@ -179,7 +188,7 @@ function findingRow(f: ReportFinding): string {
     f.previousStatus && f.previousStatus !== f.status
       ? `<p class="muted">Was ${e(STATUS_LABEL[f.previousStatus])} in the baseline.</p>`
       : '';
-  return `<tr data-status="${e(f.status)}" data-severity="${e(f.severity)}" data-category="${e(f.category)}" data-responsibility="${e(f.responsibility)}" data-service="${e(f.service)}" data-region="${e(f.region)}" data-state="${e(state)}" data-resource="${e(encodeURIComponent(resourceKey(r)))}" data-check="${e(f.checkId)}">
+  return `<tr data-status="${e(f.status)}" data-severity="${e(f.severity)}" data-category="${e(f.category)}" data-responsibility="${e(f.responsibility)}" data-service="${e(f.service)}" data-region="${e(f.region)}" data-state="${e(state)}" data-resource="${e(resourceToken(r))}" data-check="${e(f.checkId)}">
 <td class="status s-${e(shown)}">${e(STATUS_LABEL[shown] ?? shown)}${stateTags(f)}</td>
 <td class="sev">${e(f.severity)}</td>
 <td>${e(f.title)}<div class="compliance">${e(f.checkId)} · ${e(f.category)} / ${e(f.responsibility)}${complianceText(f) ? ` · ${e(complianceText(f))}` : ''}</div></td>
@@ -310,7 +319,7 @@ function complianceSection(report: Report): string {
                 .slice(0, 20)
                 .map(
                   (f) =>
-                    `<li><a href="${e(filterLink({ resource: encodeURIComponent(resourceKey(f.resource)) }))}">${e(resourceKey(f.resource))}</a> <span class="muted">(${e(f.region)})</span></li>`,
+                    `<li><a href="${e(filterLink({ resource: resourceToken(f.resource) }))}">${e(resourceKey(f.resource))}</a> <span class="muted">(${e(f.region)})</span></li>`,
                 )
                 .join('')}${c.failing.length > 20 ? `<li class="muted">…and ${c.failing.length - 20} more</li>` : ''}</ul>`
             : '';
@@ -352,7 +361,7 @@ function resourcesSection(report: Report): string {
         )
         .join('');
       return `<details class="resource" data-resource="${e(resourceKey(r))}"><summary>${e(r.name && r.name !== r.id ? `${r.name} (${r.id})` : r.id)} <span class="muted">${e(r.type)} · ${e(list[0]!.region)}</span> — ${open} open failure(s), ${list.length} issue(s)</summary>
-<p class="res muted">${e(r.arn ?? '')}</p><ul class="plain">${issues}</ul><p class="no-print"><a href="${e(filterLink({ resource: encodeURIComponent(resourceKey(r)) }))}">show in the findings table</a></p></details>`;
+<p class="res muted">${e(r.arn ?? '')}</p><ul class="plain">${issues}</ul><p class="no-print"><a href="${e(filterLink({ resource: resourceToken(r) }))}">show in the findings table</a></p></details>`;
     })
     .join('\n');
   return `<section aria-labelledby="resources-h"><h2 id="resources-h">Resources (${ordered.length} with failures or errors)</h2>${items}</section>`;

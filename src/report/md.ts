@@ -6,21 +6,53 @@
  */
 import { CATEGORIES, RESPONSIBILITIES, STATUSES } from '../engine/types.js';
 import type { BaselineEntry, Report, ReportFinding } from './model.js';
-import { openFailures, resourceName } from './text.js';
+import { openFailures, resourceName, truncate, wellFormed } from './text.js';
 
 const MAX_ROWS = 50;
 
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+/** Control characters (a terminal escape sequence when someone runs `cat report.md`), tab aside. */
+// eslint-disable-next-line no-control-regex -- exactly the characters to replace
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** The text as one line of well-formed Unicode with no control characters. */
+const oneLine = (value: unknown): string =>
+  wellFormed(String(value ?? ''))
+    .replace(LINE_BREAK, ' ')
+    .replace(CONTROL, '\uFFFD');
+
+/**
+ * AWS-derived text as inert inline Markdown: entities for < > &, a backslash before every other
+ * ASCII punctuation mark (CommonMark lets each be escaped, and that also stops GitHub's autolinks
+ * of "https://", "www." and e-mail addresses, @mentions, emoji codes and math), and no line breaks.
+ */
 export function mdEscape(value: unknown): string {
   return (
-    String(value ?? '')
+    oneLine(value)
+      // Punctuation first: the entities' own "&" and ";" must stay as they are.
+      .replace(/[!-%'-/:;=?@[-`{-~]/g, '\\$&')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      // Inline Markdown only: every value sits inside a line or a table cell, never at a line start.
-      .replace(/([\\`*_{}[\]|~])/g, '\\$1')
-      .replace(/\r?\n|\r/g, ' ')
   );
 }
+
+/**
+ * An identifier as a code span inside a table cell: fenced by more backticks than it holds in a
+ * row (so none closes it early), padded when it starts or ends with a backtick or space, its
+ * pipes escaped (GitHub splits table cells on them even inside code) and its line breaks spaces.
+ * Nothing else needs escaping: a code span shows its content literally.
+ */
+export function codeSpan(value: unknown): string {
+  // A backslash run before a pipe is doubled too, so that the table still reads "\|" as escaped.
+  const text = oneLine(value).replace(/(\\*)\|/g, '$1$1\\|');
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text === '' || /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** The longest details cell: a hostile policy text must not blow a job summary's size limit. */
+const MAX_DETAILS = 500;
 
 const table = (head: string[], rows: string[][]): string =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -28,7 +60,13 @@ const table = (head: string[], rows: string[][]): string =>
 function findingRows(list: Array<ReportFinding | BaselineEntry>): string[][] {
   return list
     .slice(0, MAX_ROWS)
-    .map((f) => [mdEscape(f.severity), `\`${mdEscape(f.checkId)}\``, mdEscape(resourceName(f)), mdEscape(f.region), mdEscape(f.message)]);
+    .map((f) => [
+      mdEscape(f.severity),
+      codeSpan(f.checkId),
+      mdEscape(resourceName(f)),
+      mdEscape(f.region),
+      mdEscape(truncate(f.message, MAX_DETAILS)),
+    ]);
 }
 
 const more = (n: number): string => (n > MAX_ROWS ? `\n\n…and ${n - MAX_ROWS} more (see the JSON or HTML report).` : '');
@@ -58,14 +96,8 @@ export function renderMd(report: Report): string {
     out.push(`### Waivers`);
     out.push(`${summary.waived} failure(s) waived by ${w.applied.length} waiver(s); ${w.expired.length} expired, ${w.stale.length} stale.`);
     const rows = [
-      ...w.expired.map((x) => ['expired', `\`${mdEscape(x.checkId)}\``, mdEscape(x.expires), mdEscape(x.owner), mdEscape(x.source)]),
-      ...w.stale.map((x) => [
-        'stale (matched nothing)',
-        `\`${mdEscape(x.checkId)}\``,
-        mdEscape(x.expires),
-        mdEscape(x.owner),
-        mdEscape(x.source),
-      ]),
+      ...w.expired.map((x) => ['expired', codeSpan(x.checkId), mdEscape(x.expires), mdEscape(x.owner), mdEscape(x.source)]),
+      ...w.stale.map((x) => ['stale (matched nothing)', codeSpan(x.checkId), mdEscape(x.expires), mdEscape(x.owner), mdEscape(x.source)]),
     ];
     if (rows.length) out.push(table(['Problem', 'Check', 'Expires', 'Owner', 'Where'], rows));
   }

@@ -183,3 +183,7 @@ export const isOpenFailure = (f: ReportFinding): boolean => f.status === 'FAIL' 
 
 /** The status a reader should see: a waived failure reads "WAIVED". */
 export const displayStatus = (f: ReportFinding): Status | 'WAIVED' => (f.waiver && f.status === 'FAIL' ? 'WAIVED' : f.status);
+
+/** A finding's severity; a tampered baseline's unknown one (its severity is not checked) reads informational. */
+export const knownSeverity = (severity: string): Severity =>
+  (SEVERITIES as readonly string[]).includes(severity) ? (severity as Severity) : 'informational';

@@ -4,8 +4,8 @@
  * baseline and waiver state (Create/Update/Close; New/Suppressed/Resolved).
  */
 import type { Severity } from '../engine/types.js';
-import type { BaselineEntry, Report, ReportFinding } from './model.js';
-import { complianceText, goneMessage } from './text.js';
+import { knownSeverity, type BaselineEntry, type Report, type ReportFinding } from './model.js';
+import { complianceText, goneMessage, jsonDocument } from './text.js';
 
 export const OCSF_VERSION = '1.1.0';
 const CLASS_UID = 2004;
@@ -36,7 +36,7 @@ function lifecycle(f: Pick<ReportFinding, 'status' | 'baseline' | 'waiver'>): {
 function event(report: Report, f: ReportFinding | (BaselineEntry & { status: 'GONE' }), gone = false): object {
   const { activity, status } = gone ? { activity: ACTIVITY.close, status: FINDING_STATUS.resolved } : lifecycle(f as ReportFinding);
   const full = f as ReportFinding;
-  const severityId = SEVERITY_ID[f.severity];
+  const severityId = SEVERITY_ID[knownSeverity(f.severity)];
   const time = Date.parse(report.run.startedAt);
   return {
     class_uid: CLASS_UID,
@@ -64,7 +64,8 @@ function event(report: Report, f: ReportFinding | (BaselineEntry & { status: 'GO
       title: f.title,
       desc: gone ? 'The failing resource of the baseline is gone.' : full.remediation,
       analytic: { uid: f.checkId, name: f.checkId, type_id: 1, type: 'Rule' },
-      types: [f.category, f.responsibility],
+      // A baseline entry may lack them: types must be strings.
+      types: [f.category, f.responsibility].filter((type) => typeof type === 'string'),
       created_time: time,
     },
     cloud: { provider: 'AWS', account: { uid: f.accountId, type_id: 10, type: 'AWS Account' }, region: f.region },
@@ -96,5 +97,5 @@ export function buildOcsf(report: Report): object[] {
 }
 
 export function renderOcsf(report: Report): string {
-  return `${JSON.stringify(buildOcsf(report), null, 2)}\n`;
+  return jsonDocument(buildOcsf(report));
 }

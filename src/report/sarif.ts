@@ -5,8 +5,8 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity, Status } from '../engine/types.js';
-import type { BaselineEntry, Report, ReportFinding } from './model.js';
-import { complianceText, goneMessage } from './text.js';
+import { knownSeverity, type BaselineEntry, type Report, type ReportFinding } from './model.js';
+import { complianceText, goneMessage, jsonDocument } from './text.js';
 
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', informational: 'note' };
 const KIND: Record<Status, Result.kind> = { PASS: 'pass', FAIL: 'fail', ERROR: 'open', NOT_APPLICABLE: 'notApplicable' };
@@ -14,13 +14,23 @@ const BASELINE: Record<string, Result.baselineState> = { new: 'new', persisting:
 /** GitHub code scanning reads this property for ordering (0.0 to 10.0). */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', informational: '0.0' };
 
+/**
+ * A SARIF plain-text message string (§3.11.3) saying exactly `value`: "{" and "}" doubled, since a
+ * single one starts a placeholder (§3.11.5: "{0}" in a policy would be replaced, or make the log
+ * invalid), and "\\", "[" and "]" escaped, since "[text](https://…)" is an embedded link (§3.11.6)
+ * a viewer shows as a link. Never empty: the property must be a non-empty string.
+ */
+export function sarifText(value: string): string {
+  return value.replace(/[{}]/g, '$&$&').replace(/[\\[\]]/g, '\\$&') || '(no text)';
+}
+
 function location(f: ReportFinding | BaselineEntry): Result['locations'] {
   return [
     {
       logicalLocations: [
         { name: f.resource.id, fullyQualifiedName: f.resource.arn ?? `${f.region}/${f.resource.id}`, kind: f.resource.type },
       ],
-      message: { text: `${f.resource.type} ${f.resource.name ?? f.resource.id} in ${f.region}` },
+      message: { text: sarifText(`${f.resource.type} ${f.resource.name ?? f.resource.id} in ${f.region}`) },
     },
   ];
 }
@@ -30,15 +40,17 @@ export function buildSarif(report: Report): Log {
   const ruleIndex = (f: ReportFinding | BaselineEntry): number => {
     if (!rules.has(f.checkId)) {
       const full = f as ReportFinding;
+      const severity = knownSeverity(f.severity);
       rules.set(f.checkId, {
         id: f.checkId,
         name: f.checkId,
-        shortDescription: { text: f.title },
-        ...(full.remediation ? { help: { text: full.remediation } } : {}),
-        defaultConfiguration: { level: LEVEL[f.severity] },
+        shortDescription: { text: sarifText(f.title) },
+        ...(full.remediation ? { help: { text: sarifText(full.remediation) } } : {}),
+        defaultConfiguration: { level: LEVEL[severity] },
         properties: {
-          tags: ['security', f.category, f.responsibility],
-          'security-severity': SECURITY_SEVERITY[f.severity],
+          // A baseline entry may lack them: tags must be strings.
+          tags: ['security', f.category, f.responsibility].filter((tag) => typeof tag === 'string'),
+          'security-severity': SECURITY_SEVERITY[severity],
           ...(full.compliance ? { compliance: complianceText(full) } : {}),
         },
       });
@@ -50,7 +62,7 @@ export function buildSarif(report: Report): Log {
     ruleIndex: ruleIndex(f),
     kind: KIND[f.status],
     level: f.status === 'FAIL' ? LEVEL[f.severity] : 'none',
-    message: { text: f.message },
+    message: { text: sarifText(f.message) },
     locations: location(f),
     partialFingerprints: { srmFindingId: f.id },
     ...(f.baseline ? { baselineState: BASELINE[f.baseline] } : {}),
@@ -79,7 +91,7 @@ export function buildSarif(report: Report): Log {
       ruleIndex: ruleIndex(g),
       kind: 'pass',
       level: 'none',
-      message: { text: goneMessage(g) },
+      message: { text: sarifText(goneMessage(g)) },
       locations: location(g),
       partialFingerprints: { srmFindingId: g.id },
       baselineState: 'absent',
@@ -106,7 +118,7 @@ export function buildSarif(report: Report): Log {
             endTimeUtc: report.run.finishedAt,
             toolExecutionNotifications: report.run.errors.map((e) => ({
               level: 'warning' as const,
-              message: { text: `${e.checkId} in ${e.region} (${e.resourceId}): ${e.code}: ${e.message}` },
+              message: { text: sarifText(`${e.checkId} in ${e.region} (${e.resourceId}): ${e.code}: ${e.message}`) },
               descriptor: { id: e.code },
             })),
           },
@@ -120,5 +132,5 @@ export function buildSarif(report: Report): Log {
 }
 
 export function renderSarif(report: Report): string {
-  return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+  return jsonDocument(buildSarif(report));
 }

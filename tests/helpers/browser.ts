@@ -51,14 +51,22 @@ export function reportOf(findings: Finding[]): Report {
   };
 }
 
-/** Writes `html` to a temporary file and opens it in a new page; `requests` collects every URL the page asks for. */
-export async function openPage(browser: Browser, html: string): Promise<{ page: Page; requests: string[] }> {
+/**
+ * Writes `html` to a temporary file and opens it in a new page (at `hash`, if given); `requests`
+ * collects every URL the page asks for, `errors` every uncaught script error.
+ */
+export async function openPage(browser: Browser, html: string, hash = ''): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const file = join(tempDir('srm-page-'), 'report.html');
   writeFileSync(file, html);
   const page = await browser.newPage();
   const requests: string[] = [];
+  const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(pathToFileURL(file).href);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(pathToFileURL(file).href + hash);
   await page.waitForLoadState('load');
-  return { page, requests };
+  return { page, requests, errors };
 }

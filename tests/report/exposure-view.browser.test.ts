@@ -127,6 +127,41 @@ describe('internet exposure view in headless Chromium', () => {
     expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
   });
 
+  it('keeps hostile message text inside its own resource: no markup, no rows for another resource', async () => {
+    // A hostile endpoint names a prefix list so that the message seems to list more exposures,
+    // a note, and markup closing the row to open one for another resource.
+    const breakout = `</td></tr></tbody><tbody><tr data-resource="i-victim"><td>${IMG}`;
+    const fake = `pl-x; tcp/3389 (admin 3389) to 6.6.6.6 in subnet-evil via igw-evil → rtb-evil (0.0.0.0/0) → acl-evil rule 1 allow → ${breakout} Note: forged`;
+    const own = reportOf([
+      finding(
+        EC2,
+        { id: 'i-victim', type: 'AWS::EC2::Instance' },
+        'PASS',
+        'critical',
+        'Not reachable from the internet: no public address.',
+      ),
+      finding(
+        EC2,
+        { id: 'i-attacker', type: 'AWS::EC2::Instance' },
+        'FAIL',
+        'critical',
+        `Reachable from the internet: tcp/22 (admin 22) to 3.3.3.3 in subnet-1 via igw-1 → rtb-1 (0.0.0.0/0) → acl-1 rule 100 allow → sg-1 rule tcp 22 ${fake}.`,
+      ),
+    ]);
+    const opened = await openPage(browser, renderHtml(own));
+    const rows = (id: string) => opened.page.locator(`#exposure-table tr[data-resource="${id}"]`);
+    expect(await rows('i-victim').count()).toBe(0);
+    // Whatever the message seems to list, it is shown in the attacker's own rows, as text.
+    expect(await opened.page.locator('#exposure-table tr').count()).toBe(1 + (await rows('i-attacker').count()));
+    expect(await opened.page.locator('#exposure-table tbody').count()).toBe(1);
+    const text = await opened.page.locator('#exposure-table').innerText();
+    expect(text).toContain(IMG);
+    expect(await opened.page.locator('#exposure img').count()).toBe(0);
+    expect(await opened.page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(opened.errors).toEqual([]);
+    await opened.page.close();
+  });
+
   it('renders nothing for a run without reachability checks', () => {
     expect(renderExposureView({ ...report, findings: findings.slice(4) })).toBe('');
   });

@@ -1,0 +1,144 @@
+/**
+ * The HTML report's own defences, checked on the page as written and in headless Chromium: the
+ * Content-Security-Policy admits exactly the page's inline script and style (their hashes are
+ * recomputed here from the page), nothing can load or navigate anywhere, strings that are not
+ * even valid Unicode still render, a malformed filter link is ignored, and the page streamed in
+ * pieces is the page.
+ */
+import { createHash } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findingId } from '../../src/engine/runner.js';
+import type { Finding, Resource } from '../../src/engine/types.js';
+import { HTML_CSP, renderHtml, renderHtmlChunks } from '../../src/report/html.js';
+import { launchChromium, openPage, reportOf } from '../helpers/browser.js';
+
+function finding(n: number, resource: Resource, over: Partial<Finding> = {}): Finding {
+  return {
+    id: findingId(`check-${n % 7}`, resource, 'us-east-1'),
+    checkId: `check-${n % 7}`,
+    title: `Check ${n % 7}`,
+    status: 'FAIL',
+    severity: 'high',
+    category: 'infrastructure',
+    responsibility: 'network-firewall',
+    service: 'ec2',
+    region: 'us-east-1',
+    accountId: '123456789012',
+    resource,
+    message: `message ${n}`,
+    remediation: 'close it',
+    compliance: {},
+    ...over,
+  };
+}
+
+// A lone surrogate is not Unicode, but a hostile endpoint's JSON can still carry one ("\ud800").
+const LONE = 'sg-\uD800-lone';
+const hostile: Finding[] = [
+  finding(1, { id: LONE, type: 'AWS::EC2::SecurityGroup', name: 'half\uDC00pair' }, { message: `open \uD83D ${LONE}` }),
+  finding(2, { id: 'javascript:alert(1)', type: 'AWS::EC2::SecurityGroup', arn: 'javascript:alert(document.domain)//' }),
+  finding(3, { id: 'a&b=c d%zz', type: 'AWS::IAM::Role' }, { region: 'eu-west-1', status: 'ERROR' }),
+];
+const page1 = renderHtml(reportOf(hostile));
+
+const unescape = (s: string): string =>
+  s
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('HTML report defences', () => {
+  it("the CSP admits the page's own inline script and style by hash, and nothing else", () => {
+    const csp = unescape(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page1)![1]!);
+    expect(csp).toBe(HTML_CSP);
+    // The meta tag comes before anything it governs.
+    expect(page1.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(page1.indexOf('<style>'));
+    const styles = [...page1.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    const scripts = [...page1.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    expect(scripts).toHaveLength(1);
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [name, ...sources] = d.trim().split(/\s+/);
+        return [name!, sources];
+      }),
+    );
+    expect(directives).toEqual({
+      'default-src': ["'none'"],
+      'style-src': [sha256(styles[0]!)],
+      'script-src': [sha256(scripts[0]!)],
+      'base-uri': ["'none'"],
+      'form-action': ["'none'"],
+    });
+  });
+
+  it('renders a resource id that is not valid Unicode, and its resource link still filters to it', async () => {
+    const { page, errors } = await openPage(browser, page1);
+    expect(await page.locator('#findings tbody tr').count()).toBe(3);
+    expect(await page.locator('#findings tbody tr').first().innerText()).toContain('sg-\uFFFD-lone');
+    await page.locator('details.resource', { hasText: 'sg-\uFFFD-lone' }).locator('summary').click();
+    await page.locator('details.resource', { hasText: 'sg-\uFFFD-lone' }).locator('a').click();
+    await page.waitForFunction('location.hash.includes("resource=")');
+    expect(await page.locator('#findings tbody tr:visible').count()).toBe(1);
+    expect(await page.locator('#findings tbody tr:visible').innerText()).toContain('sg-\uFFFD-lone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('links only within the page (a javascript: resource id stays text) and loads nothing', async () => {
+    const { page, requests, errors } = await openPage(browser, page1);
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(5);
+    for (const href of hrefs) expect(href).toMatch(/^#/);
+    expect(
+      await page.locator('img, link, iframe, object, embed, base, form, [src], [style], [srcset], meta[http-equiv=refresh]').count(),
+    ).toBe(0);
+    // A resource with "&", "=", "%" and a space in its id filters to itself alone.
+    await page.locator('details.resource', { hasText: 'a&b=c d%zz' }).locator('summary').click();
+    await page.locator('details.resource', { hasText: 'a&b=c d%zz' }).locator('a').click();
+    await page.waitForFunction('location.hash.includes("resource=")');
+    expect(await page.locator('#findings tbody tr:visible').count()).toBe(1);
+    expect(await page.locator('#findings tbody tr:visible').innerText()).toContain('a&b=c d%zz');
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ignores a malformed value in a filter link instead of failing the script', async () => {
+    const { page, errors } = await openPage(browser, page1, '#f?severity=%E0%A4%A&region=eu-west-1');
+    expect(errors).toEqual([]);
+    expect(await page.locator('select[name=region]').inputValue()).toBe('eu-west-1');
+    expect(await page.locator('select[name=severity]').inputValue()).toBe('');
+    expect(await page.locator('#findings tbody tr:visible').count()).toBe(1);
+    await page.close();
+  });
+
+  it('streams the same page in pieces: every row once, in order, whatever the batch boundaries', async () => {
+    const many = Array.from({ length: 1203 }, (_, i) =>
+      finding(i, { id: `sg-${String(i).padStart(4, '0')}`, type: 'AWS::EC2::SecurityGroup' }),
+    );
+    const report = reportOf(many);
+    const pieces = [...renderHtmlChunks(report)];
+    expect(pieces.length).toBeGreaterThan(4); // head, three batches of rows, tail
+    const html = pieces.join('');
+    expect(html).toBe(renderHtml(report));
+    const { page, errors } = await openPage(browser, html);
+    const ids = await page.locator('#findings tbody tr td.res').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
+    expect(ids).toEqual(many.map((f) => f.resource.id));
+    expect(await page.locator('#shown').innerText()).toBe('1203 of 1203 findings shown');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
