@@ -9,6 +9,7 @@
  * Headers are matched case-insensitively; a column an endpoint leaves out reads as `missing`
  * so a check can say so rather than guess.
  */
+import { MalformedResponse } from '../aws/errors.js';
 import { parse } from 'csv-parse/sync';
 
 export type ReportDate =
@@ -42,8 +43,11 @@ export interface CredentialReportRow {
 
 export const ROOT_ROW_USER = '<root_account>';
 
-export class CredentialReportFormatError extends Error {
-  override name = 'CredentialReportFormatError';
+/** A credential report that cannot be read: an unusable answer of GetCredentialReport. */
+export class CredentialReportFormatError extends MalformedResponse {
+  constructor(message: string) {
+    super(message, 'iam:GetCredentialReport');
+  }
 }
 
 function special(raw: string): 'n/a' | 'no_information' | 'not_supported' | undefined {

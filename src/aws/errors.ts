@@ -69,6 +69,16 @@ export class MalformedResponse extends Error {
   }
 }
 
+/**
+ * A field AWS always sends in a successful answer, or an unusable answer (an emulator's bare
+ * 200, an HTML page): the absence of configuration comes back from AWS as an error code of its
+ * own (NoSuchEntity, NoSuchPublicAccessBlockConfiguration, …), never as a 200 without the field.
+ */
+export function requireField<T>(value: T | null | undefined, field: string, action: string): T {
+  if (value === undefined || value === null) throw new MalformedResponse(`it held no ${field}`, action);
+  return value;
+}
+
 const ACCESS_DENIED =
   /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|AuthorizationErrorException|Forbidden|NotAuthorized)$/;
 const THROTTLED =

@@ -1,6 +1,6 @@
 import { paginateListAnalyzers, type AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
 import { defineLoader } from '../loader.js';
-import { collect } from './paginate.js';
+import { listAll } from './paginate.js';
 
 /** Every IAM Access Analyzer analyzer in a region, of every type. */
 export const analyzers = defineLoader({
@@ -8,6 +8,12 @@ export const analyzers = defineLoader({
   actions: ['access-analyzer:ListAnalyzers'],
   async fetch({ aws }, region: string): Promise<AnalyzerSummary[]> {
     // ListAnalyzers documents no maximum page size; its default page holds every analyzer an account has in practice.
-    return collect(paginateListAnalyzers({ client: aws.accessanalyzer(region) }, {}), (p) => p.analyzers);
+    return listAll(
+      'access-analyzer:ListAnalyzers',
+      'analyzers',
+      'nextToken',
+      paginateListAnalyzers({ client: aws.accessanalyzer(region) }, {}),
+      (p) => p.analyzers,
+    );
   },
 });

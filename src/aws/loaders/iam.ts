@@ -15,9 +15,9 @@ import {
   type VirtualMFADevice,
 } from '@aws-sdk/client-iam';
 import { credentialReportText, parseCredentialReport, type CredentialReportRow } from '../../analysis/credential-report.js';
-import { isErrorNamed, tagErrorAction } from '../errors.js';
+import { isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
-import { collect } from './paginate.js';
+import { listAll } from './paginate.js';
 
 /**
  * The pages of an IAM listing up to the last: IAM sends a Marker only while IsTruncated is
@@ -37,7 +37,7 @@ export const accountSummary = defineLoader({
   actions: ['iam:GetAccountSummary'],
   async fetch({ aws }): Promise<Record<string, number>> {
     const out = await aws.iam().send(new GetAccountSummaryCommand({}));
-    return { ...(out.SummaryMap ?? {}) };
+    return { ...requireField(out.SummaryMap, 'SummaryMap', 'iam:GetAccountSummary') };
   },
 });
 
@@ -48,7 +48,8 @@ export const passwordPolicy = defineLoader({
   async fetch({ aws }): Promise<PasswordPolicy | null> {
     try {
       const out = await aws.iam().send(new GetAccountPasswordPolicyCommand({}));
-      return out.PasswordPolicy ?? null;
+      // No policy is NoSuchEntity (below); a 200 without one is an unusable answer, not "no policy".
+      return requireField(out.PasswordPolicy, 'PasswordPolicy', 'iam:GetAccountPasswordPolicy');
     } catch (error) {
       if (isErrorNamed(error, 'NoSuchEntity', 'NoSuchEntityException')) return null;
       throw error;
@@ -61,7 +62,10 @@ export const assignedVirtualMfaDevices = defineLoader({
   id: 'iam.assignedVirtualMfaDevices',
   actions: ['iam:ListVirtualMFADevices'],
   async fetch({ aws }): Promise<VirtualMFADevice[]> {
-    return collect(
+    return listAll(
+      'iam:ListVirtualMFADevices',
+      'VirtualMFADevices',
+      'Marker',
       untilComplete(
         paginateListVirtualMFADevices({ client: aws.iam(), pageSize: 1000, stopOnSameToken: true }, { AssignmentStatus: 'Assigned' }),
       ),
@@ -74,7 +78,10 @@ export const serverCertificates = defineLoader({
   id: 'iam.serverCertificates',
   actions: ['iam:ListServerCertificates'],
   async fetch({ aws }): Promise<ServerCertificateMetadata[]> {
-    return collect(
+    return listAll(
+      'iam:ListServerCertificates',
+      'ServerCertificateMetadataList',
+      'Marker',
       untilComplete(paginateListServerCertificates({ client: aws.iam(), pageSize: 1000, stopOnSameToken: true }, {})),
       (p) => p.ServerCertificateMetadataList,
     );
@@ -105,6 +112,14 @@ export const authorizationDetails = defineLoader({
       ),
     );
     for await (const page of pages) {
+      // IAM always sends IsTruncated, and each list asked for (empty ones as empty elements);
+      // a page with none of them is an emulator's bare answer, not an account without users.
+      if (
+        page.IsTruncated === undefined &&
+        [page.UserDetailList, page.GroupDetailList, page.RoleDetailList, page.Policies].every((list) => list === undefined)
+      ) {
+        throw new MalformedResponse('it held no IsTruncated flag and none of the lists asked for', 'iam:GetAccountAuthorizationDetails');
+      }
       details.users.push(...(page.UserDetailList ?? []));
       details.groups.push(...(page.GroupDetailList ?? []));
       details.roles.push(...(page.RoleDetailList ?? []));

@@ -16,7 +16,7 @@ export async function collect<Page, Item>(pages: AsyncIterable<Page>, pick: (pag
 export async function listAll<Page extends object, Item>(
   action: string,
   field: string,
-  token: 'NextToken' | 'Marker',
+  token: 'NextToken' | 'Marker' | 'nextToken',
   pages: AsyncIterable<Page>,
   pick: (page: Page) => Item[] | undefined,
 ): Promise<Item[]> {

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { aclsNeutralised } from '../../analysis/s3-exposure.js';
-import { describeError, errorSentence, isErrorNamed, MalformedResponse, tagErrorAction } from '../errors.js';
+import { describeError, errorSentence, isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { collect } from './paginate.js';
 
@@ -48,7 +48,12 @@ export const buckets = defineLoader({
   actions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation'],
   async fetch({ aws }): Promise<Bucket[]> {
     const client = aws.s3(aws.homeRegion);
-    const listed = await collect(paginateListBuckets({ client, pageSize: 10000 }, {}), (p) => p.Buckets);
+    const listed = await collect(paginateListBuckets({ client, pageSize: 10000 }, {}), (page) => {
+      // S3 always names the owner and sends the Buckets element (empty for no buckets): a page
+      // with neither is an unusable answer, not an account without buckets.
+      if (!page.Buckets && !page.Owner) throw new MalformedResponse('it held neither Buckets nor Owner', 's3:ListAllMyBuckets');
+      return page.Buckets;
+    });
     return Promise.all(
       listed
         .filter((b) => b.Name)
@@ -74,7 +79,7 @@ export const bucketPublicAccessBlock = defineLoader({
   async fetch({ aws }, bucket: string, region: string): Promise<PublicAccessBlockConfiguration | null> {
     try {
       const out = await aws.s3(region).send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
-      return out.PublicAccessBlockConfiguration ?? null;
+      return requireField(out.PublicAccessBlockConfiguration, 'PublicAccessBlockConfiguration', 's3:GetBucketPublicAccessBlock');
     } catch (error) {
       if (isErrorNamed(error, 'NoSuchPublicAccessBlockConfiguration')) return null;
       throw error;
@@ -102,7 +107,7 @@ export const accountPublicAccessBlock = defineLoader({
   async fetch({ aws, accountId }): Promise<PublicAccessBlockConfiguration | null> {
     return orNull(async () => {
       const out = await aws.s3control().send(new GetAccountPublicAccessBlockCommand({ AccountId: accountId }));
-      return out.PublicAccessBlockConfiguration ?? null;
+      return requireField(out.PublicAccessBlockConfiguration, 'PublicAccessBlockConfiguration', 's3:GetAccountPublicAccessBlock');
     }, 'NoSuchPublicAccessBlockConfiguration');
   },
 });
@@ -156,7 +161,10 @@ export const bucketAcl = defineLoader({
   id: 's3.bucketAcl',
   actions: ['s3:GetBucketAcl'],
   async fetch({ aws }, bucket: string, region: string): Promise<Grant[]> {
-    return (await aws.s3(region).send(new GetBucketAclCommand({ Bucket: bucket }))).Grants ?? [];
+    const out = await aws.s3(region).send(new GetBucketAclCommand({ Bucket: bucket }));
+    // Every ACL names its owner; an answer without owner or grants is unusable, not "no grants".
+    if (!out.Owner && !out.Grants) throw new MalformedResponse('it held neither Owner nor Grants', 's3:GetBucketAcl');
+    return out.Grants ?? [];
   },
 });
 
@@ -168,7 +176,8 @@ export const bucketObjectOwnership = defineLoader({
     return orNull(
       async () => {
         const out = await aws.s3(region).send(new GetBucketOwnershipControlsCommand({ Bucket: bucket }));
-        return out.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null;
+        const rules = requireField(out.OwnershipControls?.Rules, 'OwnershipControls rule', 's3:GetBucketOwnershipControls');
+        return requireField(rules[0]?.ObjectOwnership, 'ObjectOwnership', 's3:GetBucketOwnershipControls');
         // S3's code; some emulators answer NoSuchOwnershipControls for the same absence.
       },
       'OwnershipControlsNotFoundError',
@@ -200,7 +209,11 @@ export const bucketEncryption = defineLoader({
   async fetch({ aws }, bucket: string, region: string): Promise<ServerSideEncryptionRule[] | null> {
     return orNull(async () => {
       const out = await aws.s3(region).send(new GetBucketEncryptionCommand({ Bucket: bucket }));
-      return out.ServerSideEncryptionConfiguration?.Rules ?? null;
+      return requireField(
+        out.ServerSideEncryptionConfiguration?.Rules,
+        'ServerSideEncryptionConfiguration',
+        's3:GetEncryptionConfiguration',
+      );
     }, 'ServerSideEncryptionConfigurationNotFoundError');
   },
 });
