@@ -4,8 +4,8 @@
  * Anything that stops the run from starting is a UsageError (exit code 2).
  */
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { access, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Logger } from 'pino';
 import { CassetteFormatError, CassettePlayer, CassetteRecorder, readCassette, type CassetteFile } from './aws/cassette.js';
@@ -148,12 +148,32 @@ function loadCassette(path: string): CassetteFile {
   }
 }
 
+/**
+ * The reports can be written to `dir`: it is a writable directory, or the nearest folder that
+ * exists above it is (the reports' writer makes the rest). Nothing is created here, so a run
+ * refused later (bad replay file, no credentials) leaves no trace.
+ */
 async function assertWritableDir(dir: string): Promise<void> {
+  const refuse = (why: string): never => {
+    throw new UsageError(`cannot write reports to ${dir}: ${why}; choose another --output-dir`);
+  };
+  let probe = dir;
+  for (;;) {
+    try {
+      const info = await stat(probe);
+      if (!info.isDirectory()) refuse(probe === dir ? 'it is not a directory' : `${probe} is not a directory`);
+      break;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      const parent = dirname(probe);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === probe) refuse((error as Error).message.split('\n')[0]!);
+      probe = parent;
+    }
+  }
   try {
-    await mkdir(dir, { recursive: true });
-    await access(dir, constants.W_OK);
+    await access(probe, constants.W_OK | constants.X_OK);
   } catch (error) {
-    throw new UsageError(`cannot write reports to ${dir}: ${(error as Error).message.split('\n')[0]}; choose another --output-dir`);
+    refuse(`${probe} is not writable (${(error as NodeJS.ErrnoException).code ?? 'EACCES'})`);
   }
 }
 

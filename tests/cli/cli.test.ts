@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isReadOnlyOperation } from '../../src/aws/operations.js';
 import { CATALOG } from '../../src/engine/catalog.js';
@@ -107,6 +107,23 @@ describe('bad input: one line on stderr, exit code 2, nothing lost', () => {
     expect(run.code).toBe(2);
     oneLine(run.stderr);
     expect(run.stderr).toMatch(/cannot write reports to/);
+  });
+
+  it('an output directory that is a file', async () => {
+    const file = join(tempDir(), 'f');
+    writeFileSync(file, 'x');
+    const run = await runCli(['scan', '--demo', '--output-dir', file]);
+    expect(run.code).toBe(2);
+    oneLine(run.stderr);
+    expect(run.stderr).toMatch(/is not a directory/);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  it('a run refused for its input creates no output directory', async () => {
+    const out = join(tempDir(), 'not-yet', 'reports');
+    const run = await runCli(['scan', '--replay', join(tempDir(), 'missing.json'), '--output-dir', out]);
+    expect(run.code).toBe(2);
+    expect(existsSync(dirname(out))).toBe(false);
   });
 
   it('no credentials (the real binary, in an empty environment)', () => {
