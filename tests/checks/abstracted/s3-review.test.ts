@@ -5,13 +5,8 @@ import {
   GetBucketVersioningCommand,
   GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
-  GetBucketPolicyStatusCommand,
-  GetPublicAccessBlockCommand,
   ListBucketsCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import aclsDisabled from '../../../checks/abstracted/s3-bucket-acls-disabled.js';
 import crossAccount from '../../../checks/abstracted/s3-bucket-cross-account-restricted.js';
@@ -20,12 +15,8 @@ import publicRead from '../../../checks/abstracted/s3-bucket-no-public-read.js';
 import publicWrite from '../../../checks/abstracted/s3-bucket-no-public-write.js';
 import tlsOnly from '../../../checks/abstracted/s3-bucket-tls-only.js';
 import versioning from '../../../checks/abstracted/s3-bucket-versioning.js';
+import { doc, nothingConfigured, s3 } from '../../helpers/s3-world.js';
 import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
-
-const s3 = mockClient(S3Client);
-const s3control = mockClient(S3ControlClient);
-const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
-const ALL_OFF = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 
 /** One bucket per entry, each with the policy given (none when undefined). */
 function withPolicies(policies: Record<string, string | undefined>) {
@@ -35,16 +26,7 @@ function withPolicies(policies: Record<string, string | undefined>) {
   }
 }
 
-beforeEach(() => {
-  s3.reset();
-  s3control.reset();
-  s3control.on(GetAccountPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: ALL_OFF });
-  s3.on(GetPublicAccessBlockCommand).rejects(awsError('NoSuchPublicAccessBlockConfiguration', 'none', 404));
-  s3.on(GetBucketPolicyCommand).rejects(awsError('NoSuchBucketPolicy', 'none', 404));
-  s3.on(GetBucketPolicyStatusCommand).resolves({});
-  s3.on(GetBucketOwnershipControlsCommand).rejects(awsError('OwnershipControlsNotFoundError', 'none', 404));
-  s3.on(GetBucketAclCommand).resolves({ Grants: [] });
-});
+beforeEach(nothingConfigured);
 
 describe('s3-bucket-tls-only: what counts as denying plain HTTP', () => {
   const deny = (bucket: string, extra: object = {}) => ({

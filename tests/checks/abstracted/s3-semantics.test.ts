@@ -1,45 +1,22 @@
 /** Check-level table tests pinning the second S3 review, with stubbed S3 and S3 Control answers. */
-import {
-  GetBucketAclCommand,
-  GetBucketOwnershipControlsCommand,
-  GetBucketPolicyCommand,
-  GetBucketPolicyStatusCommand,
-  GetPublicAccessBlockCommand,
-  ListBucketsCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetBucketAclCommand, GetBucketPolicyCommand, GetBucketPolicyStatusCommand } from '@aws-sdk/client-s3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import crossAccount from '../../../checks/abstracted/s3-bucket-cross-account-restricted.js';
 import publicRead from '../../../checks/abstracted/s3-bucket-no-public-read.js';
 import publicWrite from '../../../checks/abstracted/s3-bucket-no-public-write.js';
 import tlsOnly from '../../../checks/abstracted/s3-bucket-tls-only.js';
-import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
+import { doc, listBuckets, nothingConfigured, s3 } from '../../helpers/s3-world.js';
+import { findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
 
-const s3 = mockClient(S3Client);
-const s3control = mockClient(S3ControlClient);
-const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
-const ALL_OFF = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 const arn = (bucket: string) => `arn:aws:s3:::${bucket}`;
 const allUsers = (Permission: 'READ' | 'WRITE') => ({
   Grantee: { Type: 'Group' as const, URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
   Permission,
 });
 
-function listBuckets(...names: string[]) {
-  s3.on(ListBucketsCommand).resolves({ Buckets: names.map((Name) => ({ Name, BucketRegion: 'us-east-1' })) });
-}
-
 beforeEach(() => {
-  s3.reset();
-  s3control.reset();
-  s3control.on(GetAccountPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: ALL_OFF });
-  s3.on(GetPublicAccessBlockCommand).rejects(awsError('NoSuchPublicAccessBlockConfiguration', 'none', 404));
-  s3.on(GetBucketPolicyCommand).rejects(awsError('NoSuchBucketPolicy', 'none', 404));
+  nothingConfigured();
   s3.on(GetBucketPolicyStatusCommand).resolves({ PolicyStatus: { IsPublic: false } });
-  s3.on(GetBucketOwnershipControlsCommand).rejects(awsError('OwnershipControlsNotFoundError', 'none', 404));
-  s3.on(GetBucketAclCommand).resolves({ Grants: [] });
 });
 
 describe('GetBucketPolicy answering 200 without a Policy document', () => {

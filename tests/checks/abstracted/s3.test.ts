@@ -11,8 +11,7 @@ import {
   ListBucketsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { abstractedChecks } from '../../../checks/abstracted/index.js';
 import accountBpa from '../../../checks/abstracted/s3-account-public-access-block.js';
@@ -26,14 +25,9 @@ import publicWrite from '../../../checks/abstracted/s3-bucket-no-public-write.js
 import bucketBpa from '../../../checks/abstracted/s3-bucket-public-access-block.js';
 import tlsOnly from '../../../checks/abstracted/s3-bucket-tls-only.js';
 import versioning from '../../../checks/abstracted/s3-bucket-versioning.js';
+import { ALL_OFF, ALL_ON, doc, listBuckets, nothingConfigured, s3, s3control } from '../../helpers/s3-world.js';
 import { ACCOUNT, awsError, findingFor, runCheck, runAll, verdicts } from '../../helpers/check-tester.js';
 
-const s3 = mockClient(S3Client);
-const s3control = mockClient(S3ControlClient);
-
-const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-const ALL_OFF = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
-const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const publicGet = (bucket: string) => ({
   Sid: 'Anyone',
   Effect: 'Allow',
@@ -42,19 +36,7 @@ const publicGet = (bucket: string) => ({
   Resource: `arn:aws:s3:::${bucket}/*`,
 });
 
-function listBuckets(...buckets: Array<[string, string]>) {
-  s3.on(ListBucketsCommand).resolves({ Buckets: buckets.map(([Name, BucketRegion]) => ({ Name, BucketRegion })) });
-}
-
-beforeEach(() => {
-  s3.reset();
-  s3control.reset();
-  s3control.on(GetAccountPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: ALL_OFF });
-  s3.on(GetPublicAccessBlockCommand).rejects(awsError('NoSuchPublicAccessBlockConfiguration', 'none', 404));
-  s3.on(GetBucketPolicyCommand).rejects(awsError('NoSuchBucketPolicy', 'none', 404));
-  s3.on(GetBucketOwnershipControlsCommand).rejects(awsError('OwnershipControlsNotFoundError', 'none', 404));
-  s3.on(GetBucketAclCommand).resolves({ Grants: [] });
-});
+beforeEach(nothingConfigured);
 
 describe('s3-account-public-access-block', () => {
   it('passes all four on, fails some off, and reads S3 Control with the run account id', async () => {
