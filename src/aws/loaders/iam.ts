@@ -17,19 +17,7 @@ import {
 import { credentialReportText, parseCredentialReport, type CredentialReportRow } from '../../analysis/credential-report.js';
 import { isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
-import { listAll } from './paginate.js';
-
-/**
- * The pages of an IAM listing up to the last: IAM sends a Marker only while IsTruncated is
- * true, but the SDK paginator follows any Marker, so an endpoint echoing one on its last page
- * would be read forever. Paginators here also stop on a repeated Marker (stopOnSameToken).
- */
-async function* untilComplete<Page extends { IsTruncated?: boolean }>(pages: AsyncIterable<Page>): AsyncGenerator<Page> {
-  for await (const page of pages) {
-    yield page;
-    if (page.IsTruncated === false) return;
-  }
-}
+import { listAll, pagesOf } from './paginate.js';
 
 /** GetAccountSummary's SummaryMap: AccountMFAEnabled, AccountPasswordPresent, … */
 export const accountSummary = defineLoader({
@@ -66,9 +54,7 @@ export const assignedVirtualMfaDevices = defineLoader({
       'iam:ListVirtualMFADevices',
       'VirtualMFADevices',
       'Marker',
-      untilComplete(
-        paginateListVirtualMFADevices({ client: aws.iam(), pageSize: 1000, stopOnSameToken: true }, { AssignmentStatus: 'Assigned' }),
-      ),
+      paginateListVirtualMFADevices({ client: aws.iam(), pageSize: 1000 }, { AssignmentStatus: 'Assigned' }),
       (p) => p.VirtualMFADevices,
     );
   },
@@ -82,7 +68,7 @@ export const serverCertificates = defineLoader({
       'iam:ListServerCertificates',
       'ServerCertificateMetadataList',
       'Marker',
-      untilComplete(paginateListServerCertificates({ client: aws.iam(), pageSize: 1000, stopOnSameToken: true }, {})),
+      paginateListServerCertificates({ client: aws.iam(), pageSize: 1000 }, {}),
       (p) => p.ServerCertificateMetadataList,
     );
   },
@@ -105,9 +91,11 @@ export const authorizationDetails = defineLoader({
   actions: ['iam:GetAccountAuthorizationDetails'],
   async fetch({ aws }): Promise<AuthorizationDetails> {
     const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
-    const pages = untilComplete(
+    const pages = pagesOf(
+      'iam:GetAccountAuthorizationDetails',
+      'Marker',
       paginateGetAccountAuthorizationDetails(
-        { client: aws.iam(), pageSize: 1000, stopOnSameToken: true },
+        { client: aws.iam(), pageSize: 1000 },
         { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] },
       ),
     );

@@ -9,6 +9,7 @@ import {
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
+  type ListBucketsCommandOutput,
   type Grant,
   type LoggingEnabled,
   type PublicAccessBlockConfiguration,
@@ -18,7 +19,7 @@ import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } fro
 import { aclsNeutralised } from '../../analysis/s3-exposure.js';
 import { describeError, errorSentence, isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
-import { collect } from './paginate.js';
+import { pagesOf } from './paginate.js';
 
 export interface Bucket {
   name: string;
@@ -48,12 +49,13 @@ export const buckets = defineLoader({
   actions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation'],
   async fetch({ aws }): Promise<Bucket[]> {
     const client = aws.s3(aws.homeRegion);
-    const listed = await collect(paginateListBuckets({ client, pageSize: 10000 }, {}), (page) => {
+    const listed: NonNullable<ListBucketsCommandOutput['Buckets']> = [];
+    for await (const page of pagesOf('s3:ListAllMyBuckets', 'ContinuationToken', paginateListBuckets({ client, pageSize: 10000 }, {}))) {
       // S3 always names the owner and sends the Buckets element (empty for no buckets): a page
       // with neither is an unusable answer, not an account without buckets.
       if (!page.Buckets && !page.Owner) throw new MalformedResponse('it held neither Buckets nor Owner', 's3:ListAllMyBuckets');
-      return page.Buckets;
-    });
+      listed.push(...(page.Buckets ?? []));
+    }
     return Promise.all(
       listed
         .filter((b) => b.Name)

@@ -264,3 +264,19 @@ describe('calls per bucket', () => {
     expect(s3.commandCalls(ListBucketsCommand)).toHaveLength(1);
   });
 });
+
+describe('listing the buckets', () => {
+  it('a ContinuationToken that comes back again, or a page with neither Buckets nor Owner, is an ERROR, not a short or empty list', async () => {
+    s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'b', BucketRegion: 'us-east-1' }], ContinuationToken: 'same' });
+    const looped = await runCheck(versioning);
+    expect(looped.map((f) => f.status)).toEqual(['ERROR']);
+    expect(looped[0]!.message).toContain('s3:ListAllMyBuckets returned an unusable answer: it returned the ContinuationToken "same" twice');
+    s3.on(ListBucketsCommand).resolves({});
+    const blank = await runCheck(versioning);
+    expect(blank.map((f) => f.status)).toEqual(['ERROR']);
+    expect(blank[0]!.message).toContain('it held neither Buckets nor Owner');
+    // An account without buckets: S3 sends the owner and an empty Buckets element.
+    s3.on(ListBucketsCommand).resolves({ Buckets: [], Owner: { ID: 'owner' } });
+    expect(await runCheck(versioning)).toEqual([]);
+  });
+});

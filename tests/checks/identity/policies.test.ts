@@ -68,7 +68,7 @@ describe('iam-user-permissions-through-groups', () => {
     expect([...(input.Filter ?? [])].sort()).toEqual(['AWSManagedPolicy', 'Group', 'LocalManagedPolicy', 'Role', 'User']);
   });
 
-  it('stops at IsTruncated false even with a Marker, and on a repeated Marker', async () => {
+  it('stops at IsTruncated false even with a Marker; a repeated Marker is an ERROR, not a listing read twice', async () => {
     iam
       .on(GetAccountAuthorizationDetailsCommand)
       .resolvesOnce({ UserDetailList: [{ UserName: 'one' }], IsTruncated: true, Marker: 'm1' })
@@ -77,8 +77,19 @@ describe('iam-user-permissions-through-groups', () => {
     expect(Object.keys(verdicts(await runCheck(throughGroups)))).toEqual(['one', 'two']);
     iam.reset();
     iam.on(GetAccountAuthorizationDetailsCommand).resolves({ UserDetailList: [{ UserName: 'loop' }], Marker: 'same' });
-    await runCheck(throughGroups);
+    const looped = await runCheck(throughGroups);
+    expect(looped.map((f) => f.status)).toEqual(['ERROR']);
+    expect(looped[0]!.message).toContain(
+      'iam:GetAccountAuthorizationDetails returned an unusable answer: it returned the Marker "same" twice',
+    );
     expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(2);
+    // A complete last page that repeats the previous Marker ends the listing, as IsTruncated says.
+    iam.reset();
+    iam
+      .on(GetAccountAuthorizationDetailsCommand)
+      .resolvesOnce({ UserDetailList: [{ UserName: 'one' }], IsTruncated: true, Marker: 'a' })
+      .resolvesOnce({ UserDetailList: [{ UserName: 'two' }], IsTruncated: false, Marker: 'a' });
+    expect(Object.keys(verdicts(await runCheck(throughGroups)))).toEqual(['one', 'two']);
   });
 
   it('AccessDenied is an ERROR', async () => {
