@@ -5,7 +5,7 @@ import { NO_PASSWORD_POLICY, passwordPolicyResource } from './common.js';
 export default defineCheck({
   id: 'iam-password-policy-strong',
   title: 'The IAM password policy has a strong configuration',
-  risk: 'Simple, never-expiring passwords are guessed and reused; a leaked one keeps working indefinitely.',
+  risk: 'Short passwords from a small alphabet are guessed and sprayed; a policy that does not demand mixed characters lets users pick them.',
   category: 'identity',
   responsibility: 'identity-and-access',
   service: 'iam',

@@ -43,7 +43,8 @@ function memo<V>(limit: number): (key: string, compute: () => V) => V {
   };
 }
 const versions = memo<IpVersion | undefined>(100_000);
-const publicCounts = memo<bigint>(100_000);
+// Keys here are whole CIDR lists (a large prefix list makes a long one): fewer of them.
+const publicCounts = memo<bigint>(10_000);
 
 export function ipVersionOf(cidr: string): IpVersion | undefined {
   return versions(cidr, () => {

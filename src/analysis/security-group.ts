@@ -130,7 +130,9 @@ export function internetExposure(group: SecurityGroup, opts: ExposureOptions): E
     const sources = (['tcp', 'udp'] as const).map((protocol) => sourcesFor(perms, port, protocol, opts, unresolved));
     for (const version of versions) {
       const open = sources.flatMap((s) => internetSources(s, version, opts) ?? []);
-      if (open.length) exposures.push({ port, version, sources: [...new Set(open)] });
+      // An all-traffic rule is a source of both protocols: list it once.
+      const distinct = [...new Map(open.map((s) => [`${s.rule}|${s.source}|${s.version}`, s])).values()];
+      if (distinct.length) exposures.push({ port, version, sources: distinct });
     }
   }
   return { exposures, unresolvedPrefixLists: [...unresolved].sort() };

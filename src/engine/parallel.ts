@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 
 /**
  * How many items each group may have in flight: `perGroup` on average, shared in proportion
- * to the groups' sizes (at least a quarter of `perGroup` each). With one core busy, a group
+ * to the groups' sizes (at least a quarter of `perGroup` each, and never more than a group has). With one core busy, a group
  * gets CPU in proportion to the work it has ready; sized this way, the regions with the most
  * buckets (where the rate limit is the floor) are not left to finish alone at the end.
  */
@@ -15,7 +15,7 @@ export function shareOfInFlight(sizes: ReadonlyMap<string, number>, perGroup: nu
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const budget = perGroup * sizes.size;
   const floor = Math.max(1, Math.floor(perGroup / 4));
-  return new Map([...sizes].map(([group, n]) => [group, Math.max(floor, Math.min(n, Math.round((budget * n) / Math.max(1, total))))]));
+  return new Map([...sizes].map(([group, n]) => [group, Math.min(n, Math.max(floor, Math.round((budget * n) / Math.max(1, total))))]));
 }
 
 export async function forEachByGroup<T>(

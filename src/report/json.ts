@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Report } from './model.js';
 
-/**
- * The report as `JSON.stringify(report, null, 2)` would write it, in pieces: everything but
- * the findings at once, then one finding at a time, so a report of tens of thousands of
- * findings is streamed to disk rather than held as one string of a hundred megabytes.
- */
 /** Findings stringified together; large enough to be cheap, small enough to stream. */
 const JSON_BATCH = 500;
 
+/**
+ * The report as `JSON.stringify(report, null, 2)` would write it, in pieces: everything but
+ * the findings at once, then the findings a batch at a time, so a report of tens of thousands
+ * of findings is streamed to disk rather than held as one string of a hundred megabytes.
+ */
 export function* renderJsonChunks(report: Report): Generator<string> {
   // A placeholder no AWS-derived string can contain marks where the findings go.
   const marker = `srm-audit-findings-${randomUUID()}`;

@@ -67,7 +67,7 @@ export function buildComplianceView(
   // Each control's findings, gathered in one pass over the findings rather than one per control.
   const byControl = new Map<string, ReportFinding[]>();
   for (const f of findings) {
-    for (const id of f.compliance[framework] ?? []) {
+    for (const id of new Set(f.compliance[framework] ?? [])) {
       if (!mappedBy.get(id)?.includes(f.checkId)) continue;
       const list = byControl.get(id);
       if (list) list.push(f);

@@ -1,6 +1,6 @@
 /** Atomic writes: a scheduled run never leaves half a report where a reader can find it. */
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -8,9 +8,6 @@ import { dirname, join } from 'node:path';
  * findings), written as they come so the whole text never has to exist in memory at once.
  */
 export type Content = string | Iterable<string>;
-
-/** Pieces are gathered to about this size before each write. */
-const WRITE_CHUNK = 1 << 20;
 
 const tempBeside = (path: string): string => join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
 
@@ -28,29 +25,8 @@ async function replaceAtomically(path: string, fill: (temp: string) => Promise<v
 }
 
 export async function writeFileAtomic(path: string, content: Content): Promise<void> {
-  await replaceAtomically(path, async (temp) => {
-    const file = await open(temp, 'w', 0o644);
-    try {
-      if (typeof content === 'string') {
-        await file.writeFile(content, 'utf8');
-        return;
-      }
-      let pending: string[] = [];
-      let size = 0;
-      for (const piece of content) {
-        pending.push(piece);
-        size += piece.length;
-        if (size >= WRITE_CHUNK) {
-          await file.write(pending.join(''), null, 'utf8');
-          pending = [];
-          size = 0;
-        }
-      }
-      if (pending.length) await file.write(pending.join(''), null, 'utf8');
-    } finally {
-      await file.close();
-    }
-  });
+  // writeFile takes a string or an iterable of pieces, and finishes every partial write.
+  await replaceAtomically(path, (temp) => writeFile(temp, content, { encoding: 'utf8', mode: 0o644 }));
 }
 
 /**

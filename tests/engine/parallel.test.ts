@@ -14,9 +14,18 @@ describe('work in flight per region', () => {
     );
     expect(share.get('us-east-1')).toBe(Math.round((32 * 4 * 300) / 432));
     expect(share.get('eu-west-1')).toBe(Math.round((32 * 4 * 100) / 432));
-    expect(share.get('sa-east-1')).toBe(8); // the floor: a quarter of the average, even for two buckets
+    expect(share.get('sa-east-1')).toBe(2); // never more than it has
     expect(share.get('ap-south-1')).toBe(9);
-    expect(shareOfInFlight(new Map([['only', 5]]), 32).get('only')).toBe(8);
+    expect(
+      shareOfInFlight(
+        new Map([
+          ['small', 30],
+          ['big', 3000],
+        ]),
+        32,
+      ).get('small'),
+    ).toBe(8); // the floor: a quarter of the average
+    expect(shareOfInFlight(new Map([['only', 5]]), 32).get('only')).toBe(5);
   });
 
   it('runs every item once, and never more than a region’s share at once', async () => {

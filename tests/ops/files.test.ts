@@ -1,5 +1,5 @@
 /** Waivers, config and report files: bad input exits 2 naming file, line and field; CLI overrides config. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../../src/engine/options.js';
@@ -249,6 +249,17 @@ describe('report files', () => {
       expect(renderJson(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
       expect([...renderJsonChunks(report)].length).toBeGreaterThan(n > 500 ? 3 : 1);
     }
+  });
+
+  it('latest.<ext> holds the report just written, a second name for it, and outlives its rotation', async () => {
+    const dir = tempDir();
+    const first = await writeReport(dir, 'srm-audit-123456789012-20260101T000000Z', 'json', ['{"a":', '1}\n'], 1);
+    expect(readFileSync(join(dir, 'latest.json'), 'utf8')).toBe('{"a":1}\n');
+    expect(statSync(join(dir, 'latest.json')).ino).toBe(statSync(first).ino);
+    await writeReport(dir, 'srm-audit-123456789012-20260102T000000Z', 'json', ['{"b":2}\n'], 1);
+    expect(existsSync(first)).toBe(false);
+    expect(readFileSync(join(dir, 'latest.json'), 'utf8')).toBe('{"b":2}\n');
+    expect(readdirSync(dir).sort()).toEqual(['latest.json', 'srm-audit-123456789012-20260102T000000Z.json']);
   });
 
   it('a failed write leaves no temp file and the previous report untouched', async () => {
