@@ -79,7 +79,10 @@ export default defineCheck({
         const port = db.Endpoint?.Port ?? db.DbInstancePort;
         if (!port) throw incomplete('it reported no endpoint port for this instance');
         const endpoints = dbEndpoints(db, port);
-        if (endpoints.length === 0) throw incomplete('it reported no subnets in the DB subnet group of this instance');
+        if (endpoints.length === 0)
+          throw incomplete(
+            `it reported ${db.DBSubnetGroup ? 'no subnets in the DB subnet group of' : 'no DB subnet group for'} this instance`,
+          );
         const assessment = assess(endpoints, await loadNetwork());
         if (assessment.exposures.length === 0) {
           result.pass(resource, unreachableText(assessment, 'no address', 'publicly accessible, but '));

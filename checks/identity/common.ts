@@ -4,7 +4,12 @@
  * user has credentials at all.
  */
 import type { AttachedPolicy, ManagedPolicyDetail } from '@aws-sdk/client-iam';
-import { describeReportValue, type AccessKeySlot, type CredentialReportRow } from '../../src/analysis/credential-report.js';
+import {
+  CredentialReportFormatError,
+  describeReportValue,
+  type AccessKeySlot,
+  type CredentialReportRow,
+} from '../../src/analysis/credential-report.js';
 import { decodePolicyDocument, type PolicyDocument } from '../../src/analysis/iam-policy.js';
 import type { AuthorizationDetails, CredentialReport } from '../../src/aws/loaders/iam.js';
 import { scopeResource } from '../../src/engine/check.js';
@@ -30,8 +35,13 @@ export function credentialResource(row: CredentialReportRow, credential: 'passwo
     : { id: `${row.user}/access-key-${credential}`, type: 'AWS::IAM::AccessKey', name: `access key ${credential} of ${row.user}` };
 }
 
+/**
+ * A managed policy as a resource, named by PolicyName or, where an endpoint leaves the name out
+ * (moto's GetAccountAuthorizationDetails sends no PolicyName in Policies), by its ARN's last part.
+ */
 export function policyResource(policy: { PolicyName?: string; Arn?: string; PolicyArn?: string }): Resource {
-  return { id: policy.PolicyName ?? 'unknown', type: 'AWS::IAM::ManagedPolicy', arn: policy.Arn ?? policy.PolicyArn };
+  const arn = policy.Arn ?? policy.PolicyArn;
+  return { id: policy.PolicyName || arn?.split('/').pop() || 'unknown', type: 'AWS::IAM::ManagedPolicy', arn };
 }
 
 /** The IAM users of the report: every row but `<root_account>`. */
@@ -39,9 +49,10 @@ export function reportUsers(report: CredentialReport): CredentialReportRow[] {
   return report.rows.filter((r) => !r.isRoot);
 }
 
+/** The `<root_account>` row, which AWS always writes; its absence (moto leaves it out) is an unusable report for root checks. */
 export function rootRow(report: CredentialReport): CredentialReportRow {
   const row = report.rows.find((r) => r.isRoot);
-  if (!row) throw new Error('the IAM credential report has no <root_account> row');
+  if (!row) throw new CredentialReportFormatError('the credential report has no <root_account> row, so it says nothing of the root user');
   return row;
 }
 

@@ -27,7 +27,7 @@ export default defineCheck({
     const byArn = new Map(details.policies.map((p) => [p.Arn ?? '', p]));
     for (const [arn, holders] of attachedTo) {
       const policy = byArn.get(arn);
-      const resource = policyResource({ Arn: arn, PolicyName: policy?.PolicyName ?? arn.split('/').pop() });
+      const resource = policyResource({ Arn: arn, PolicyName: policy?.PolicyName });
       try {
         if (!policy) throw new Error(`GetAccountAuthorizationDetails did not return the attached policy ${arn}`);
         const admin = fullAdminStatements(defaultPolicyDocument(policy));

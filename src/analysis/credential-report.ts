@@ -75,23 +75,25 @@ export function parseReportBool(raw: string | undefined): ReportBool {
   return 'invalid';
 }
 
-/** Parses the report's CSV text (already base64-decoded). */
+/**
+ * Parses the report's CSV text (already base64-decoded). A header without rows is read as a
+ * report of no users and no root row (moto's answer: it never writes the `<root_account>`
+ * row); the checks that need that row say so, the per-user checks have no users to judge.
+ */
 export function parseCredentialReport(csv: string): CredentialReportRow[] {
-  let records: Record<string, string>[];
+  let table: string[][];
   try {
-    records = parse(csv, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
+    table = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true });
   } catch (error) {
     throw new CredentialReportFormatError(`the credential report is not valid CSV: ${(error as Error).message}`);
   }
-  if (records.length === 0) throw new CredentialReportFormatError('the credential report has no rows (not even the root user)');
+  const [header, ...body] = table;
+  if (!header) throw new CredentialReportFormatError('the credential report has no rows (not even a header)');
+  const columns = header.map((h) => h.trim().toLowerCase());
   for (const required of ['user', 'arn']) {
-    if (!(required in records[0]!)) throw new CredentialReportFormatError(`the credential report has no "${required}" column`);
+    if (!columns.includes(required)) throw new CredentialReportFormatError(`the credential report has no "${required}" column`);
   }
+  const records = body.map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i]])) as Record<string, string | undefined>);
   return records.map((r) => {
     const key = (slot: 1 | 2): AccessKeySlot => ({
       slot,

@@ -55,9 +55,14 @@ describe('parseCredentialReport', () => {
     expect(rows[0]!.accessKeys[1].lastRotated).toEqual({ kind: 'missing' });
   });
 
-  it('rejects a report without the user column or without rows', () => {
+  it('rejects a report without the user column or without even a header', () => {
     expect(() => parseCredentialReport('name,arn\nx,y\n')).toThrow(/"user" column/);
+    expect(() => parseCredentialReport('name,arn\n')).toThrow(/"user" column/);
     expect(() => parseCredentialReport('')).toThrow(/no rows/);
+  });
+
+  it("reads a header without rows as no users (moto's report of an account without users: it writes no <root_account> row)", () => {
+    expect(parseCredentialReport('user,arn,user_creation_time,password_enabled\n')).toEqual([]);
   });
 
   it('decodes bytes, base64 text and raw CSV text alike', () => {

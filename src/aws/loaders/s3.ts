@@ -204,16 +204,22 @@ export const bucketVersioning = defineLoader({
   },
 });
 
-/** Default encryption rules; null when the bucket has no default encryption configuration. */
+/**
+ * Default encryption rules; null when the bucket has no default encryption configuration: S3's
+ * ServerSideEncryptionConfigurationNotFoundError, or LocalStack's 200 without a
+ * ServerSideEncryptionConfiguration element (its answer after DeleteBucketEncryption). Null
+ * can only fail the KMS check, never pass it; a configuration without rules stays unusable.
+ */
 export const bucketEncryption = defineLoader({
   id: 's3.bucketEncryption',
   actions: ['s3:GetEncryptionConfiguration'],
   async fetch({ aws }, bucket: string, region: string): Promise<ServerSideEncryptionRule[] | null> {
     return orNull(async () => {
       const out = await aws.s3(region).send(new GetBucketEncryptionCommand({ Bucket: bucket }));
+      if (out.ServerSideEncryptionConfiguration === undefined) return null;
       return requireField(
-        out.ServerSideEncryptionConfiguration?.Rules,
-        'ServerSideEncryptionConfiguration',
+        out.ServerSideEncryptionConfiguration.Rules,
+        'ServerSideEncryptionConfiguration rules',
         's3:GetEncryptionConfiguration',
       );
     }, 'ServerSideEncryptionConfigurationNotFoundError');

@@ -88,9 +88,14 @@ describe('rds-instance-internet-reachable', () => {
     dbs(
       db('no-flag', { PubliclyAccessible: undefined }),
       db('no-port', { Endpoint: undefined }),
-      db('no-subnets', { DBSubnetGroup: undefined }),
+      db('no-subnets', { DBSubnetGroup: { DBSubnetGroupName: 'empty', VpcId: 'vpc-a', Subnets: [] } }),
+      // moto lists an instance created without DBSubnetGroupName with no DBSubnetGroup at all.
+      db('no-group', { DBSubnetGroup: undefined }),
     );
-    expect(verdicts(await runCheck(check))).toEqual({ 'no-flag': 'ERROR', 'no-port': 'ERROR', 'no-subnets': 'ERROR' });
+    const findings = await runCheck(check);
+    expect(verdicts(findings)).toEqual({ 'no-flag': 'ERROR', 'no-port': 'ERROR', 'no-subnets': 'ERROR', 'no-group': 'ERROR' });
+    expect(findingFor(findings, 'no-subnets').message).toContain('no subnets in the DB subnet group of this instance');
+    expect(findingFor(findings, 'no-group').message).toContain('no DB subnet group for this instance');
   });
 
   it('leaves out Neptune and DocumentDB instances, as every RDS check does', async () => {
