@@ -4,36 +4,16 @@
  * verdict drawn from data that was never sent. The answers come from a stand-in HTTP handler
  * below the real SDK stack (real parsing), so nothing reaches the network.
  */
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LoaderCache } from '../../src/aws/loader.js';
-import { credentialReportPolling } from '../../src/aws/loaders/iam.js';
 import { AwsSession } from '../../src/aws/session.js';
 import { CATALOG } from '../../src/engine/catalog.js';
 import { resolveOptions } from '../../src/engine/options.js';
 import { runChecks } from '../../src/engine/runner.js';
+import { offlineCredentials, standInHandler } from '../helpers/http-stand-in.js';
 
-const emptyOk = {
-  async handle() {
-    return { response: { statusCode: 200, headers: { 'content-type': 'text/xml' }, body: Readable.from([Buffer.from('')]) } };
-  },
-  updateHttpClientConfig() {},
-  httpHandlerConfigs: () => ({}),
-};
-
-const saved = { ...process.env };
-const savedPolling = { ...credentialReportPolling };
-beforeAll(() => {
-  // Signing needs some credentials; these never leave the process (the handler answers).
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
-  process.env.AWS_SECRET_ACCESS_KEY = 'secret';
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  credentialReportPolling.sleep = () => Promise.resolve();
-});
-afterAll(() => {
-  process.env = saved;
-  Object.assign(credentialReportPolling, savedPolling);
-});
+const emptyOk = standInHandler(() => ({ status: 200, body: '' }));
+offlineCredentials();
 
 describe('an endpoint that answers every call with an empty 200', () => {
   it('gives every check an ERROR naming the call, and no PASS or FAIL from data never sent', async () => {

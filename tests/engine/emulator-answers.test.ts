@@ -5,8 +5,7 @@
  * answer of the emulator: it must give verdicts, or an ERROR naming what the emulator left out,
  * never an "internal error" and never an ERROR for the whole check.
  */
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import consoleMfa from '../../checks/identity/iam-console-users-mfa.js';
 import customerAdmin from '../../checks/identity/iam-customer-policy-no-full-admin.js';
 import attachedAdmin from '../../checks/identity/iam-no-full-admin-policy-attached.js';
@@ -15,11 +14,11 @@ import unusedCredentials from '../../checks/identity/iam-unused-credentials-disa
 import kms from '../../checks/abstracted/s3-bucket-kms-encryption.js';
 import type { AnyCheck } from '../../src/engine/check.js';
 import { LoaderCache } from '../../src/aws/loader.js';
-import { credentialReportPolling } from '../../src/aws/loaders/iam.js';
 import { AwsSession } from '../../src/aws/session.js';
 import { resolveOptions } from '../../src/engine/options.js';
 import { runChecks } from '../../src/engine/runner.js';
 import type { Finding } from '../../src/engine/types.js';
+import { offlineCredentials, standInHandler, type StandInRequest } from '../helpers/http-stand-in.js';
 
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const iamXml = (action: string, result: string): string =>
@@ -63,13 +62,6 @@ const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 const LIST_BUCKETS = `<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>o</ID></Owner><Buckets><Bucket><Name>plain</Name><CreationDate>2026-12-02T03:22:50.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>`;
 const LOCATION = `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_NS}"></LocationConstraint>`;
 
-interface StandInRequest {
-  hostname?: string;
-  path?: string;
-  query?: Record<string, unknown>;
-  body?: unknown;
-}
-
 function answer(request: StandInRequest): string {
   const query = request.query ?? {};
   if ('encryption' in query) return '';
@@ -81,27 +73,8 @@ function answer(request: StandInRequest): string {
   return xml;
 }
 
-const standIn = {
-  async handle(request: StandInRequest) {
-    return { response: { statusCode: 200, headers: { 'content-type': 'text/xml' }, body: Readable.from([Buffer.from(answer(request))]) } };
-  },
-  updateHttpClientConfig() {},
-  httpHandlerConfigs: () => ({}),
-};
-
-const saved = { ...process.env };
-const savedPolling = { ...credentialReportPolling };
-beforeAll(() => {
-  // Signing needs some credentials; these never leave the process (the handler answers).
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
-  process.env.AWS_SECRET_ACCESS_KEY = 'secret';
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  credentialReportPolling.sleep = () => Promise.resolve();
-});
-afterAll(() => {
-  process.env = saved;
-  Object.assign(credentialReportPolling, savedPolling);
-});
+const standIn = standInHandler((request) => ({ status: 200, body: answer(request) }));
+offlineCredentials();
 
 async function scan(...checks: AnyCheck[]): Promise<Finding[]> {
   const session = new AwsSession({

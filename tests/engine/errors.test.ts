@@ -3,8 +3,7 @@
  * and the error code, a partial run, and the scan going on. The HTTP answers come from a stand-in
  * request handler below the real SDK stack (parsing, retries), so nothing reaches the network.
  */
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rdsNotPublic from '../../checks/container/rds-instance-not-public.js';
 import { describeError, errorSentence } from '../../src/aws/errors.js';
 import { LoaderCache } from '../../src/aws/loader.js';
@@ -12,37 +11,11 @@ import { AwsSession } from '../../src/aws/session.js';
 import { defineCheck, type AnyCheck } from '../../src/engine/check.js';
 import { resolveOptions } from '../../src/engine/options.js';
 import { runChecks } from '../../src/engine/runner.js';
+import { offlineCredentials, standInHandler, type StandInAnswer } from '../helpers/http-stand-in.js';
 
-type Answer = { status: number; body: string; type?: string } | Error;
-
-/** An HTTP handler that answers every request with `answer` (or throws it, like a DNS failure). */
-function handler(answer: Answer) {
-  return {
-    async handle() {
-      if (answer instanceof Error) throw answer;
-      return {
-        response: {
-          statusCode: answer.status,
-          headers: { 'content-type': answer.type ?? 'text/xml' },
-          body: Readable.from([Buffer.from(answer.body)]),
-        },
-      };
-    },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs: () => ({}),
-  };
-}
-
-const saved = { ...process.env };
-beforeAll(() => {
-  // Signing needs some credentials; these never leave the process (the handler answers).
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
-  process.env.AWS_SECRET_ACCESS_KEY = 'secret';
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-});
-afterAll(() => {
-  process.env = saved;
-});
+type Answer = StandInAnswer;
+const handler = (answer: Answer) => standInHandler(() => answer);
+offlineCredentials();
 
 async function scanWith(answer: Answer, checks: AnyCheck[] = [rdsNotPublic]) {
   const session = new AwsSession({ homeRegion: 'us-east-1', maxAttempts: 1, requestHandler: handler(answer) });
