@@ -11,6 +11,7 @@ import {
   type CredentialReportRow,
 } from '../../src/analysis/credential-report.js';
 import { decodePolicyDocument, type PolicyDocument } from '../../src/analysis/iam-policy.js';
+import { MalformedResponse } from '../../src/aws/errors.js';
 import type { AuthorizationDetails, CredentialReport } from '../../src/aws/loaders/iam.js';
 import { scopeResource } from '../../src/engine/check.js';
 import type { Resource } from '../../src/engine/types.js';
@@ -100,7 +101,10 @@ export function defaultPolicyDocument(policy: ManagedPolicyDetail): PolicyDocume
   const versions = policy.PolicyVersionList ?? [];
   const version = versions.find((v) => v.IsDefaultVersion === true) ?? versions.find((v) => v.VersionId === policy.DefaultVersionId);
   if (!version)
-    throw new Error(`GetAccountAuthorizationDetails returned no default version document for ${policy.Arn ?? policy.PolicyName}`);
+    throw new MalformedResponse(
+      `it returned no default version document for ${policy.Arn ?? policy.PolicyName}`,
+      'iam:GetAccountAuthorizationDetails',
+    );
   return decodePolicyDocument(version.Document);
 }
 

@@ -1,3 +1,4 @@
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { describeAdminStatements, decodePolicyDocument, fullAdminStatements } from '../../src/analysis/iam-policy.js';
 import { authorizationDetails } from '../../src/aws/loaders/iam.js';
 import { defineCheck } from '../../src/engine/check.js';
@@ -29,7 +30,7 @@ export default defineCheck({
       const policy = byArn.get(arn);
       const resource = policyResource({ Arn: arn, PolicyName: policy?.PolicyName });
       try {
-        if (!policy) throw new Error(`GetAccountAuthorizationDetails did not return the attached policy ${arn}`);
+        if (!policy) throw new MalformedResponse(`it did not return the attached policy ${arn}`, 'iam:GetAccountAuthorizationDetails');
         const admin = fullAdminStatements(defaultPolicyDocument(policy));
         const where = `attached to ${holders.join(', ')}`;
         if (admin.length) result.fail(resource, `Grants Allow * on * in ${describeAdminStatements(admin)}; ${where}.`);
