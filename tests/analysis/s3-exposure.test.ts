@@ -1,3 +1,4 @@
+import { doc } from '../helpers/s3-policies.js';
 import { describe, expect, it } from 'vitest';
 import {
   evaluateBucketExposure,
@@ -10,7 +11,7 @@ import { parsePolicy, PolicyParseError } from '../../src/analysis/s3-policy.js';
 
 const BUCKET = 'b';
 const ARN = 'arn:aws:s3:::b';
-const policy = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+const policy = doc;
 const allow = (extra: object = {}) => ({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${ARN}/*`, ...extra });
 const ALL_OFF: BpaFlags = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 

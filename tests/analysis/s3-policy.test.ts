@@ -3,6 +3,7 @@
  * only acts on its own kind of resource, in this bucket), the full "bad actions" universe,
  * S3's access point exception, Deny coverage, TLS resources, cross-account scoping.
  */
+import { doc } from '../helpers/s3-policies.js';
 import { describe, expect, it } from 'vitest';
 import { evaluateBucketExposure, evaluatePolicy, type AclGrant } from '../../src/analysis/s3-exposure.js';
 import { actionKind, crossAccountGrants, parsePolicy, PolicyParseError, tlsOnlyStatements } from '../../src/analysis/s3-policy.js';
@@ -10,7 +11,7 @@ import { actionKind, crossAccountGrants, parsePolicy, PolicyParseError, tlsOnlyS
 const ARN = 'arn:aws:s3:::b';
 const OWNER = '123456789012';
 const PARTNER = '210987654321';
-const policy = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+const policy = doc;
 const allow = (extra: object = {}) => ({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${ARN}/*`, ...extra });
 const denyUnlessVpce = (extra: object = {}) => ({
   Effect: 'Deny',

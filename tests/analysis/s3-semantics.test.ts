@@ -5,21 +5,15 @@
  * ("values broader than /8 for IPv4 and /32 for IPv6"), aws:PrincipalIsAWSService is absent
  * from anonymous requests, and a TLS-only Deny may be split over the bucket and its objects.
  */
+import { denyEveryone, doc } from '../helpers/s3-policies.js';
 import { describe, expect, it } from 'vitest';
 import { evaluateBucketExposure, evaluatePolicy, type AclGrant } from '../../src/analysis/s3-exposure.js';
 import { parsePolicy, tlsOnlyStatements } from '../../src/analysis/s3-policy.js';
 
 const ARN = 'arn:aws:s3:::b';
-const policy = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+const policy = doc;
 const allow = (extra: object = {}) => ({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${ARN}/*`, ...extra });
-const deny = (Action: unknown, Resource: unknown, extra: object = {}) => ({
-  Sid: 'Closer',
-  Effect: 'Deny',
-  Principal: '*',
-  Action,
-  Resource,
-  ...extra,
-});
+const deny = denyEveryone;
 const grant = (group: 'AllUsers' | 'AuthenticatedUsers', Permission: string | undefined): AclGrant => ({
   Grantee: { Type: 'Group', URI: `http://acs.amazonaws.com/groups/global/${group}` },
   Permission,

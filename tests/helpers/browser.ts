@@ -3,8 +3,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Finding } from '../../src/engine/types.js';
-import { SCHEMA_VERSION, summarize, type Report } from '../../src/report/model.js';
 import { tempDir } from './cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,31 +22,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
-}
-
-/** A report around `findings`, as the HTML tests render it. */
-export function reportOf(findings: Finding[]): Report {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'srm-audit', version: '0.0.0-test' },
-    run: {
-      startedAt: '2026-11-20T12:00:00.000Z',
-      finishedAt: '2026-11-20T12:00:05.000Z',
-      durationMs: 5000,
-      accountId: '123456789012',
-      callerArn: 'arn:aws:sts::123456789012:assumed-role/auditor/x',
-      regions: [...new Set(findings.map((f) => f.region))].sort(),
-      source: 'replay',
-      checks: [...new Set(findings.map((f) => f.checkId))],
-      partial: false,
-      apiCalls: { total: 0, byOperation: {} },
-      errors: [],
-    },
-    summary: summarize(findings),
-    findings,
-    // The exposure view reads findings only; the grid and compliance views are tested elsewhere.
-    views: { grid: [], compliance: [] },
-  };
 }
 
 /**

@@ -22,8 +22,7 @@ export const s3control = mockClient(S3ControlClient);
 export const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 export const ALL_OFF = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 
-/** A bucket policy document from its statements. */
-export const doc = (...Statement: object[]): string => JSON.stringify({ Version: '2012-10-17', Statement });
+export { doc } from './s3-policies.js';
 
 /** ListBuckets answering these buckets, each with its region (us-east-1 unless given). */
 export function listBuckets(...buckets: Array<string | [string, string]>): void {

@@ -9,7 +9,8 @@ import { findingId } from '../../src/engine/runner.js';
 import type { Finding, Resource, Severity, Status } from '../../src/engine/types.js';
 import { renderExposureView } from '../../src/report/exposure-view.js';
 import { renderHtml } from '../../src/report/html.js';
-import { launchChromium, openPage, reportOf } from '../helpers/browser.js';
+import { launchChromium, openPage } from '../helpers/browser.js';
+import { reportOf } from '../helpers/report.js';
 
 const IMG = '<img src=x onerror="window.__pwned=(window.__pwned||0)+1">';
 // Addresses carry no spaces in the message grammar; a hostile one still must not run.

@@ -11,15 +11,15 @@ import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { findingId } from '../../src/engine/runner.js';
 import { buildAsff, renderAsff } from '../../src/report/asff.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { codeSpan, mdEscape, renderMd } from '../../src/report/md.js';
-import { SCHEMA_VERSION, summarize, type BaselineEntry, type Report, type ReportFinding } from '../../src/report/model.js';
+import type { BaselineEntry, Report, ReportFinding } from '../../src/report/model.js';
 import { renderOcsf } from '../../src/report/ocsf.js';
 import { renderSarif, sarifText } from '../../src/report/sarif.js';
 import { truncate, wellFormed } from '../../src/report/text.js';
+import { reportOf, sampleFinding } from '../helpers/report.js';
 
 const LONE = 'half\uD83D pair'; // a lone high surrogate: not Unicode, a hostile endpoint can still send it
 const CONTROL = 'nul\u0000 bell\u0007 esc\u001B vt\u000B';
@@ -28,26 +28,8 @@ const LINK = '[Fix it now](https://evil.example/login) ![p](https://evil.example
 const AUTOLINK = 'https://evil.example/a www.evil.example ops@evil.example';
 const PLACEHOLDER = 'Policy {0} {"Statement":[{"Effect":"Allow"}]}';
 
-function finding(over: Partial<ReportFinding>, n: number): ReportFinding {
-  const resource = over.resource ?? { id: `res-${n}`, type: 'AWS::EC2::SecurityGroup' };
-  return {
-    id: findingId(`check-${n}`, resource, 'us-east-1'),
-    checkId: `check-${n}`,
-    title: `Check ${n}`,
-    status: 'FAIL',
-    severity: 'high',
-    category: 'infrastructure',
-    responsibility: 'network-firewall',
-    service: 'ec2',
-    region: 'us-east-1',
-    accountId: '123456789012',
-    resource,
-    message: `message ${n}`,
-    remediation: `remediation ${n}`,
-    compliance: { 'aws-fsbp': ['EC2.2'] },
-    ...over,
-  };
-}
+const finding = (over: Partial<ReportFinding>, n: number): ReportFinding =>
+  sampleFinding(n, { compliance: { 'aws-fsbp': ['EC2.2'] }, ...over });
 
 const findings: ReportFinding[] = [
   finding(
@@ -89,17 +71,9 @@ const gone = {
 } as unknown as BaselineEntry;
 
 const report: Report = {
-  schemaVersion: SCHEMA_VERSION,
-  tool: { name: 'srm-audit', version: '0.0.0-test' },
-  run: {
-    startedAt: '2026-11-20T12:00:00.000Z',
-    finishedAt: '2026-11-20T12:00:05.000Z',
-    durationMs: 5000,
-    accountId: '123456789012',
+  ...reportOf(findings, {
     callerArn: `arn:${IMG}:sts::123456789012:assumed-role/auditor/x`,
     regions: ['us-east-1'],
-    source: 'replay',
-    checks: findings.map((f) => f.checkId),
     partial: true,
     apiCalls: { total: 3, byOperation: {} },
     errors: [
@@ -112,9 +86,7 @@ const report: Report = {
         message: `denied ${PLACEHOLDER} ${LONE}`,
       },
     ],
-  },
-  summary: summarize(findings),
-  findings,
+  }),
   baseline: {
     file: 'baseline.json',
     startedAt: '2026-01-01T00:00:00.000Z',
@@ -128,7 +100,6 @@ const report: Report = {
     stale: [],
     applied: [],
   },
-  views: { grid: [], compliance: [] },
 };
 
 const schema = (name: string): object =>

@@ -8,30 +8,14 @@
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findingId } from '../../src/engine/runner.js';
 import type { Finding, Resource } from '../../src/engine/types.js';
 import { HTML_CSP, renderHtml, renderHtmlChunks } from '../../src/report/html.js';
-import { launchChromium, openPage, reportOf } from '../helpers/browser.js';
+import { launchChromium, openPage } from '../helpers/browser.js';
+import { reportOf, sampleFinding } from '../helpers/report.js';
 
-function finding(n: number, resource: Resource, over: Partial<Finding> = {}): Finding {
-  return {
-    id: findingId(`check-${n % 7}`, resource, 'us-east-1'),
-    checkId: `check-${n % 7}`,
-    title: `Check ${n % 7}`,
-    status: 'FAIL',
-    severity: 'high',
-    category: 'infrastructure',
-    responsibility: 'network-firewall',
-    service: 'ec2',
-    region: 'us-east-1',
-    accountId: '123456789012',
-    resource,
-    message: `message ${n}`,
-    remediation: 'close it',
-    compliance: {},
-    ...over,
-  };
-}
+/** Findings of seven checks, so that many findings share one. */
+const finding = (n: number, resource: Resource, over: Partial<Finding> = {}): Finding =>
+  sampleFinding(n, { checkId: `check-${n % 7}`, title: `Check ${n % 7}`, remediation: 'close it', resource, ...over });
 
 // A lone surrogate is not Unicode, but a hostile endpoint's JSON can still carry one ("\ud800").
 const LONE = 'sg-\uD800-lone';

@@ -3,43 +3,28 @@
  * built from findings full of hostile AWS-derived strings: nothing injected runs, nothing
  * is fetched from the network, the text shows as text, and the filters work.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findingId } from '../../src/engine/runner.js';
 import type { Finding } from '../../src/engine/types.js';
 import { renderHtml } from '../../src/report/html.js';
-import { SCHEMA_VERSION, summarize, type Report, type ReportFinding } from '../../src/report/model.js';
+import type { Report, ReportFinding } from '../../src/report/model.js';
 import { buildComplianceViews, buildGrid } from '../../src/report/views.js';
+import { launchChromium } from '../helpers/browser.js';
 import { tempDir } from '../helpers/cli.js';
+import { reportOf, sampleFinding } from '../helpers/report.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const IMG = '<img src=x onerror="window.__pwned=(window.__pwned||0)+1">';
 const SCRIPT_BREAK = '</script><script>window.__pwned=(window.__pwned||0)+1</script>';
 const ATTR_BREAK = '" onmouseover="window.__pwned=1" data-x="';
 const REMOTE = '<link rel=stylesheet href="http://198.51.100.7/x.css"><iframe src="https://example.com/"></iframe>';
 
-function finding(
+const finding = (
   over: Partial<ReportFinding> & Pick<Finding, 'status' | 'severity' | 'category' | 'service' | 'region'>,
   n: number,
-): ReportFinding {
-  const resource = over.resource ?? { id: `res-${n}`, type: 'AWS::EC2::SecurityGroup' };
-  const base: ReportFinding = {
-    id: findingId(`check-${n}`, resource, over.region),
-    checkId: `check-${n}`,
-    title: `Check number ${n}`,
-    responsibility: 'network-firewall',
-    accountId: '123456789012',
-    resource,
-    message: `message ${n}`,
-    remediation: `remediation ${n}`,
-    compliance: { 'aws-fsbp': ['EC2.53'] },
-    ...over,
-  };
-  return base;
-}
+): ReportFinding => sampleFinding(n, { title: `Check number ${n}`, compliance: { 'aws-fsbp': ['EC2.53'] }, ...over });
 
 const findings: ReportFinding[] = [
   finding(
@@ -96,26 +81,12 @@ const findings: ReportFinding[] = [
   finding({ status: 'NOT_APPLICABLE', severity: 'low', category: 'identity', service: 'iam', region: 'global' }, 5),
 ];
 
-const report: Report = {
-  schemaVersion: SCHEMA_VERSION,
-  tool: { name: 'srm-audit', version: '0.0.0-test' },
-  run: {
-    startedAt: '2026-11-20T12:00:00.000Z',
-    finishedAt: '2026-11-20T12:00:05.000Z',
-    durationMs: 5000,
-    accountId: '123456789012',
-    callerArn: `arn:aws:sts::123456789012:assumed-role/${IMG}/x`,
-    regions: ['eu-west-1', 'us-east-1'],
-    source: 'replay',
-    checks: findings.map((f) => f.checkId),
-    partial: true,
-    apiCalls: { total: 12, byOperation: { 'ec2:DescribeSecurityGroups': 12 } },
-    errors: [],
-  },
-  summary: summarize(findings),
-  findings,
-  views: { grid: [], compliance: [] },
-};
+const report: Report = reportOf(findings, {
+  callerArn: `arn:aws:sts::123456789012:assumed-role/${IMG}/x`,
+  regions: ['eu-west-1', 'us-east-1'],
+  partial: true,
+  apiCalls: { total: 12, byOperation: { 'ec2:DescribeSecurityGroups': 12 } },
+});
 // The views come from check metadata: here a catalog of one check per finding.
 const catalog = findings.map((f) => ({ id: f.checkId, category: f.category, responsibility: f.responsibility, compliance: f.compliance }));
 report.views = { grid: buildGrid(catalog, findings), compliance: buildComplianceViews(catalog, report.run.checks, findings) };
@@ -127,22 +98,9 @@ const dialogs: string[] = [];
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   const file = join(tempDir('srm-html-'), 'report.html');
   writeFileSync(file, renderHtml(report));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('request', (r) => requests.push(r.url()));
   page.on('dialog', (d) => {

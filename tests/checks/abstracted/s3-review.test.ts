@@ -15,6 +15,7 @@ import publicRead from '../../../checks/abstracted/s3-bucket-no-public-read.js';
 import publicWrite from '../../../checks/abstracted/s3-bucket-no-public-write.js';
 import tlsOnly from '../../../checks/abstracted/s3-bucket-tls-only.js';
 import versioning from '../../../checks/abstracted/s3-bucket-versioning.js';
+import { tlsDeny } from '../../helpers/s3-policies.js';
 import { doc, nothingConfigured, s3 } from '../../helpers/s3-world.js';
 import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
 
@@ -29,14 +30,7 @@ function withPolicies(policies: Record<string, string | undefined>) {
 beforeEach(nothingConfigured);
 
 describe('s3-bucket-tls-only: what counts as denying plain HTTP', () => {
-  const deny = (bucket: string, extra: object = {}) => ({
-    Effect: 'Deny',
-    Principal: '*',
-    Action: 's3:*',
-    Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
-    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    ...extra,
-  });
+  const deny = tlsDeny;
   it('table', async () => {
     withPolicies({
       'bool-false-any-principal': doc(

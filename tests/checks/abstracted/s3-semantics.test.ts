@@ -5,6 +5,7 @@ import crossAccount from '../../../checks/abstracted/s3-bucket-cross-account-res
 import publicRead from '../../../checks/abstracted/s3-bucket-no-public-read.js';
 import publicWrite from '../../../checks/abstracted/s3-bucket-no-public-write.js';
 import tlsOnly from '../../../checks/abstracted/s3-bucket-tls-only.js';
+import { denyEveryone } from '../../helpers/s3-policies.js';
 import { doc, listBuckets, nothingConfigured, s3 } from '../../helpers/s3-world.js';
 import { findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
 
@@ -46,14 +47,7 @@ describe('s3-bucket-no-public-read / -write: a bucket-policy Deny closes a publi
       'bool-not-service': [allUsers('READ')],
     };
     for (const [Bucket, Grants] of Object.entries(acl)) s3.on(GetBucketAclCommand, { Bucket }).resolves({ Grants });
-    const deny = (Action: unknown, Resource: unknown, extra: object = {}) => ({
-      Sid: 'Closer',
-      Effect: 'Deny',
-      Principal: '*',
-      Action,
-      Resource,
-      ...extra,
-    });
+    const deny = denyEveryone;
     const policies: Record<string, string> = {
       'deny-lists': doc(deny('s3:List*', arn('deny-lists'))),
       'deny-objects-only': doc(deny('s3:*', `${arn('deny-objects-only')}/*`)),

@@ -25,6 +25,7 @@ import publicWrite from '../../../checks/abstracted/s3-bucket-no-public-write.js
 import bucketBpa from '../../../checks/abstracted/s3-bucket-public-access-block.js';
 import tlsOnly from '../../../checks/abstracted/s3-bucket-tls-only.js';
 import versioning from '../../../checks/abstracted/s3-bucket-versioning.js';
+import { tlsDeny } from '../../helpers/s3-policies.js';
 import { ALL_OFF, ALL_ON, doc, listBuckets, nothingConfigured, s3, s3control } from '../../helpers/s3-world.js';
 import { ACCOUNT, awsError, findingFor, runCheck, runAll, verdicts } from '../../helpers/check-tester.js';
 
@@ -151,14 +152,7 @@ describe('s3-bucket-no-public-read / -write', () => {
 });
 
 describe('policy-based checks', () => {
-  const tls = (bucket: string, extra: object = {}) => ({
-    Effect: 'Deny',
-    Principal: '*',
-    Action: 's3:*',
-    Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
-    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    ...extra,
-  });
+  const tls = tlsDeny;
 
   it('s3-bucket-tls-only: passes the Deny on both ARNs; fails objects only, one principal, no policy', async () => {
     listBuckets(['good', 'us-east-1'], ['objects-only', 'us-east-1'], ['one-principal', 'us-east-1'], ['none', 'us-east-1']);
