@@ -3,13 +3,6 @@
  * middleware that refuses non-read-only operations, refuses calls no loader declared,
  * counts calls, and records or replays responses. Nothing else constructs an SDK client.
  */
-import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3ControlClient } from '@aws-sdk/client-s3-control';
-import { STSClient } from '@aws-sdk/client-sts';
 import type {
   InitializeHandler,
   InitializeHandlerArguments,
@@ -17,6 +10,7 @@ import type {
   HandlerExecutionContext,
   MetadataBearer,
 } from '@smithy/types';
+import { clientClassFor, type ClientFor, type ClientService } from './clients.js';
 import { ReadOnlyViolation, UndeclaredCall, tagErrorAction } from './errors.js';
 import type { CassetteRecorder, RecordedError } from './cassette.js';
 import { iamActionFor, isReadOnlyOperation, type ServiceName } from './operations.js';
@@ -26,17 +20,7 @@ import { RateLimiter, type RateLimit } from './rate-limit.js';
 // whoever upgrades the SDK (see README), not for every user of every scan.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const CLIENT_CLASSES = {
-  ec2: EC2Client,
-  iam: IAMClient,
-  s3: S3Client,
-  s3control: S3ControlClient,
-  rds: RDSClient,
-  sts: STSClient,
-  accessanalyzer: AccessAnalyzerClient,
-} as const;
-type ClientService = keyof typeof CLIENT_CLASSES & ServiceName;
-export type ClientFor<S extends ClientService> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
+export type { ClientFor, ClientService } from './clients.js';
 
 /** Which loader is making the current call, and what it declared it may call. */
 export interface CallScope {
@@ -211,7 +195,7 @@ export class AwsSession {
     // An answered call never reaches signing, but the credential chain must not even be asked.
     if (responder || transport) config.credentials = { accessKeyId: 'OFFLINE', secretAccessKey: 'OFFLINE' };
     if (requestHandler) config.requestHandler = requestHandler;
-    const Client = CLIENT_CLASSES[service] as unknown as new (cfg: Record<string, unknown>) => ClientFor<S>;
+    const Client = clientClassFor(service) as new (cfg: Record<string, unknown>) => ClientFor<S>;
     const client = new Client(config);
     reuseSigners(client);
     if (!responder) this.admit(client, service, region);

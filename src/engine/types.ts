@@ -24,7 +24,11 @@ export const RESPONSIBILITIES = [
   'resource-policy',
   'public-access',
   'patching',
+  'external-access',
   'logging',
+  'monitoring',
+  'threat-detection',
+  'key-management',
   'data-residency',
 ] as const;
 export type Responsibility = (typeof RESPONSIBILITIES)[number];

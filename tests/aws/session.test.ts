@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadOnlyViolation, UndeclaredCall, describeError } from '../../src/aws/errors.js';
 import { defineLoader, LoaderCache } from '../../src/aws/loader.js';
 import { securityGroups } from '../../src/aws/loaders/ec2.js';
+// Registers the S3 client classes, as the S3 loaders do for a scan.
+import '../../src/aws/loaders/s3.js';
 import { iamActionFor, isReadOnlyOperation } from '../../src/aws/operations.js';
 import { AwsSession } from '../../src/aws/session.js';
 

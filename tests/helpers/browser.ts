@@ -1,17 +1,28 @@
-/** Debian's chromium driven by playwright-core (its own browser download is not reachable here), for the HTML tests. */
+/**
+ * A headless Chromium driven by playwright-core, for the HTML tests. The binary comes from the
+ * npm package @sparticuz/chromium (shipped inside its tarball, unpacked to /tmp on first use),
+ * so `npm test` needs nothing beyond `npm install`; playwright's own browser download is not
+ * reachable here. CHROMIUM_PATH (e.g. a system /usr/bin/chromium) overrides it.
+ */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDir } from './cli.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+async function chromiumPath(): Promise<string> {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) {
+    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist`);
+    return override;
+  }
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: await chromiumPath(),
     args: [
       '--no-sandbox',
       '--disable-gpu',

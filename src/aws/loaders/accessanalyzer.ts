@@ -1,6 +1,9 @@
-import { paginateListAnalyzers, type AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
+import { AccessAnalyzerClient, paginateListAnalyzers, type AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+
+registerClient('accessanalyzer', AccessAnalyzerClient);
 
 /** Every IAM Access Analyzer analyzer in a region, of every type. */
 export const analyzers = defineLoader({

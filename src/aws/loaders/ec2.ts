@@ -1,4 +1,5 @@
 import {
+  EC2Client,
   DescribeRegionsCommand,
   DescribeSnapshotAttributeCommand,
   GetEbsEncryptionByDefaultCommand,
@@ -27,6 +28,9 @@ import {
 import { MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+
+registerClient('ec2', EC2Client);
 
 export interface RegionInfo {
   name: string;

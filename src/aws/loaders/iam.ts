@@ -1,4 +1,5 @@
 import {
+  IAMClient,
   GenerateCredentialReportCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
@@ -18,6 +19,9 @@ import { credentialReportText, parseCredentialReport, type CredentialReportRow }
 import { isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll, pagesOf } from './paginate.js';
+import { registerClient } from '../clients.js';
+
+registerClient('iam', IAMClient);
 
 /** GetAccountSummary's SummaryMap: AccountMFAEnabled, AccountPasswordPresent, … */
 export const accountSummary = defineLoader({

@@ -1,4 +1,5 @@
 import {
+  RDSClient,
   DescribeDBClusterSnapshotAttributesCommand,
   DescribeDBSnapshotAttributesCommand,
   paginateDescribeDBClusters,
@@ -13,6 +14,9 @@ import {
 import { MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+
+registerClient('rds', RDSClient);
 
 // 100 is the largest MaxRecords the RDS Describe calls accept.
 const PAGE = 100;

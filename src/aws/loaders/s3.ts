@@ -1,4 +1,5 @@
 import {
+  S3Client,
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
@@ -15,11 +16,15 @@ import {
   type PublicAccessBlockConfiguration,
   type ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { aclsNeutralised } from '../../analysis/s3-exposure.js';
 import { describeError, errorSentence, isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { pagesOf } from './paginate.js';
+import { registerClient } from '../clients.js';
+
+registerClient('s3', S3Client);
+registerClient('s3control', S3ControlClient);
 
 export interface Bucket {
   name: string;

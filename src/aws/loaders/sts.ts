@@ -1,5 +1,8 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { defineLoader } from '../loader.js';
+import { registerClient } from '../clients.js';
+
+registerClient('sts', STSClient);
 
 export interface CallerIdentity {
   accountId: string;
