@@ -5,59 +5,22 @@
  * S3, S3 Control without the account-id host prefix, calls the emulator lacks) and that the
  * verdicts come from the emulator's answers. Skipped where moto is not installed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateLoginProfileCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.js';
-import { runBin, tempDir } from '../helpers/cli.js';
+import { MOTO_AVAILABLE, scanMoto, startMoto, verdictOf, type MotoServer } from '../helpers/moto.js';
 
-const MOTO = spawnSync('moto_server', ['--help'], { encoding: 'utf8' }).status === 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      await fetch(`${url}/moto-api/`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`moto_server did not answer at ${url} within 30 s`);
-}
-
-// Test credentials for the emulator; they never leave loopback.
-const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
-
-describe.skipIf(!MOTO)('a scan of a moto server (an AWS-compatible emulator on loopback)', () => {
-  let moto: ChildProcess | undefined;
-  let endpoint = '';
+describe.skipIf(!MOTO_AVAILABLE)('a scan of a moto server (an AWS-compatible emulator on loopback)', () => {
+  let moto: MotoServer | undefined;
   let report: Report;
   let exitCode = -1;
 
   beforeAll(async () => {
-    const port = await freePort();
-    endpoint = `http://127.0.0.1:${port}`;
-    moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-    await waitUntilServing(endpoint);
-
+    moto = await startMoto();
     // Seeding writes through plain SDK clients of the test's own: srm-audit itself only reads.
-    const config = { endpoint, region: 'us-east-1', credentials };
+    const config = moto.config;
     const ec2 = new EC2Client(config);
     const open = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'open-ssh', Description: 'ssh from anywhere' }));
     await ec2.send(
@@ -98,23 +61,16 @@ describe.skipIf(!MOTO)('a scan of a moto server (an AWS-compatible emulator on l
     await iam.send(new CreateLoginProfileCommand({ UserName: 'alice', Password: 'Correct-Horse-1' }));
     for (const client of [ec2, s3, iam]) client.destroy();
 
-    const out = tempDir();
-    const run = runBin(['scan', '--endpoint-url', endpoint, '--regions', 'us-east-1', '--output-dir', out, '--fail-on', 'none'], {
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_REGION: 'us-east-1',
-    });
+    const run = scanMoto(moto);
     exitCode = run.code;
-    if (run.code !== 0 && run.code !== 3) throw new Error(`scan exited ${run.code}: ${run.stderr}`);
-    report = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Report;
+    report = run.report;
   }, 120_000);
 
   afterAll(() => {
-    moto?.kill();
+    moto?.stop();
   });
 
-  const verdict = (checkId: string, resourceName: string) =>
-    report.findings.find((f) => f.checkId === checkId && (f.resource.name === resourceName || f.resource.id === resourceName))?.status;
+  const verdict = (checkId: string, resourceName: string) => verdictOf(report, checkId, resourceName);
 
   it('completes against the emulator, and says which calls it could not evaluate', () => {
     expect([0, 3]).toContain(exitCode);
