@@ -18,7 +18,16 @@ export interface ResultOptions {
   region?: string;
   /** Overrides the check's severity for this result (e.g. a critical port class). */
   severity?: Severity;
+  /**
+   * The data the verdict was judged on, for a reviewer or an auditor: the rule, the policy
+   * statement, the NACL entries in order, the report cells. Plain JSON; every string in it is
+   * AWS-derived and escaped by the reporters like any other.
+   */
+  evidence?: Evidence;
 }
+
+/** Labelled, JSON-serialisable evidence (a label to a value: text, number, list or object). */
+export type Evidence = Record<string, unknown>;
 
 export interface ResultSink {
   pass(resource: Resource, message: string, opts?: ResultOptions): void;

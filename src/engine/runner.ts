@@ -99,6 +99,7 @@ async function runOne(
       message,
       remediation: check.remediation,
       compliance: check.compliance,
+      ...(opts.evidence ? { evidence: opts.evidence } : {}),
     });
   };
   const reportError = (resource: Resource, error: unknown, opts: ResultOptions = {}): void => {

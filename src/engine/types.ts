@@ -65,6 +65,8 @@ export interface Finding {
   message: string;
   remediation: string;
   compliance: ComplianceMap;
+  /** What the verdict was judged on (see ResultOptions.evidence); absent where a check gives none. */
+  evidence?: Record<string, unknown>;
 }
 
 export function severityRank(severity: Severity): number {

@@ -14,7 +14,7 @@ import {
 } from '../engine/types.js';
 
 /** 1.1: baseline and waiver state on findings, the responsibility grid and compliance views. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export type StatusCounts = Record<Status, number>;
 
