@@ -28,12 +28,15 @@ nav.toc a{text-decoration:none;color:#0969da;white-space:nowrap}
 nav.toc a:hover{text-decoration:underline}
 main{padding:8px 28px 20px;max-width:1500px}
 section{scroll-margin-top:48px}
+main>section:first-child>h2{margin-top:14px}
+.summary-grid .box+.box{margin-top:12px}
 h2{font-size:18px;margin:30px 0 8px;padding-top:4px}
 h3{font-size:15px;margin:18px 0 6px}
 a{color:#0969da}
 .muted{color:var(--muted)}
 .banner{padding:10px 14px;border-radius:6px;margin:12px 0;border:1px solid #d4a72c;background:#fff8c5}
-.posture{display:flex;flex-wrap:wrap;gap:18px 28px;align-items:center;margin-top:10px}
+.posture{display:flex;flex-wrap:wrap;gap:18px 28px;align-items:center}
+.posture p{margin:0}
 .posture .headline{font-size:17px;max-width:720px}
 .posture .headline b{font-size:22px}
 .sevcards{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0}
@@ -88,6 +91,7 @@ details.framework{border:1px solid var(--border);border-radius:6px;margin:8px 0;
 details.framework>summary{font-weight:600}
 details.framework>summary .bar{display:inline-block;width:160px;vertical-align:middle;margin:0 8px}
 details.ctl>summary{color:#0969da;font-size:12px}
+details.framework td:nth-child(2){min-width:300px}
 .notcovered{font-size:12px;color:var(--muted)}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin:8px 0}
 .filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted)}

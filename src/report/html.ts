@@ -99,7 +99,7 @@ function summarySection(report: Report, reachable: ReadonlySet<string>): string 
   const headline =
     open === 0
       ? `<b>No open failure.</b> ${summary.byStatus.PASS} of ${evaluated} evaluated results pass.`
-      : `<b>${open} open failure${open === 1 ? '' : 's'}</b> on ${failingResources} resource${failingResources === 1 ? '' : 's'} in ${failingChecks} check${failingChecks === 1 ? '' : 's'}${reachableFailing ? `, ${reachableFailing} of them reachable from the internet` : ''}. ${summary.byStatus.PASS} of ${evaluated} evaluated results pass (${pct(summary.byStatus.PASS, evaluated)} %).`;
+      : `<b>${open} open failure${open === 1 ? '' : 's'}</b> on ${failingResources} resource${failingResources === 1 ? '' : 's'}${reachableFailing ? `, ${reachableFailing} of them reachable from the internet` : ''}. ${failingChecks} of ${run.checks.length} checks fail somewhere; ${summary.byStatus.PASS} of ${evaluated} evaluated results pass (${pct(summary.byStatus.PASS, evaluated)} %).`;
   const extra = [
     summary.waived ? `${summary.waived} waived` : '',
     summary.byStatus.ERROR ? `${summary.byStatus.ERROR} could not be evaluated` : '',
