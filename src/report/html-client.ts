@@ -164,7 +164,7 @@ export const SCRIPT = `
   var SEV = ['critical','high','medium','low','informational'];
   var STATUS_LABEL = { FAIL: 'Fail', ERROR: 'Error', WAIVED: 'Waived', PASS: 'Pass', NOT_APPLICABLE: 'N/A' };
   var EXPOSURE = ['', 'public', 'internet-reachable'];
-  var PAGE = 100;
+  var PAGE = 100, AUTO_OPEN = 25;
 
   function el(tag, cls, text){ var n = document.createElement(tag); if (cls) n.className = cls; if (text !== undefined && text !== null) n.textContent = String(text); return n; }
   function add(parent){ for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]); return parent; }
@@ -249,6 +249,8 @@ export const SCRIPT = `
   function findingRow(f, tbody){
     var tr = el('tr');
     tr.setAttribute('data-status', f.s);
+    tr.setAttribute('data-check', checkOf(f).id);
+    tr.setAttribute('data-account', f.ac || '');
     var st = add(el('td', 'status s-' + f.s, STATUS_LABEL[f.s] || f.s));
     if (f.b) add(st, el('span', 'tag t-' + f.b, f.b));
     var msg = el('td', 'msg');
@@ -281,7 +283,7 @@ export const SCRIPT = `
   var chipsEl = document.getElementById('chips');
   var selects = Array.prototype.slice.call(document.querySelectorAll('#findings-filters select'));
   var tabs = Array.prototype.slice.call(document.querySelectorAll('#status-tabs button'));
-  var KEYS = ['status','severity','category','responsibility','service','region','state','check','resource','q'];
+  var KEYS = ['status','severity','category','responsibility','service','region','account','state','check','resource','q'];
   var state = { status: 'FAIL' };
   var hay = null;
   var timer = 0;
@@ -296,6 +298,7 @@ export const SCRIPT = `
     if (state.responsibility && c.responsibility !== state.responsibility) return false;
     if (state.service && c.service !== state.service) return false;
     if (state.region && f.r !== state.region) return false;
+    if (state.account && f.ac !== state.account) return false;
     if (state.check && c.id !== state.check) return false;
     if (state.resource && f.k !== state.resource) return false;
     if (state.state && !(state.state === 'waived' ? f.s === 'WAIVED' : f.b === state.state)) return false;
@@ -342,6 +345,8 @@ export const SCRIPT = `
     var groups = [], byCheck = Object.create(null);
     list.forEach(function(f){ var g = byCheck[f.c]; if (!g) { g = byCheck[f.c] = { c: f.c, list: [] }; groups.push(g); } g.list.push(f); });
     groups.forEach(function(g){ groupsEl.appendChild(groupNode(g)); });
+    // A narrow view (a check, a resource, a shared link) opens at once.
+    if (list.length <= AUTO_OPEN) fills.forEach(function(x){ x.fill(); x.d.open = true; });
     if (!groups.length) groupsEl.appendChild(el('p', 'muted', 'No finding matches these filters.'));
     shownEl.textContent = list.length + ' of ' + ALL.length + ' findings shown';
     if (updateHash) toHash();

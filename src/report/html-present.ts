@@ -224,6 +224,8 @@ export interface ClientFinding {
   /** Status as shown: FAIL, ERROR, WAIVED, PASS, NOT_APPLICABLE. */
   s: string;
   r: string;
+  /** The account (a merged organization report holds many). */
+  ac: string;
   /** Label, id (when the label differs), ARN, type, resource key. */
   l: string;
   i?: string;
@@ -271,6 +273,7 @@ export function clientFinding(f: ReportFinding, checkIndex: number, reachable: R
     c: checkIndex,
     s: displayStatus(f),
     r: f.region,
+    ac: f.accountId,
     l: name.label,
     ...(name.id ? { i: name.id } : {}),
     ...(name.arn ? { a: name.arn } : {}),

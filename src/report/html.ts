@@ -289,6 +289,7 @@ const FINDINGS_HEAD = (report: Report): string => {
   const distinct = (pick: (f: ReportFinding) => string): string[] => [...new Set(findings.map(pick))].sort();
   const options = (name: string, label: string, values: readonly string[], labels: Record<string, string> = {}): string =>
     `<label>${e(label)}<select name="${e(name)}" aria-label="${e(label)}"><option value="">All</option>${values.map((v) => `<option value="${e(v)}">${e(labels[v] ?? v)}</option>`).join('')}</select></label>`;
+  const accounts = distinct((f) => f.accountId);
   const states = ['new', 'persisting', 'resolved', 'waived'].filter((s) =>
     findings.some((f) => f.baseline === s || (s === 'waived' && f.waiver)),
   );
@@ -325,6 +326,7 @@ ${options(
   RESPONSIBILITIES.filter((r) => findings.some((f) => f.responsibility === r)),
   RESPONSIBILITY_LABEL,
 )}
+${accounts.length > 1 ? options('account', 'Account', accounts) : ''}
 ${options('state', 'Baseline / waiver', states)}
 <label>Search<input id="search" type="search" placeholder="resource, check, message…" aria-label="Search findings"></label>
 </div>
@@ -365,7 +367,8 @@ const SECTION_TITLE: Record<string, string> = {
 };
 
 function sectionHtml(s: PageSection): string {
-  if (s.html.startsWith('<section')) return s.html;
+  // A view that renders its own <section> keeps it; the nav's anchor is added when it has another id.
+  if (s.html.startsWith('<section')) return s.html.includes(`id="${s.id}"`) ? s.html : `<div id="${e(s.id)}">${s.html}</div>`;
   const title = SECTION_TITLE[s.id] ?? s.nav;
   return `<section id="${e(s.id)}" aria-labelledby="${e(s.id)}-h"><h2 id="${e(s.id)}-h">${e(title)}</h2>\n${s.html}\n</section>`;
 }

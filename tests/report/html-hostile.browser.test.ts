@@ -132,6 +132,24 @@ describe('HTML report defences', () => {
     await page.close();
   });
 
+  it('filters a report of several accounts by account, and opens a narrow view at once', async () => {
+    const two = renderHtml(
+      reportOf([
+        finding(1, { id: 'sg-a', type: 'AWS::EC2::SecurityGroup' }, { accountId: '111111111111' }),
+        finding(2, { id: 'sg-b', type: 'AWS::EC2::SecurityGroup' }, { accountId: '222222222222' }),
+      ]),
+    );
+    const { page, errors } = await openPage(browser, two, '#f?account=222222222222&check=check-2');
+    expect(await page.locator('select[name=account]').inputValue()).toBe('222222222222');
+    // Two findings or fewer: the group is open without a click.
+    const shown = page.locator('#findings tbody tr');
+    expect(await shown.count()).toBe(1);
+    expect(await shown.first().getAttribute('data-account')).toBe('222222222222');
+    expect(await shown.first().getAttribute('data-check')).toBe('check-2');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('streams the same page in pieces: every finding once, whatever the batch boundaries', async () => {
     const many = Array.from({ length: 1203 }, (_, i) =>
       finding(i, { id: `sg-${String(i).padStart(4, '0')}`, type: 'AWS::EC2::SecurityGroup' }),
