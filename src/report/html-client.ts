@@ -148,6 +148,7 @@ footer{padding:16px 28px;color:var(--muted);font-size:12px}
   .appendix table{font-size:8.5px}
   .appendix .remediation{margin:2px 0 4px}
   .appendix td.msg{width:55%}
+  .appendix tr.check-row th{background:#eaeef2;font-size:9px;print-color-adjust:exact;-webkit-print-color-adjust:exact}
   .id,code,small{font-size:8px}
   .port small{max-width:none}
   .cover dl.print-only{display:grid}
@@ -466,38 +467,65 @@ export const SCRIPT = `
     printed = true;
     var host = document.getElementById('appendix');
     if (!host) return;
-    function part(title, statuses, withFix, intro){
+    function resCell(f, withArn){
+      var res = el('td', 'res');
+      add(res, el('span', null, shortMiddle(f.l, 60)));
+      var id = withArn ? (f.a || f.i) : (f.i && f.l.indexOf(f.i) < 0 ? f.i : '');
+      if (id) add(res, el('small', 'id', shortMiddle(id, 70)));
+      return res;
+    }
+    /** Failures: per check, its remediation and a table of the resources, ARNs included. */
+    function failures(title, statuses){
       var list = ALL.filter(function(f){ return statuses.indexOf(f.s) >= 0; });
       add(host, el('h2', null, title + ' (' + list.length + ')'));
-      if (intro) add(host, el('p', 'muted', intro));
       if (!list.length) { add(host, el('p', null, 'None.')); return; }
       var current = -1, body = null;
       list.forEach(function(f){
         if (f.c !== current) {
           current = f.c;
           var c = checkOf(f);
-          var h = add(el('h3'), sevPill(c.severity), document.createTextNode(' ' + c.title + ' '), el('span', 'muted', c.id + (c.compliance ? ' \\u00b7 ' + c.compliance : '')));
-          add(host, h);
-          if (withFix) add(host, add(el('p', 'remediation'), el('b', null, 'Remediation: '), document.createTextNode(c.remediation || '')));
+          add(host, add(el('h3'), sevPill(c.severity), document.createTextNode(' ' + c.title + ' '), el('span', 'muted', c.id + (c.compliance ? ' \\u00b7 ' + c.compliance : ''))));
+          add(host, add(el('p', 'remediation'), el('b', null, 'Remediation: '), document.createTextNode(c.remediation || '')));
           var table = el('table'), head = el('tr');
           body = el('tbody');
           ['Result','Resource','Region','Finding'].forEach(function(t){ add(head, el('th', null, t)); });
           add(host, add(table, add(el('thead'), head), body));
         }
         var tr = el('tr');
-        var res = el('td', 'res');
-        add(res, el('span', null, shortMiddle(f.l, 60)));
-        if (f.i || f.a) add(res, el('small', 'id', shortMiddle(f.a || f.i, 70)));
-        add(tr, el('td', 'status s-' + f.s, STATUS_LABEL[f.s] || f.s), res, el('td', 'nowrap', f.r), el('td', 'msg', f.m + (f.v ? ' \\u2014 ' + f.v : '')));
+        add(tr, el('td', 'status s-' + f.s, STATUS_LABEL[f.s] || f.s), resCell(f, true), el('td', 'nowrap', f.r), el('td', 'msg', f.m + (f.v ? ' \\u2014 ' + f.v : '')));
         body.appendChild(tr);
       });
     }
-    part('Failures and remediation', ['FAIL'], true);
-    part('Could not be evaluated, and waived failures', ['ERROR', 'WAIVED'], true);
-    part('Passed: evidence', ['PASS', 'NOT_APPLICABLE'], false, 'Every resource evaluated and found compliant (or not applicable), with what it was judged on.');
+    /** Passes: one compact evidence table, a heading row per check. */
+    function passes(){
+      var list = ALL.filter(function(f){ return f.s === 'PASS' || f.s === 'NOT_APPLICABLE'; });
+      add(host, el('h2', null, 'Passed: evidence (' + list.length + ')'));
+      add(host, el('p', 'muted', 'Every resource evaluated and found compliant (or not applicable), with what it was judged on.'));
+      if (!list.length) { add(host, el('p', null, 'None.')); return; }
+      var table = el('table', 'evidence-table'), head = el('tr'), body = el('tbody'), current = -1;
+      ['Resource','Region','Judged on'].forEach(function(t){ add(head, el('th', null, t)); });
+      add(host, add(table, add(el('thead'), head), body));
+      list.forEach(function(f){
+        if (f.c !== current) {
+          current = f.c;
+          var c = checkOf(f), th = el('th', null, c.title + ' \\u2014 ' + c.id + (c.compliance ? ' \\u00b7 ' + c.compliance : ''));
+          th.setAttribute('colspan', '3');
+          add(body, add(el('tr', 'check-row'), th));
+        }
+        add(body, add(el('tr'), resCell(f, false), el('td', 'nowrap', f.r), el('td', 'msg', (f.s === 'PASS' ? '' : 'N/A: ') + f.m)));
+      });
+    }
+    failures('Failures and remediation', ['FAIL']);
+    failures('Could not be evaluated, and waived failures', ['ERROR', 'WAIVED']);
+    passes();
   }
-  window.addEventListener('beforeprint', buildAppendix);
-  if (window.matchMedia) { var mq = window.matchMedia('print'); if (mq.addEventListener) mq.addEventListener('change', function(e){ if (e.matches) buildAppendix(); }); }
+  function beforePrint(){
+    // The printed document holds every framework's controls, however the screen left them.
+    Array.prototype.forEach.call(document.querySelectorAll('details.framework'), function(d){ d.open = true; });
+    buildAppendix();
+  }
+  window.addEventListener('beforeprint', beforePrint);
+  if (window.matchMedia) { var mq = window.matchMedia('print'); if (mq.addEventListener) mq.addEventListener('change', function(e){ if (e.matches) beforePrint(); }); }
 
   if (!fromHash(true)) render(false);
 })();
