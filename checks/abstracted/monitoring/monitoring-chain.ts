@@ -104,12 +104,15 @@ async function judgeGroup(ctx: Ctx, control: MonitoredEvent, groupArn: string, n
   }
   const satisfying: MetricFilter[] = [];
   const unjudged: string[] = [];
+  /** Filters that catch some of the events the control is about: the ones a reviewer meant for it. */
+  const near: string[] = [];
   for (const f of filters) {
     const pattern = f.filterPattern ?? '';
     let verdict: string;
     try {
       const judged = judgeFilter(parseFilterPattern(pattern), control);
       if (judged.satisfies) satisfying.push(f);
+      else if (judged.missed.length < control.mustMatch.length) near.push(`filter ${f.filterName}: ${judged.reason}`);
       verdict = judged.satisfies ? 'satisfies the control' : judged.reason;
     } catch (error) {
       if (!(error instanceof FilterPatternError)) throw error;
@@ -127,14 +130,12 @@ async function judgeGroup(ctx: Ctx, control: MonitoredEvent, groupArn: string, n
       tagErrorAction(error, 'logs:DescribeMetricFilters');
       return [{ kind: 'error', error }];
     }
-    const closest = notes.filter((n) => n.logGroup === name).map((n) => `filter ${n.filter}: ${n.verdict}`);
-    return [
-      {
-        kind: 'fail',
-        link: 3,
-        message: `log group ${name} has no metric filter that matches ${control.subject}${closest.length ? ` (${closest.join('; ')})` : ' (it has no metric filters)'}`,
-      },
-    ];
+    const detail = near.length
+      ? `: ${near.join('; ')}`
+      : filters.length
+        ? ` (none of its ${filters.length} metric filters matches any of them)`
+        : ' (it has no metric filters)';
+    return [{ kind: 'fail', link: 3, message: `log group ${name} has no metric filter that matches ${control.subject}${detail}` }];
   }
   let alarms: MetricAlarm[];
   try {
