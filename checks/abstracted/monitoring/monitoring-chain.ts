@@ -12,7 +12,7 @@
  * furthest. A link that belongs to another account and cannot be read is no FAIL: a log group
  * of another account is judged there (NOT_APPLICABLE), a read that failed is an ERROR.
  */
-import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
+import type { MetricFilter, MetricTransformation } from '@aws-sdk/client-cloudwatch-logs';
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { FilterPatternError, parseFilterPattern } from '../../../src/analysis/filter-pattern.js';
 import { judgeFilter, MONITORED_EVENTS, type MonitoredEvent } from '../../../src/analysis/monitoring-corpus.js';
@@ -48,10 +48,19 @@ export function logGroupNameOf(arn: string): string {
 
 const isSnsArn = (arn: string): boolean => /^arn:[^:]+:sns:/.test(arn);
 
-function alarmWatches(alarm: MetricAlarm, name: string, namespace: string): boolean {
-  if (alarm.MetricName === name && alarm.Namespace === namespace) return true;
+/**
+ * Whether the alarm watches the filter's metric. A metric is its name, namespace and dimensions:
+ * a filter that publishes with dimensions feeds only alarms that name the same dimensions, so an
+ * alarm on the bare name and namespace sees no data and never fires.
+ */
+function alarmWatches(alarm: MetricAlarm, t: MetricTransformation): boolean {
+  const dimensions = Object.keys(t.dimensions ?? {}).sort();
+  const same = (metric: { MetricName?: string; Namespace?: string; Dimensions?: Array<{ Name?: string }> } | undefined): boolean =>
+    metric?.MetricName === t.metricName &&
+    metric?.Namespace === t.metricNamespace &&
+    JSON.stringify((metric?.Dimensions ?? []).map((d) => d.Name).sort()) === JSON.stringify(dimensions);
   // A metric-math alarm watches the metric when one of its queries reads it.
-  return (alarm.Metrics ?? []).some((q) => q.MetricStat?.Metric?.MetricName === name && q.MetricStat.Metric.Namespace === namespace);
+  return same(alarm) || (alarm.Metrics ?? []).some((q) => same(q.MetricStat?.Metric));
 }
 
 async function judgeChain(ctx: Ctx, control: MonitoredEvent, notes: FilterNote[]): Promise<Outcome[]> {
@@ -147,12 +156,16 @@ async function judgeGroup(ctx: Ctx, control: MonitoredEvent, groupArn: string, n
   for (const f of satisfying) {
     for (const t of f.metricTransformations ?? []) {
       const metric = `${t.metricNamespace}/${t.metricName}`;
-      const watching = alarms.filter((a) => alarmWatches(a, t.metricName!, t.metricNamespace!));
+      const watching = alarms.filter((a) => alarmWatches(a, t));
       if (!watching.length) {
+        const blind = alarms.find((a) => a.MetricName === t.metricName && a.Namespace === t.metricNamespace);
+        const dims = Object.keys(t.dimensions ?? {}).join(', ');
         outcomes.push({
           kind: 'fail',
           link: 4,
-          message: `metric ${metric} of filter ${f.filterName} (log group ${name}) has no CloudWatch alarm in ${region}`,
+          message: blind
+            ? `alarm ${blind.AlarmName} names metric ${metric} without the dimensions filter ${f.filterName} publishes it with (${dims || 'none'}), so it sees no data`
+            : `metric ${metric} of filter ${f.filterName} (log group ${name}) has no CloudWatch alarm in ${region}`,
         });
         continue;
       }

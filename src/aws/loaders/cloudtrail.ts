@@ -55,6 +55,19 @@ export const eventSelectors = defineLoader({
     if (!Array.isArray(out?.EventSelectors) && !Array.isArray(out?.AdvancedEventSelectors)) {
       throw new MalformedResponse('it held neither EventSelectors nor AdvancedEventSelectors', 'cloudtrail:GetEventSelectors');
     }
+    // CloudTrail states both fields of every basic selector and the field of every condition:
+    // without them what the trail records is unknown, and no default may stand in for it.
+    for (const s of out.EventSelectors ?? []) {
+      if (typeof s.IncludeManagementEvents !== 'boolean' || !s.ReadWriteType)
+        throw new MalformedResponse('an event selector held no IncludeManagementEvents or ReadWriteType', 'cloudtrail:GetEventSelectors');
+    }
+    for (const s of out.AdvancedEventSelectors ?? []) {
+      if (!Array.isArray(s.FieldSelectors) || s.FieldSelectors.some((f) => !f.Field))
+        throw new MalformedResponse(
+          'an advanced event selector held no FieldSelectors, or a condition without its Field',
+          'cloudtrail:GetEventSelectors',
+        );
+    }
     return { EventSelectors: out.EventSelectors, AdvancedEventSelectors: out.AdvancedEventSelectors, TrailARN: out.TrailARN };
   },
 });

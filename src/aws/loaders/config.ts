@@ -30,7 +30,14 @@ export const configurationRecorderStatus = defineLoader({
   actions: ['config:DescribeConfigurationRecorderStatus'],
   async fetch({ aws }, region: string): Promise<ConfigurationRecorderStatus[]> {
     const out = await aws.client('config', region).send(new DescribeConfigurationRecorderStatusCommand({}));
-    return requireField(out?.ConfigurationRecordersStatus, 'ConfigurationRecordersStatus', 'config:DescribeConfigurationRecorderStatus');
+    const statuses = requireField(
+      out?.ConfigurationRecordersStatus,
+      'ConfigurationRecordersStatus',
+      'config:DescribeConfigurationRecorderStatus',
+    );
+    // `recording` is the verdict's input: AWS always states it, so its absence is no "stopped".
+    for (const s of statuses) requireField(s.recording, 'recording', 'config:DescribeConfigurationRecorderStatus');
+    return statuses;
   },
 });
 

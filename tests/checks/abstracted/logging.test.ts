@@ -106,6 +106,12 @@ describe('config-recorder-enabled (3.3, Config.1), per scanned region', () => {
       .on(DescribeDeliveryChannelsCommand)
       .callsFake(async (_i, getClient) => ({ DeliveryChannels: (await at(getClient)).channel === false ? [] : [{ name: 'default' }] }));
   }
+  it('a recorder status without `recording` is an ERROR for its region, not a stopped recorder', async () => {
+    config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [recorder(true)] });
+    config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [{ name: 'default' }] });
+    config.on(DescribeDeliveryChannelsCommand).resolves({ DeliveryChannels: [{ name: 'default' }] });
+    expect((await runCheck(configRecorder))[0]).toMatchObject({ status: 'ERROR', message: expect.stringContaining('recording') });
+  });
   it.each<
     [
       string,
@@ -271,7 +277,9 @@ describe('S3 object-level logging (3.8 write, 3.9 read), per bucket', () => {
   it('a trail that is not logging covers nothing', async () => {
     ct.on(GetTrailStatusCommand).resolves({ IsLogging: false });
     ct.on(GetEventSelectorsCommand).resolves({
-      EventSelectors: [{ ReadWriteType: 'All', DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }],
+      EventSelectors: [
+        { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] },
+      ],
     });
     expect(verdicts(await runCheck(objectWrite))).toEqual({ watched: 'FAIL', unwatched: 'FAIL' });
   });

@@ -158,6 +158,35 @@ describe('cloudwatch-alarm-*: the whole chain trail → log group → filter →
     expect((await runCheck(trailChanges))[0]?.status).toBe('PASS');
   });
 
+  it('a filter publishing with dimensions feeds only an alarm naming the same dimensions', async () => {
+    const dimensioned = {
+      ...filter(ROOT_PATTERN),
+      metricTransformations: [
+        { metricName: 'RootUsage', metricNamespace: 'CIS', metricValue: '1', dimensions: { EventName: '$.eventName' } },
+      ],
+    };
+    world({ filters: [dimensioned] });
+    const [blind] = await runCheck(rootUsage);
+    expect(blind?.status).toBe('FAIL');
+    expect(blind?.message).toContain('Link 4 of 6');
+    expect(blind?.message).toContain('without the dimensions filter RootUsage-filter publishes it with (EventName)');
+    world({ filters: [dimensioned], alarms: [alarm({ Dimensions: [{ Name: 'EventName', Value: 'ConsoleLogin' }] })] });
+    expect((await runCheck(rootUsage))[0]?.status).toBe('PASS');
+  });
+
+  it('event selectors or a status without the fields CloudTrail always sends are an ERROR, never a verdict', async () => {
+    world({ selectors: { EventSelectors: [{ DataResources: [] }] } });
+    expect((await runCheck(multiRegion))[0]).toMatchObject({
+      status: 'ERROR',
+      message: expect.stringContaining('cloudtrail:GetEventSelectors'),
+    });
+    world({ selectors: { AdvancedEventSelectors: [{ FieldSelectors: [{ Equals: ['Management'] }] }] } });
+    expect((await runCheck(multiRegion))[0]?.status).toBe('ERROR');
+    world();
+    ct.on(GetTrailStatusCommand).resolves({});
+    expect((await runCheck(multiRegion))[0]).toMatchObject({ status: 'ERROR', message: expect.stringContaining('IsLogging') });
+  });
+
   it('a metric-math alarm that reads the metric counts', async () => {
     world({
       alarms: [
