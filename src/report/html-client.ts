@@ -139,14 +139,19 @@ footer{padding:16px 28px;color:var(--muted);font-size:12px}
   .summary-grid{grid-template-columns:1fr 1fr}
   .box,.sevcard{break-inside:avoid}
   details>summary{list-style:none}
-  details.framework{border:none;padding:0;margin:0 0 8px;break-before:page}
-  details.framework:first-of-type{break-before:auto}
+  details.framework{border:none;padding:0;margin:0 0 8px}
+  details.framework table{font-size:8px;line-height:1.25}
+  details.framework td,details.framework th{padding:1px 4px}
+  details.framework td:nth-child(2){min-width:0}
+  details.framework .id{font-size:7.5px}
   details.ctl{display:none}
   .heat-0,.heat-1,.heat-2,.heat-3,.heat-4,.heat-5,.heat-6,.heat-7,.heat-8,.heat-9,.heat-10,.bar,.bar i,.pill,.legend i,.sw{print-color-adjust:exact;-webkit-print-color-adjust:exact}
   .grid td a,.grid td span.cell{min-height:0;padding:2px 5px;font-size:9px}
   .appendix h2{break-before:page}
-  .appendix table{font-size:8.5px}
-  .appendix .remediation{margin:2px 0 4px}
+  .appendix h3{font-size:10px;margin:8px 0 2px}
+  .appendix table{font-size:8px;line-height:1.25}
+  .appendix td,.appendix th{padding:1px 4px}
+  .appendix .remediation{margin:0 0 3px}
   .appendix td.msg{width:55%}
   .appendix tr.check-row th{background:#eaeef2;font-size:9px;print-color-adjust:exact;-webkit-print-color-adjust:exact}
   .id,code,small{font-size:8px}
@@ -467,11 +472,11 @@ export const SCRIPT = `
     printed = true;
     var host = document.getElementById('appendix');
     if (!host) return;
-    function resCell(f, withArn){
+    /** The name and, when it differs, the id: the ARN is in the JSON report and the screen's tooltip. */
+    function resCell(f){
       var res = el('td', 'res');
       add(res, el('span', null, shortMiddle(f.l, 60)));
-      var id = withArn ? (f.a || f.i) : (f.i && f.l.indexOf(f.i) < 0 ? f.i : '');
-      if (id) add(res, el('small', 'id', shortMiddle(id, 70)));
+      if (f.i && f.l.indexOf(f.i) < 0) add(res, el('small', 'id', shortMiddle(f.i, 70)));
       return res;
     }
     /** Failures: per check, its remediation and a table of the resources, ARNs included. */
@@ -492,7 +497,7 @@ export const SCRIPT = `
           add(host, add(table, add(el('thead'), head), body));
         }
         var tr = el('tr');
-        add(tr, el('td', 'status s-' + f.s, STATUS_LABEL[f.s] || f.s), resCell(f, true), el('td', 'nowrap', f.r), el('td', 'msg', f.m + (f.v ? ' \\u2014 ' + f.v : '')));
+        add(tr, el('td', 'status s-' + f.s, STATUS_LABEL[f.s] || f.s), resCell(f), el('td', 'nowrap', f.r), el('td', 'msg', f.m + (f.v ? ' \\u2014 ' + f.v : '')));
         body.appendChild(tr);
       });
     }
@@ -512,7 +517,7 @@ export const SCRIPT = `
           th.setAttribute('colspan', '3');
           add(body, add(el('tr', 'check-row'), th));
         }
-        add(body, add(el('tr'), resCell(f, false), el('td', 'nowrap', f.r), el('td', 'msg', (f.s === 'PASS' ? '' : 'N/A: ') + f.m)));
+        add(body, add(el('tr'), resCell(f), el('td', 'nowrap', f.r), el('td', 'msg', (f.s === 'PASS' ? '' : 'N/A: ') + f.m)));
       });
     }
     failures('Failures and remediation', ['FAIL']);
