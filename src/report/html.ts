@@ -92,8 +92,8 @@ const SCRIPT = `
     count.textContent = shown + ' of ' + rows.length + ' findings shown';
   }
   function decode(text){ try { return decodeURIComponent(text); } catch (e) { return ''; } }
-  function fromHash(){
-    var hash = location.hash || '';
+  function fromHash(link){
+    var hash = typeof link === 'string' ? link : location.hash || '';
     if (hash.indexOf('#f?') !== 0) return;
     var wanted = Object.create(null);
     // Split first, then decode each value: an encoded "&" or "=" stays inside its value.
@@ -115,6 +115,12 @@ const SCRIPT = `
   selects.forEach(function(s){ s.addEventListener('change', apply); });
   search.addEventListener('input', apply);
   window.addEventListener('hashchange', fromHash);
+  // A filter link filters as it is clicked: "hashchange" is a task queued after the URL changes,
+  // so on its own the table would still be unfiltered while the address already names the filter.
+  document.addEventListener('click', function(ev){
+    var a = ev.target && ev.target.closest ? ev.target.closest('a[href^="#f?"]') : null;
+    if (a && ev.button === 0 && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey && !ev.altKey) fromHash(a.getAttribute('href'));
+  });
   window.addEventListener('beforeprint', function(){
     Array.prototype.forEach.call(document.querySelectorAll('details'), function(d){ d.open = true; });
   });

@@ -1,5 +1,5 @@
 /**
- * The HTML report in a real headless browser (Debian's chromium driven by playwright-core),
+ * The HTML report in a real headless browser (the packaged Chromium of @sparticuz/chromium, driven by playwright-core),
  * built from findings full of hostile AWS-derived strings: nothing injected runs, nothing
  * is fetched from the network, the text shows as text, and the filters work.
  */
@@ -191,6 +191,17 @@ describe('HTML report in headless Chromium', () => {
     expect(await page.locator('#findings tbody tr:visible').innerText()).toContain('sg-1');
     // The waived S3 failure is counted apart in its cell.
     await expect(page.locator('#grid td[data-cell="public-access/abstracted"]').innerText()).resolves.toMatch(/0 ✗.*1 waived/s);
+  });
+
+  it('filters as a filter link is clicked, not later when "hashchange" is dispatched', async () => {
+    await resetFilters();
+    // One script turn: the click changes the address at once, while "hashchange" is a task queued
+    // for later, so the table must already be filtered when click() returns.
+    const shownAfterClick = await page.evaluate(`(() => {
+      document.querySelector('#grid td[data-cell="network-firewall/infrastructure"] a').click();
+      return { hash: location.hash, shown: document.querySelectorAll('#findings tbody tr:not([hidden])').length };
+    })()`);
+    expect(shownAfterClick).toEqual({ hash: '#f?responsibility=network-firewall&category=infrastructure', shown: 1 });
   });
 
   it('shows each framework with control statuses, failing resources linking to the findings', async () => {
