@@ -195,6 +195,48 @@ export const publicImages = defineLoader({
   },
 });
 
+/**
+ * Every EBS snapshot the account owns in the region, whoever may restore it: each is a copy of
+ * a volume's data, so data residency judges it where it is.
+ */
+export const ownedSnapshots = defineLoader({
+  id: 'ec2.ownedSnapshots',
+  actions: ['ec2:DescribeSnapshots'],
+  async fetch({ aws, accountId }, region: string): Promise<Snapshot[]> {
+    const snapshots = await listAll(
+      'ec2:DescribeSnapshots',
+      'Snapshots',
+      'NextToken',
+      paginateDescribeSnapshots({ client: aws.ec2(region), pageSize: 1000 }, { OwnerIds: ['self'] }),
+      (p) => p.Snapshots,
+    );
+    // As for public snapshots: an endpoint that ignores OwnerIds must not bring in other accounts' data.
+    return snapshots.filter((s) => s.OwnerId === undefined || s.OwnerId === accountId);
+  },
+});
+
+/**
+ * Every AMI the account owns in the region, deprecated and disabled ones included (they still
+ * hold their snapshots' data).
+ */
+export const ownedImages = defineLoader({
+  id: 'ec2.ownedImages',
+  actions: ['ec2:DescribeImages'],
+  async fetch({ aws, accountId }, region: string): Promise<Image[]> {
+    const images = await listAll(
+      'ec2:DescribeImages',
+      'Images',
+      'NextToken',
+      paginateDescribeImages(
+        { client: aws.ec2(region), pageSize: 1000 },
+        { Owners: ['self'], IncludeDeprecated: true, IncludeDisabled: true },
+      ),
+      (p) => p.Images,
+    );
+    return images.filter((i) => i.OwnerId === undefined || i.OwnerId === accountId);
+  },
+});
+
 /** Every instance of the region, flattened out of its reservations. */
 export const instances = defineLoader({
   id: 'ec2.instances',

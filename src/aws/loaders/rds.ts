@@ -79,6 +79,39 @@ export const manualDbClusterSnapshots = defineLoader({
   },
 });
 
+/**
+ * Every DB snapshot the account owns in the region: with no SnapshotType, RDS answers both
+ * automated and manual ones (shared and public snapshots of other accounts are left out).
+ */
+export const dbSnapshots = defineLoader({
+  id: 'rds.dbSnapshots',
+  actions: ['rds:DescribeDBSnapshots'],
+  async fetch({ aws }, region: string): Promise<DBSnapshot[]> {
+    return listAll(
+      'rds:DescribeDBSnapshots',
+      'DBSnapshots',
+      'Marker',
+      paginateDescribeDBSnapshots({ client: aws.rds(region), pageSize: PAGE }, {}),
+      (p) => p.DBSnapshots,
+    );
+  },
+});
+
+/** Every DB cluster snapshot the account owns in the region, automated and manual alike. */
+export const dbClusterSnapshots = defineLoader({
+  id: 'rds.dbClusterSnapshots',
+  actions: ['rds:DescribeDBClusterSnapshots'],
+  async fetch({ aws }, region: string): Promise<DBClusterSnapshot[]> {
+    return listAll(
+      'rds:DescribeDBClusterSnapshots',
+      'DBClusterSnapshots',
+      'Marker',
+      paginateDescribeDBClusterSnapshots({ client: aws.rds(region), pageSize: PAGE }, {}),
+      (p) => p.DBClusterSnapshots,
+    );
+  },
+});
+
 /** The account ids (or "all") that may restore a snapshot: its `restore` attribute. No bulk form exists. */
 export const dbSnapshotRestorers = defineLoader({
   id: 'rds.dbSnapshotRestorers',
