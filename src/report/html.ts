@@ -5,8 +5,8 @@
  * else, so even a string that slipped through could neither run nor load anything.
  */
 import { createHash } from 'node:crypto';
-import { CATEGORIES, RESPONSIBILITIES, SEVERITIES, STATUSES, type Resource } from '../engine/types.js';
-import { displayStatus, type ControlStatus, type Report, type ReportFinding, type StatusCounts, type WaiverRecord } from './model.js';
+import { CATEGORIES, RESPONSIBILITIES, SEVERITIES, STATUSES, type Resource, type Status } from '../engine/types.js';
+import { displayStatus, type ControlStatus, type Report, type ReportFinding, type WaiverRecord } from './model.js';
 import { complianceText, escapeHtmlText as e, wellFormed } from './text.js';
 import { renderExposureView } from './exposure-view.js';
 
@@ -161,15 +161,32 @@ const resourceKey = (r: Resource): string => r.arn ?? r.id;
  */
 const resourceToken = (r: Resource): string => encodeURIComponent(wellFormed(resourceKey(r)));
 
-function countsRow(label: string, counts: StatusCounts): string {
-  return `<tr><th>${e(label)}</th>${STATUSES.map((s) => `<td class="num s-${s}">${counts[s]}</td>`).join('')}</tr>`;
+/** A row's counts as the cards show them: a waived FAIL counts as waived, never as an open failure. */
+type DisplayCounts = Record<Status | 'WAIVED', number>;
+const DISPLAY_COLUMNS = [...STATUSES, 'WAIVED'] as const;
+
+function displayCountsBy<K extends string>(
+  findings: readonly ReportFinding[],
+  keys: readonly K[],
+  key: (f: ReportFinding) => K,
+): Array<[K, DisplayCounts]> {
+  const rows = new Map(keys.map((k) => [k, Object.fromEntries(DISPLAY_COLUMNS.map((s) => [s, 0])) as DisplayCounts]));
+  for (const f of findings) {
+    const row = rows.get(key(f));
+    if (row) row[displayStatus(f)]++;
+  }
+  return [...rows];
 }
 
-function matrix(caption: string, rows: Array<[string, StatusCounts]>): string {
-  const head = STATUSES.map((s) => `<th class="num">${STATUS_LABEL[s]}</th>`).join('');
-  return `<table class="matrix"><caption class="visually-hidden">${e(caption)}</caption><thead><tr><th></th>${head}</tr></thead><tbody>${rows
-    .map(([label, counts]) => countsRow(label, counts))
-    .join('')}</tbody></table>`;
+function matrix(caption: string, rows: Array<[string, DisplayCounts]>): string {
+  const head = DISPLAY_COLUMNS.map((s) => `<th class="num">${s === 'FAIL' ? 'Open fail' : STATUS_LABEL[s]}</th>`).join('');
+  const body = rows
+    .map(
+      ([label, counts]) =>
+        `<tr><th>${e(label)}</th>${DISPLAY_COLUMNS.map((s) => `<td class="num s-${s}">${counts[s]}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<table class="matrix"><caption class="visually-hidden">${e(caption)}</caption><thead><tr><th></th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function options(name: string, label: string, values: readonly string[], labels: Record<string, string> = STATUS_LABEL): string {
@@ -260,13 +277,13 @@ function severityChart(report: Report): string {
 }
 
 function categoryChart(report: Report): string {
-  const rows = CATEGORIES.map((c) => [c, report.summary.byCategory[c]] as const);
-  const max = Math.max(1, ...rows.map(([, k]) => k.PASS + k.FAIL + k.ERROR + k.NOT_APPLICABLE));
+  const rows = displayCountsBy(report.findings, CATEGORIES, (f) => f.category);
+  const max = Math.max(1, ...rows.map(([, k]) => k.PASS + k.FAIL + k.WAIVED + k.ERROR + k.NOT_APPLICABLE));
   const body = rows
     .map(([c, k], i) => {
       let x = 96;
       const y = i * 24 + 4;
-      const segs = (['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'] as const)
+      const segs = (['FAIL', 'WAIVED', 'ERROR', 'PASS', 'NOT_APPLICABLE'] as const)
         .map((s) => {
           const w = (k[s] / max) * 260;
           const r =
@@ -454,6 +471,7 @@ export function* renderHtmlChunks(report: Report): Generator<string> {
 <div><dt>Regions</dt><dd>${e(run.regions.join(', '))}</dd></div>
 <div><dt>Caller</dt><dd>${e(run.callerArn)}</dd></div>
 <div><dt>Source</dt><dd>${e(run.source)}</dd></div>
+${run.recordedAt ? `<div><dt>Recorded</dt><dd>${e(run.recordedAt)} (the findings describe the account as of then)</dd></div>` : ''}
 <div><dt>API calls</dt><dd>${run.apiCalls.total}</dd></div>
 ${run.framework ? `<div><dt>Framework</dt><dd>${e(run.framework)}</dd></div>` : ''}
 <div><dt>Tool</dt><dd>${e(report.tool.name)} ${e(report.tool.version)}</dd></div>
@@ -474,12 +492,12 @@ ${waiversSection(report)}
 <h3>By category</h3>
 ${matrix(
   'Results by category',
-  CATEGORIES.map((c) => [c, summary.byCategory[c]]),
+  displayCountsBy(findings, CATEGORIES, (f) => f.category),
 )}
 <h3>By severity</h3>
 ${matrix(
   'Results by severity',
-  SEVERITIES.map((s) => [s, summary.bySeverity[s]]),
+  displayCountsBy(findings, SEVERITIES, (f) => f.severity),
 )}
 </section>
 ${gridSection(report)}
