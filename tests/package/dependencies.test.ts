@@ -28,7 +28,8 @@ function runtimeImports(): Set<string> {
     for (const file of jsFilesOf(dir)) {
       for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"]([^'".][^'"]*)['"]/gm)) {
         const spec = m[1]!;
-        if (spec.startsWith('node:')) continue;
+        // A template that writes imports (the generated catalog index) is not an import itself.
+        if (spec.startsWith('node:') || spec.includes('${')) continue;
         names.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
       }
     }
