@@ -11,3 +11,8 @@ export function reportVerdict(result: ResultSink, resource: Resource, verdict: V
 
 export const pass = (message: string): Verdict => ({ status: 'pass', message });
 export const fail = (message: string): Verdict => ({ status: 'fail', message });
+
+/** Stands for a whole list that could not be read in a region (distinct from the check's own region result). */
+export function listResource(region: string, type: string, what: string): Resource {
+  return { id: `${region}/${type.split('::').pop()!}`, type, name: `${what} in ${region}` };
+}

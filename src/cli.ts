@@ -36,10 +36,16 @@ const list = (value: string): string[] =>
     .map((v) => v.trim())
     .filter(Boolean);
 
-/** A list option given but empty (`--regions ""`) would silently mean "all": refuse it. */
+/**
+ * A list option given but empty (`--regions ""`) would silently mean "all": refuse it; so is an
+ * empty name inside it (`a,,b`), most likely a name lost in editing.
+ */
 function names(value: string): string[] {
   const chosen = list(value);
   if (chosen.length === 0) throw new InvalidArgumentError('name at least one (comma-separated).');
+  if (chosen.length !== value.split(',').length) {
+    throw new InvalidArgumentError('it has an empty name (two commas in a row, or a comma at an end); name each one.');
+  }
   return chosen;
 }
 

@@ -8,7 +8,7 @@ import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Logger } from 'pino';
-import { CassetteFormatError, CassettePlayer, CassetteRecorder, readCassette, type CassetteFile } from './aws/cassette.js';
+import { CassetteFormatError, CassettePlayer, CassetteRecorder, readCassette, recordedRegions, type CassetteFile } from './aws/cassette.js';
 import { describeError } from './aws/errors.js';
 import { LoaderCache } from './aws/loader.js';
 import { regions as regionsLoader, type RegionInfo } from './aws/loaders/ec2.js';
@@ -163,6 +163,31 @@ async function assertWritableDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * The cassette can be written to `file` once the scan ends (temp file beside it, then rename):
+ * checked before any AWS call, so a mistake is not found after a whole scan. Creates nothing.
+ */
+async function assertRecordable(file: string): Promise<void> {
+  const refuse = (why: string): never => {
+    throw new UsageError(`cannot record to ${file}: ${why}; choose another --record path`);
+  };
+  try {
+    if ((await stat(file)).isDirectory()) refuse('it is a directory');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') refuse((error as Error).message.split('\n')[0]!);
+  }
+  const dir = dirname(file);
+  try {
+    if (!(await stat(dir)).isDirectory()) refuse(`${dir} is not a directory`);
+    await access(dir, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    refuse(code === 'ENOENT' || code === 'ENOTDIR' ? `the folder ${dir} does not exist` : `${dir} is not writable (${code ?? 'EACCES'})`);
+  }
+}
+
 async function identify(cache: LoaderCache, req: ScanRequest): Promise<CallerIdentity> {
   try {
     return await cache.load(callerIdentity);
@@ -190,7 +215,12 @@ async function identify(cache: LoaderCache, req: ScanRequest): Promise<CallerIde
   }
 }
 
-async function chooseRegions(cache: LoaderCache, req: ScanRequest): Promise<string[]> {
+/**
+ * The regions to scan: those given (each must exist in the partition, be enabled for the
+ * account, and, in a replay, be recorded in the cassette), or every enabled region (in a replay,
+ * every enabled region the cassette recorded).
+ */
+async function chooseRegions(cache: LoaderCache, req: ScanRequest, recorded?: ReadonlySet<string>): Promise<string[]> {
   let known: RegionInfo[] | undefined;
   try {
     known = await cache.load(regionsLoader);
@@ -203,16 +233,28 @@ async function chooseRegions(cache: LoaderCache, req: ScanRequest): Promise<stri
   }
   if (!req.regions?.length) {
     const enabled = (known ?? [])
-      .filter((r) => r.enabled)
+      .filter((r) => r.enabled && (!recorded || recorded.has(r.name)))
       .map((r) => r.name)
       .sort();
     if (enabled.length === 0) throw new UsageError('ec2:DescribeRegions returned no enabled region; pass --regions explicitly');
     return enabled;
   }
-  if (known?.length) {
-    const names = new Set(known.map((r) => r.name));
-    for (const name of req.regions) {
-      if (!names.has(name)) throw new UsageError(`unknown region "${name}": this account's partition has no such region; check --regions`);
+  const byName = new Map((known ?? []).map((r) => [r.name, r]));
+  for (const name of req.regions) {
+    const info = byName.get(name);
+    if (info && !info.enabled) {
+      throw new UsageError(
+        `region "${name}" is not enabled for this account (an opt-in region that is not opted in): enable it in the account's Regions settings, or leave it out of --regions`,
+      );
+    }
+    if (known?.length && !info) {
+      throw new UsageError(`unknown region "${name}": this account's partition has no such region; check --regions`);
+    }
+    // A replay can only answer what was recorded.
+    if (recorded && !recorded.has(name)) {
+      throw new UsageError(
+        `region "${name}" is not recorded in this cassette (it holds ${[...recorded].sort().join(', ') || 'no region'}); choose from those in --regions`,
+      );
     }
   }
   return [...new Set(req.regions)];
@@ -253,6 +295,9 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
   const baseline = req.baseline ? readBaseline(resolve(req.baseline)) : undefined;
   const outputDir = resolve(req.outputDir);
   await assertWritableDir(outputDir);
+  if (req.record) await assertRecordable(resolve(req.record));
+  // One file per format, however often it is named (--format json,json).
+  const formats = [...new Set(req.formats)];
 
   const cassettePath = req.demo ? DEMO_CASSETTE() : req.replay;
   const cassette = cassettePath ? loadCassette(cassettePath) : undefined;
@@ -272,7 +317,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
   const startedAt = new Date();
   const bootstrap = new LoaderCache(session, '', 'aws');
   const identity = await identify(bootstrap, req);
-  const regions = await chooseRegions(bootstrap, req);
+  const regions = await chooseRegions(bootstrap, req, cassette && !req.responder ? recordedRegions(cassette) : undefined);
   if (baseline && baseline.accountId !== identity.accountId) {
     throw new UsageError(
       `the baseline ${baseline.file} is a report of account ${baseline.accountId}, not ${identity.accountId}; pass a report of this account`,
@@ -305,6 +350,8 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
         callerArn: identity.arn,
         regions,
         source: req.demo ? 'demo' : cassette ? 'replay' : 'aws',
+        // A replay describes the account as it was when recorded; ages are computed as of then.
+        ...(cassette ? { recordedAt: new Date(cassette.recordedAt).toISOString() } : {}),
         checks: ranChecks,
         partial: outcome.errors.length > 0,
         apiCalls: { total: session.calls.total, byOperation: session.calls.byOperation() },
@@ -319,10 +366,10 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     };
     const base = reportBaseName(identity.accountId, report.run.startedAt);
     const files: string[] = [];
-    for (const format of req.formats) {
+    for (const format of formats) {
       files.push(await writeReport(outputDir, base, EXTENSIONS[format], RENDERERS[format](report), req.keep));
     }
-    req.log.debug({ ms: Date.now() - finishedAt.getTime(), formats: req.formats }, 'reports written');
+    req.log.debug({ ms: Date.now() - finishedAt.getTime(), formats }, 'reports written');
     return {
       report,
       files,
@@ -332,7 +379,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     };
   } finally {
     if (recorder && req.record) {
-      const file = recorder.toFile(homeRegion, req.now ?? startedAt);
+      const file = recorder.toFile(homeRegion, req.now ?? startedAt, { regions });
       await writeFileAtomic(resolve(req.record), `${JSON.stringify(file, null, 1)}\n`);
     }
   }

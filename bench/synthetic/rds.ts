@@ -100,8 +100,9 @@ export function rds(account: Account): SyntheticService {
     minimalCalls: {
       'rds:DescribeDBInstances': sum(instances),
       'rds:DescribeDBClusters': sum(clusters),
-      'rds:DescribeDBSnapshots': sum(snapshots),
-      'rds:DescribeDBClusterSnapshots': sum(clusterSnapshots),
+      // Manual snapshots for the public check, and every snapshot (automated too) for residency.
+      'rds:DescribeDBSnapshots': 2 * sum(snapshots),
+      'rds:DescribeDBClusterSnapshots': 2 * sum(clusterSnapshots),
       // No bulk form: one attribute read per manual snapshot.
       'rds:DescribeDBSnapshotAttributes': count(snapshots),
       'rds:DescribeDBClusterSnapshotAttributes': count(clusterSnapshots),

@@ -154,8 +154,10 @@ export function ec2(account: Account): SyntheticService {
       'ec2:DescribeNetworkAcls': sum(nacls, 1000),
       'ec2:GetEbsEncryptionByDefault': regions,
       'ec2:DescribeVolumes': sum(volumes, 500),
-      'ec2:DescribeSnapshots': regions,
-      'ec2:DescribeImages': regions,
+      // Per region: the account's public snapshots and AMIs (one filtered read each), and, for
+      // data residency, all the snapshots and AMIs it owns (one more read each).
+      'ec2:DescribeSnapshots': 2 * regions,
+      'ec2:DescribeImages': 2 * regions,
       'ec2:DescribeInstances': sum(instances, 1000),
       'ec2:DescribeVpcs': sum(vpcs, 1000),
       'ec2:DescribeFlowLogs': sum(flowLogs, 1000),

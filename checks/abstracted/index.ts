@@ -4,6 +4,7 @@ import s3AccountPublicAccessBlock from './s3-account-public-access-block.js';
 import s3BucketAccessLogging from './s3-bucket-access-logging.js';
 import s3BucketAclsDisabled from './s3-bucket-acls-disabled.js';
 import s3BucketCrossAccount from './s3-bucket-cross-account-restricted.js';
+import s3BucketEffectivePublicAccessBlock from './s3-bucket-effective-public-access-block.js';
 import s3BucketKmsEncryption from './s3-bucket-kms-encryption.js';
 import s3BucketMfaDelete from './s3-bucket-mfa-delete.js';
 import s3BucketNoPublicRead from './s3-bucket-no-public-read.js';
@@ -15,6 +16,7 @@ import s3BucketVersioning from './s3-bucket-versioning.js';
 export const abstractedChecks: AnyCheck[] = [
   s3AccountPublicAccessBlock,
   s3BucketPublicAccessBlock,
+  s3BucketEffectivePublicAccessBlock,
   s3BucketNoPublicRead,
   s3BucketNoPublicWrite,
   s3BucketTlsOnly,

@@ -1,6 +1,6 @@
 import { accountPublicAccessBlock } from '../../src/aws/loaders/s3.js';
 import { defineCheck, scopeResource } from '../../src/engine/check.js';
-import { missingBpaFlags } from './s3-bucket-public-access-block.js';
+import { missingBpaFlags } from '../../src/analysis/s3-block-public-access.js';
 
 export default defineCheck({
   id: 's3-account-public-access-block',
@@ -11,7 +11,9 @@ export default defineCheck({
   service: 's3',
   scope: 'global',
   severity: 'high',
-  compliance: { 'cis-aws-3.0': ['2.1.4'], 'cis-aws-5.0': ['2.1.4'], 'aws-fsbp': ['S3.1'] },
+  // Not CIS 2.1.4: that control also holds when every bucket has its own settings on, so it is
+  // judged per bucket on the effective settings (s3-bucket-effective-public-access-block).
+  compliance: { 'aws-fsbp': ['S3.1'] },
   remediation:
     'In S3 > Block Public Access settings for this account, turn on all four settings (after checking no bucket must stay public, e.g. a static website behind no CDN).',
   loaders: { accountPublicAccessBlock },

@@ -1,16 +1,13 @@
-import type { PublicAccessBlockConfiguration } from '@aws-sdk/client-s3';
+import { missingBpaFlags } from '../../src/analysis/s3-block-public-access.js';
 import { bucketPublicAccessBlock, buckets } from '../../src/aws/loaders/s3.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { fail, pass } from '../verdict.js';
 import { judgeBuckets } from './s3-common.js';
 
-export const BPA_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
-
-/** The Block Public Access flags that are not on (all four when there is no configuration). */
-export function missingBpaFlags(config: PublicAccessBlockConfiguration | null): string[] {
-  return BPA_FLAGS.filter((flag) => config?.[flag] !== true);
-}
-
+/**
+ * FSBP S3.8 asks for Block Public Access on the bucket itself, whatever the account sets. CIS
+ * 2.1.4 accepts either level: s3-bucket-effective-public-access-block judges that.
+ */
 export default defineCheck({
   id: 's3-bucket-public-access-block',
   title: 'S3 buckets have all four Block Public Access settings on',
@@ -20,9 +17,9 @@ export default defineCheck({
   service: 's3',
   scope: 'global',
   severity: 'high',
-  compliance: { 'cis-aws-3.0': ['2.1.4'], 'cis-aws-5.0': ['2.1.4'], 'aws-fsbp': ['S3.8'] },
+  compliance: { 'aws-fsbp': ['S3.8'] },
   remediation:
-    'Turn on BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets for the bucket (or for the whole account in S3 settings).',
+    'Turn on BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets for the bucket (FSBP S3.8 asks for the bucket-level settings even when the account has them on).',
   loaders: { buckets, bucketPublicAccessBlock },
   async run(ctx) {
     await judgeBuckets(ctx, async (bucket) => {

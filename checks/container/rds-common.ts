@@ -4,18 +4,14 @@ import { databaseUnits, instanceResource, rdsInstances, type RdsDatabase } from 
 import { MalformedResponse } from '../../src/aws/errors.js';
 import { dbClusters, dbInstances } from '../../src/aws/loaders/rds.js';
 import type { CheckContext } from '../../src/engine/check.js';
-import type { Resource } from '../../src/engine/types.js';
-import { reportVerdict, type Verdict } from '../verdict.js';
+import { listResource, reportVerdict, type Verdict } from '../verdict.js';
+
+export { listResource };
 
 export type { Verdict };
 
 export const instanceLoaders = { dbInstances };
 export const databaseLoaders = { dbInstances, dbClusters };
-
-/** Stands for a whole list that could not be read in a region (distinct from the check's own region result). */
-export function listResource(region: string, type: string, what: string): Resource {
-  return { id: `${region}/${type.split('::').pop()!}`, type, name: `${what} in ${region}` };
-}
 
 /** The ERROR for a field AWS always reports that the answer left out (an emulator's partial shape). */
 export function missing(field: string, db: { kind: string }): Verdict {

@@ -1,6 +1,6 @@
-import { isRdsEngine } from '../../src/analysis/rds-databases.js';
+import { clusterSnapshotResource, dbSnapshotResource, isRdsEngine } from '../../src/analysis/rds-databases.js';
 import { dbClusterSnapshotRestorers, dbSnapshotRestorers, manualDbClusterSnapshots, manualDbSnapshots } from '../../src/aws/loaders/rds.js';
-import { arn, defineCheck } from '../../src/engine/check.js';
+import { defineCheck } from '../../src/engine/check.js';
 import { listResource } from './rds-common.js';
 import type { Resource } from '../../src/engine/types.js';
 
@@ -29,12 +29,7 @@ export default defineCheck({
       for (const s of await load.manualDbSnapshots(region)) {
         const id = s.DBSnapshotIdentifier ?? 'unknown';
         snapshots.push({
-          resource: {
-            id,
-            type: 'AWS::RDS::DBSnapshot',
-            arn: s.DBSnapshotArn ?? arn(partition, 'rds', region, accountId, `snapshot:${id}`),
-            name: s.DBInstanceIdentifier ? `${id} (of ${s.DBInstanceIdentifier})` : id,
-          },
+          resource: dbSnapshotResource(s, region, accountId, partition),
           restorers: () => load.dbSnapshotRestorers(region, id),
         });
       }
@@ -45,12 +40,7 @@ export default defineCheck({
       for (const s of (await load.manualDbClusterSnapshots(region)).filter((c) => isRdsEngine(c.Engine))) {
         const id = s.DBClusterSnapshotIdentifier ?? 'unknown';
         snapshots.push({
-          resource: {
-            id,
-            type: 'AWS::RDS::DBClusterSnapshot',
-            arn: s.DBClusterSnapshotArn ?? arn(partition, 'rds', region, accountId, `cluster-snapshot:${id}`),
-            name: s.DBClusterIdentifier ? `${id} (of ${s.DBClusterIdentifier})` : id,
-          },
+          resource: clusterSnapshotResource(s, region, accountId, partition),
           restorers: () => load.dbClusterSnapshotRestorers(region, id),
         });
       }

@@ -501,6 +501,8 @@ export const ec2Handlers: Handlers = {
     Regions: [
       { RegionName: 'us-east-1', Endpoint: 'ec2.us-east-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
       { RegionName: 'eu-west-1', Endpoint: 'ec2.eu-west-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
+      // Enabled but not scanned by the demo recording: a replay of it is refused as "not recorded".
+      { RegionName: 'eu-central-1', Endpoint: 'ec2.eu-central-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
       { RegionName: 'af-south-1', Endpoint: 'ec2.af-south-1.amazonaws.com', OptInStatus: 'not-opted-in' },
     ],
   }),

@@ -4,7 +4,7 @@
  * their cluster, so those are judged once, on the cluster, never again on each member.
  * Public accessibility and minor-version upgrades stay per instance.
  */
-import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
+import type { DBCluster, DBClusterSnapshot, DBInstance, DBSnapshot } from '@aws-sdk/client-rds';
 import { arn } from '../engine/check.js';
 import type { Resource } from '../engine/types.js';
 
@@ -50,6 +50,35 @@ export function clusterResource(cluster: DBCluster, region: string, accountId: s
     arn: cluster.DBClusterArn ?? arn(partition, 'rds', region, accountId, `cluster:${id}`),
     name: cluster.Engine ? `${id} (${cluster.Engine})` : id,
   };
+}
+
+export function dbSnapshotResource(s: DBSnapshot, region: string, accountId: string, partition: string): Resource {
+  const id = s.DBSnapshotIdentifier ?? 'unknown';
+  return {
+    id,
+    type: 'AWS::RDS::DBSnapshot',
+    arn: s.DBSnapshotArn ?? arn(partition, 'rds', region, accountId, `snapshot:${id}`),
+    name: s.DBInstanceIdentifier ? `${id} (of ${s.DBInstanceIdentifier})` : id,
+  };
+}
+
+export function clusterSnapshotResource(s: DBClusterSnapshot, region: string, accountId: string, partition: string): Resource {
+  const id = s.DBClusterSnapshotIdentifier ?? 'unknown';
+  return {
+    id,
+    type: 'AWS::RDS::DBClusterSnapshot',
+    arn: s.DBClusterSnapshotArn ?? arn(partition, 'rds', region, accountId, `cluster-snapshot:${id}`),
+    name: s.DBClusterIdentifier ? `${id} (of ${s.DBClusterIdentifier})` : id,
+  };
+}
+
+/**
+ * RDS clusters (Neptune and DocumentDB left out) that none of the listed instances belongs to:
+ * an Aurora cluster can exist with no instance at all, its storage still holding the data.
+ */
+export function clustersWithoutInstances(clusters: readonly DBCluster[], instances: readonly DBInstance[]): DBCluster[] {
+  const withMembers = new Set(instances.map((db) => db.DBClusterIdentifier));
+  return clusters.filter((c) => isRdsEngine(c.Engine) && c.DBClusterIdentifier !== undefined && !withMembers.has(c.DBClusterIdentifier));
 }
 
 /** RDS instances (Neptune and DocumentDB left out), members of clusters included. */

@@ -32,6 +32,8 @@ export interface CassetteFile {
   recordedAt: string;
   /** The region the recording session used for global services and bootstrap calls. */
   homeRegion: string;
+  /** The regions the recorded scan covered (older cassettes: the regions of their entries). */
+  regions?: string[];
   description?: string;
   entries: CassetteEntry[];
 }
@@ -87,7 +89,10 @@ export function readCassette(path: string): CassetteFile {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new CassetteFormatError(`replay file ${path} is not valid JSON: ${(error as Error).message}`);
+    // Only where it breaks: JSON.parse's message quotes the text, and a replay file passed by
+    // mistake may hold anything (a key, a token) that must not be echoed to a terminal or a log.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new CassetteFormatError(`replay file ${path} is not valid JSON${at ? ` (it breaks at character ${at})` : ''}`);
   }
   const file = parsed as Partial<CassetteFile>;
   if (!file || typeof file !== 'object' || file.format !== CASSETTE_FORMAT) {
@@ -95,6 +100,9 @@ export function readCassette(path: string): CassetteFile {
   }
   if (typeof file.homeRegion !== 'string' || !Array.isArray(file.entries)) {
     throw new CassetteFormatError(`replay file ${path} is malformed: it needs "homeRegion" and an "entries" list`);
+  }
+  if (file.regions !== undefined && !(Array.isArray(file.regions) && file.regions.every((r) => typeof r === 'string'))) {
+    throw new CassetteFormatError(`replay file ${path} is malformed: "regions" must be a list of region names`);
   }
   if (typeof file.recordedAt !== 'string' || Number.isNaN(Date.parse(file.recordedAt))) {
     throw new CassetteFormatError(`replay file ${path} is malformed: "recordedAt" must be an ISO date`);
@@ -156,13 +164,25 @@ export class CassetteRecorder {
     });
   }
   /** Entries sorted by key (calls to one key keep their order), so that recordings diff cleanly. */
-  toFile(homeRegion: string, recordedAt: Date, description?: string): CassetteFile {
+  toFile(homeRegion: string, recordedAt: Date, extra: { regions?: readonly string[]; description?: string } = {}): CassetteFile {
     const keyed = this.entries.map((entry, index) => ({
       entry,
       index,
       key: entryKey(entry.service, entry.region, entry.operation, entry.input),
     }));
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
-    return { format: CASSETTE_FORMAT, recordedAt: recordedAt.toISOString(), homeRegion, description, entries: keyed.map((k) => k.entry) };
+    return {
+      format: CASSETTE_FORMAT,
+      recordedAt: recordedAt.toISOString(),
+      homeRegion,
+      ...(extra.regions ? { regions: [...extra.regions] } : {}),
+      description: extra.description,
+      entries: keyed.map((k) => k.entry),
+    };
   }
+}
+
+/** The regions a cassette can answer a scan of: as recorded, or (older files) those its entries name. */
+export function recordedRegions(file: CassetteFile): Set<string> {
+  return new Set(file.regions ?? file.entries.map((e) => e.region));
 }

@@ -410,6 +410,15 @@ export const SCRIPT = `
   document.getElementById('expand').addEventListener('click', function(){ fills.forEach(function(x){ x.fill(); x.d.open = true; }); });
   document.getElementById('collapse').addEventListener('click', function(){ fills.forEach(function(x){ x.d.open = false; }); });
   window.addEventListener('hashchange', function(){ fromHash(true); });
+  // A filter link filters as it is clicked: "hashchange" is a task queued after the address
+  // changes, so on its own the list would still be unfiltered while the address names the filter.
+  document.addEventListener('click', function(ev){
+    var a = ev.target && ev.target.closest ? ev.target.closest('a[href^="#f?"]') : null;
+    if (!a || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    history.pushState(null, '', a.getAttribute('href'));
+    fromHash(true);
+  });
 
   // ---------- resources with failures ----------
   (function(){

@@ -275,7 +275,7 @@ function scopeSection(report: Report): string {
 <dt>Regions</dt><dd>${e(run.regions.join(', '))}</dd>
 <dt>Caller</dt><dd><code class="copy">${e(run.callerArn)}</code></dd>
 <dt>Run</dt><dd>${time(run.startedAt)} to ${time(run.finishedAt)} (${(run.durationMs / 1000).toFixed(1)} s), responses from ${e(run.source === 'aws' ? 'the live account' : run.source === 'replay' ? 'a recorded cassette' : 'the bundled demo account')}</dd>
-<dt>Tool</dt><dd>${e(tool.name)} ${e(tool.version)} · report schema ${e(report.schemaVersion)}${run.framework ? ` · limited to ${e(run.framework)}` : ''}</dd>
+${run.recordedAt ? `<dt>Recorded</dt><dd>${time(run.recordedAt)} (the findings describe the account as of then; ages are computed as of that date)</dd>\n` : ''}<dt>Tool</dt><dd>${e(tool.name)} ${e(tool.version)} · report schema ${e(report.schemaVersion)}${run.framework ? ` · limited to ${e(run.framework)}` : ''}</dd>
 <dt>Checks</dt><dd>${run.checks.length} run <details class="no-print"><summary>list</summary><p class="id">${run.checks.map(e).join(' ')}</p></details></dd>
 <dt>API calls</dt><dd>${run.apiCalls.total}, all read-only (${actions.length} distinct actions)</dd>
 </dl>

@@ -138,6 +138,8 @@ export interface RunInfo {
   regions: string[];
   /** Where the responses came from: a live account, a replayed cassette, or the bundled demo. */
   source: 'aws' | 'replay' | 'demo';
+  /** Replay and demo: when the cassette was recorded, the date the findings (and every age in them) describe. */
+  recordedAt?: string;
   checks: string[];
   partial: boolean;
   apiCalls: { total: number; byOperation: Record<string, number> };

@@ -1,5 +1,17 @@
-import { DescribeInstancesCommand, DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import {
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeDBClustersCommand,
+  DescribeDBClusterSnapshotsCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBSnapshotsCommand,
+  RDSClient,
+} from '@aws-sdk/client-rds';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -26,7 +38,12 @@ beforeEach(() => {
     ],
   });
   ec2.on(DescribeVolumesCommand).resolves({ Volumes: [{ VolumeId: 'vol-1' }] });
+  ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
+  ec2.on(DescribeImagesCommand).resolves({ Images: [] });
   rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'db-1', Engine: 'postgres' }] });
+  rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
+  rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [] });
+  rds.on(DescribeDBClusterSnapshotsCommand).resolves({ DBClusterSnapshots: [] });
   s3.on(ListBucketsCommand).resolves({
     Buckets: [
       { Name: 'eu-data', BucketRegion: 'eu-west-1' },
@@ -68,9 +85,86 @@ describe('data residency', () => {
     expect(findingFor(findings, 'far-away').region).toBe('ap-southeast-2');
   });
 
-  it('reports ERROR when the resources cannot be listed', async () => {
-    ec2.on(DescribeVolumesCommand).rejects(awsError('UnauthorizedOperation', 'no'));
-    expect((await runCheck(ec2Residency, allowEu)).map((f) => f.status)).toEqual(['ERROR']);
+  it('judges every EBS snapshot and AMI the account owns, deprecated and disabled AMIs included', async () => {
+    ec2.on(DescribeSnapshotsCommand).resolves({
+      Snapshots: [
+        { SnapshotId: 'snap-own', OwnerId: '123456789012' },
+        // An endpoint that ignores OwnerIds must not bring another account's snapshot in.
+        { SnapshotId: 'snap-theirs', OwnerId: '999999999999' },
+      ],
+    });
+    ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-own', OwnerId: '123456789012', Name: 'golden' }] });
+    const findings = await runCheck(ec2Residency, { ...allowEu, regions: ['us-east-1'] });
+    expect(verdicts(findings)).toEqual({ 'i-live': 'FAIL', 'vol-1': 'FAIL', 'snap-own': 'FAIL', 'ami-own': 'FAIL' });
+    expect(findingFor(findings, 'snap-own').message).toBe(
+      'This EBS snapshot is in us-east-1, outside the allowed regions (eu-west-1, eu-central-1).',
+    );
+    expect(findingFor(findings, 'ami-own').resource).toMatchObject({ type: 'AWS::EC2::Image', name: 'golden' });
+    expect(ec2.commandCalls(DescribeSnapshotsCommand)[0]!.args[0].input).toMatchObject({ OwnerIds: ['self'] });
+    expect(ec2.commandCalls(DescribeSnapshotsCommand)[0]!.args[0].input).not.toHaveProperty('RestorableByUserIds');
+    expect(ec2.commandCalls(DescribeImagesCommand)[0]!.args[0].input).toMatchObject({
+      Owners: ['self'],
+      IncludeDeprecated: true,
+      IncludeDisabled: true,
+    });
+    expect(verdicts(await runCheck(ec2Residency, { ...allowEu, regions: ['eu-west-1'] }))).toMatchObject({
+      'snap-own': 'PASS',
+      'ami-own': 'PASS',
+    });
+  });
+
+  it('judges RDS DB and cluster snapshots (automated ones too) and Aurora clusters with no instances', async () => {
+    rds.on(DescribeDBInstancesCommand).resolves({
+      DBInstances: [
+        { DBInstanceIdentifier: 'db-1', Engine: 'postgres' },
+        { DBInstanceIdentifier: 'aurora-1-a', Engine: 'aurora-postgresql', DBClusterIdentifier: 'aurora-1' },
+      ],
+    });
+    rds.on(DescribeDBClustersCommand).resolves({
+      DBClusters: [
+        { DBClusterIdentifier: 'aurora-1', Engine: 'aurora-postgresql', DBClusterMembers: [{ DBInstanceIdentifier: 'aurora-1-a' }] },
+        { DBClusterIdentifier: 'aurora-headless', Engine: 'aurora-mysql', DBClusterMembers: [] },
+        { DBClusterIdentifier: 'graph', Engine: 'neptune', DBClusterMembers: [] },
+      ],
+    });
+    rds.on(DescribeDBSnapshotsCommand).resolves({
+      DBSnapshots: [
+        { DBSnapshotIdentifier: 'rds:db-1-2026-11-19', SnapshotType: 'automated', Engine: 'postgres', DBInstanceIdentifier: 'db-1' },
+        { DBSnapshotIdentifier: 'db-1-before-upgrade', SnapshotType: 'manual', Engine: 'postgres', DBInstanceIdentifier: 'db-1' },
+      ],
+    });
+    rds.on(DescribeDBClusterSnapshotsCommand).resolves({
+      DBClusterSnapshots: [
+        { DBClusterSnapshotIdentifier: 'rds:aurora-1-2026-11-19', SnapshotType: 'automated', Engine: 'aurora-postgresql' },
+        { DBClusterSnapshotIdentifier: 'graph-snap', SnapshotType: 'manual', Engine: 'neptune' },
+      ],
+    });
+    const findings = await runCheck(rdsResidency, { ...allowEu, regions: ['us-east-1'] });
+    expect(verdicts(findings)).toEqual({
+      'db-1': 'FAIL',
+      'aurora-1-a': 'FAIL',
+      'aurora-headless': 'FAIL',
+      'rds:db-1-2026-11-19': 'FAIL',
+      'db-1-before-upgrade': 'FAIL',
+      'rds:aurora-1-2026-11-19': 'FAIL',
+    });
+    expect(findingFor(findings, 'aurora-headless').message).toContain('This DB cluster (with no instances) is in us-east-1');
+    expect(findingFor(findings, 'rds:aurora-1-2026-11-19').resource.type).toBe('AWS::RDS::DBClusterSnapshot');
+    // No SnapshotType: RDS then answers automated and manual snapshots alike.
+    expect(rds.commandCalls(DescribeDBSnapshotsCommand)[0]!.args[0].input).not.toHaveProperty('SnapshotType');
+    expect(rds.commandCalls(DescribeDBClusterSnapshotsCommand)[0]!.args[0].input).not.toHaveProperty('SnapshotType');
+  });
+
+  it('reports ERROR for a list that cannot be read, naming it, and still judges the others', async () => {
+    ec2.on(DescribeSnapshotsCommand).rejects(awsError('UnauthorizedOperation', 'no'));
+    const ec2Findings = await runCheck(ec2Residency, { ...allowEu, regions: ['us-east-1'] });
+    expect(verdicts(ec2Findings)).toEqual({ 'i-live': 'FAIL', 'vol-1': 'FAIL', 'us-east-1/Snapshot': 'ERROR' });
+    expect(findingFor(ec2Findings, 'us-east-1/Snapshot').message).toMatch(/ec2:DescribeSnapshots failed: UnauthorizedOperation/);
+    rds.on(DescribeDBClustersCommand).rejects(awsError('AccessDenied', 'no', 403));
+    expect(verdicts(await runCheck(rdsResidency, { ...allowEu, regions: ['us-east-1'] }))).toEqual({
+      'db-1': 'FAIL',
+      'us-east-1/DBCluster': 'ERROR',
+    });
     s3.on(ListBucketsCommand).rejects(awsError('AccessDenied', 'no', 403));
     expect((await runCheck(s3Residency, allowEu)).map((f) => f.status)).toEqual(['ERROR']);
   });

@@ -38,6 +38,9 @@ const notACassette = join(files, 'list.json');
 writeFileSync(notACassette, '[]');
 const aDirectory = join(files, 'a-directory');
 mkdirSync(aDirectory);
+// Not JSON, and holding what must never be echoed (a replay file passed by mistake may hold a secret).
+const garbage = join(files, 'garbage.cassette');
+writeFileSync(garbage, 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nsecond line\n');
 
 describe('bad input to scan: one line, exit 2, output directory untouched', () => {
   it.each([
@@ -63,6 +66,25 @@ describe('bad input to scan: one line, exit 2, output directory untouched', () =
     ['a malformed --baseline', ['--demo', '--baseline', badJson], /baseline .*is not valid JSON/],
     ['a directory as --replay', ['--replay', aDirectory], /cannot read replay file/],
     ['JSON that is not a cassette as --replay', ['--replay', notACassette], /is not an srm-audit cassette/],
+    ['a garbage --replay file (its text is not echoed)', ['--replay', garbage], /garbage\.cassette is not valid JSON(?!.*wJalr)/],
+    ['an empty name in --regions', ['--demo', '--regions', 'us-east-1,,eu-west-1'], /--regions.*empty name/],
+    ['an empty name in --checks', ['--demo', '--checks', 'iam-root-mfa-enabled,'], /--checks.*empty name/],
+    [
+      'an opt-in region the account has not enabled',
+      ['--demo', '--regions', 'af-south-1'],
+      /region "af-south-1" is not enabled for this account/,
+    ],
+    [
+      'a region the replayed cassette did not record',
+      ['--demo', '--regions', 'eu-central-1'],
+      /region "eu-central-1" is not recorded in this cassette \(it holds eu-west-1, us-east-1\)/,
+    ],
+    ['a directory as --record', ['--regions', 'us-east-1', '--record', aDirectory], /cannot record to .*a-directory: it is a directory/],
+    [
+      '--record in a folder that does not exist',
+      ['--regions', 'us-east-1', '--record', join(files, 'missing', 'run.cassette.json')],
+      /cannot record to .*run\.cassette\.json: the folder .*missing does not exist/,
+    ],
   ])('%s', async (_name, args, pattern) => {
     const out = outputDir();
     const run = await runCli(['scan', ...args, '--output-dir', out]);

@@ -30,11 +30,26 @@ describe('scan --demo', () => {
     const report = JSON.parse(readFileSync(join(out, files[1]!), 'utf8')) as Report;
     assertValidReport(report);
     expect(report.run).toMatchObject({ accountId: '123456789012', source: 'demo', partial: false, regions: ['eu-west-1', 'us-east-1'] });
+    // The demo describes the account as recorded: the report says when, the HTML too.
+    expect(report.run.recordedAt).toBe('2026-11-20T12:00:00.000Z');
+    expect(readFileSync(join(out, 'latest.html'), 'utf8')).toContain('<dt>Recorded</dt><dd>2026-11-20T12:00:00.000Z');
     expect(report.run.checks).toEqual(CATALOG.map((c) => c.id));
     expect(report.summary.byStatus.FAIL).toBeGreaterThan(0);
     expect(report.summary.byStatus.PASS).toBeGreaterThan(0);
     expect(run.stdout).toContain(`wrote ${join(out, files[1]!)}`);
     expect(readFileSync(join(out, files[0]!), 'utf8')).toContain('<!doctype html>');
+  });
+
+  it('writes each format once however often --format names it', async () => {
+    const out = tempDir();
+    const run = await runCli(['scan', '--demo', '--output-dir', out, '--fail-on', 'none', '--format', 'json,md,json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/ wrote /g)).toHaveLength(2);
+    expect(
+      readdirSync(out)
+        .filter((f) => !f.startsWith('latest.'))
+        .map((f) => f.split('.').slice(1).join('.')),
+    ).toEqual(['json', 'md']);
   });
 
   it('exits 1 when a FAIL is at or above --fail-on, and 0 when none is', async () => {

@@ -316,7 +316,8 @@ describe('report files', () => {
     expect(report.run.framework).toBe('cis-aws-5.0');
     expect(report.views.compliance.map((v) => v.framework)).toEqual(['cis-aws-5.0']);
     expect(report.run.checks).not.toContain('s3-bucket-versioning'); // mapped to FSBP only
-    expect(report.run.checks).toContain('s3-bucket-public-access-block'); // CIS 5.0 2.1.4 too
+    expect(report.run.checks).toContain('s3-bucket-effective-public-access-block'); // CIS 5.0 2.1.4 (account or bucket)
+    expect(report.run.checks).not.toContain('s3-bucket-public-access-block'); // FSBP S3.8 only (bucket level)
     expect(report.findings.every((f) => (f.compliance['cis-aws-5.0'] ?? []).length > 0)).toBe(true);
   });
 });

@@ -330,6 +330,18 @@ describe('HTML report in headless Chromium', () => {
     expect(await page.locator('#groups details.group').first().innerText()).toContain('remediation 1');
   });
 
+  it('filters as a filter link is clicked, not later when "hashchange" is dispatched', async () => {
+    await goTo('#f?status=FAIL');
+    // One script turn: the click changes the address at once, while "hashchange" is a task queued
+    // for later, so the filter must already be applied when click() returns.
+    const afterClick = (await page.evaluate(`(() => {
+      document.querySelector('#grid td[data-cell="network-firewall/infrastructure"] a').click();
+      return { hash: location.hash, responsibility: document.querySelector('select[name=responsibility]').value };
+    })()`)) as { hash: string; responsibility: string };
+    expect(afterClick.hash).toContain('responsibility=network-firewall');
+    expect(afterClick.responsibility).toBe('network-firewall');
+  });
+
   it('draws the responsibility grid as a heat map of pass rates with readable labels; a cell links to its findings', async () => {
     const cell = page.locator('#grid td[data-cell="network-firewall/infrastructure"]');
     await expect(cell.innerText()).resolves.toMatch(/0 % pass\s*0 of 1 · 1 fail/);

@@ -14,6 +14,8 @@ import {
   paginateDescribeVolumes,
   paginateDescribeVpcs,
   paginateGetManagedPrefixListEntries,
+  type DescribeImagesCommandInput,
+  type DescribeSnapshotsCommandInput,
   type FlowLog,
   type Image,
   type Instance,
@@ -26,7 +28,7 @@ import {
   type Vpc,
 } from '@aws-sdk/client-ec2';
 import { MalformedResponse } from '../errors.js';
-import { defineLoader } from '../loader.js';
+import { defineLoader, type LoaderContext } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
 
@@ -135,17 +137,40 @@ export const volumes = defineLoader({
 export const publicSnapshots = defineLoader({
   id: 'ec2.publicSnapshots',
   actions: ['ec2:DescribeSnapshots'],
-  async fetch({ aws, accountId }, region: string): Promise<Snapshot[]> {
-    const snapshots = await listAll(
-      'ec2:DescribeSnapshots',
-      'Snapshots',
-      'NextToken',
-      paginateDescribeSnapshots({ client: aws.ec2(region), pageSize: 1000 }, { OwnerIds: ['self'], RestorableByUserIds: ['all'] }),
-      (p) => p.Snapshots,
-    );
-    return snapshots.filter((s) => s.OwnerId === undefined || s.OwnerId === accountId);
-  },
+  fetch: (ctx, region: string) => ownSnapshots(ctx, region, { RestorableByUserIds: ['all'] }),
 });
+
+/** The account's own snapshots matching `filter`, re-checked for owner. */
+async function ownSnapshots(
+  { aws, accountId }: LoaderContext,
+  region: string,
+  filter: Omit<DescribeSnapshotsCommandInput, 'OwnerIds'>,
+): Promise<Snapshot[]> {
+  const snapshots = await listAll(
+    'ec2:DescribeSnapshots',
+    'Snapshots',
+    'NextToken',
+    paginateDescribeSnapshots({ client: aws.ec2(region), pageSize: 1000 }, { OwnerIds: ['self'], ...filter }),
+    (p) => p.Snapshots,
+  );
+  return snapshots.filter((s) => s.OwnerId === undefined || s.OwnerId === accountId);
+}
+
+/** The account's own images matching `filter`, re-checked for owner. */
+async function ownImages(
+  { aws, accountId }: LoaderContext,
+  region: string,
+  filter: Omit<DescribeImagesCommandInput, 'Owners'>,
+): Promise<Image[]> {
+  const images = await listAll(
+    'ec2:DescribeImages',
+    'Images',
+    'NextToken',
+    paginateDescribeImages({ client: aws.ec2(region), pageSize: 1000 }, { Owners: ['self'], ...filter }),
+    (p) => p.Images,
+  );
+  return images.filter((i) => i.OwnerId === undefined || i.OwnerId === accountId);
+}
 
 /**
  * Whether a snapshot's create-volume permissions include the group "all". Asked only of the
@@ -180,19 +205,27 @@ export const snapshotRestorableByAll = defineLoader({
 export const publicImages = defineLoader({
   id: 'ec2.publicImages',
   actions: ['ec2:DescribeImages'],
-  async fetch({ aws, accountId }, region: string): Promise<Image[]> {
-    const images = await listAll(
-      'ec2:DescribeImages',
-      'Images',
-      'NextToken',
-      paginateDescribeImages(
-        { client: aws.ec2(region), pageSize: 1000 },
-        { Owners: ['self'], Filters: [{ Name: 'is-public', Values: ['true'] }], IncludeDeprecated: true },
-      ),
-      (p) => p.Images,
-    );
-    return images.filter((i) => i.OwnerId === undefined || i.OwnerId === accountId);
-  },
+  fetch: (ctx, region: string) => ownImages(ctx, region, { Filters: [{ Name: 'is-public', Values: ['true'] }], IncludeDeprecated: true }),
+});
+
+/**
+ * Every EBS snapshot the account owns in the region, whoever may restore it: each is a copy of
+ * a volume's data, so data residency judges it where it is.
+ */
+export const ownedSnapshots = defineLoader({
+  id: 'ec2.ownedSnapshots',
+  actions: ['ec2:DescribeSnapshots'],
+  fetch: (ctx, region: string) => ownSnapshots(ctx, region, {}),
+});
+
+/**
+ * Every AMI the account owns in the region, deprecated and disabled ones included (they still
+ * hold their snapshots' data).
+ */
+export const ownedImages = defineLoader({
+  id: 'ec2.ownedImages',
+  actions: ['ec2:DescribeImages'],
+  fetch: (ctx, region: string) => ownImages(ctx, region, { IncludeDeprecated: true, IncludeDisabled: true }),
 });
 
 /** Every instance of the region, flattened out of its reservations. */

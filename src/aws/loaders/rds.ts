@@ -12,7 +12,7 @@ import {
   type DBSnapshot,
 } from '@aws-sdk/client-rds';
 import { MalformedResponse } from '../errors.js';
-import { defineLoader } from '../loader.js';
+import { defineLoader, type LoaderContext } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
 
@@ -50,33 +50,55 @@ export const dbClusters = defineLoader({
   },
 });
 
+/** The account's DB snapshots of `type` (no type: automated and manual). */
+function describeDbSnapshots({ aws }: LoaderContext, region: string, type?: 'manual'): Promise<DBSnapshot[]> {
+  return listAll(
+    'rds:DescribeDBSnapshots',
+    'DBSnapshots',
+    'Marker',
+    paginateDescribeDBSnapshots({ client: aws.rds(region), pageSize: PAGE }, type ? { SnapshotType: type } : {}),
+    (p) => p.DBSnapshots,
+  );
+}
+
+function describeDbClusterSnapshots({ aws }: LoaderContext, region: string, type?: 'manual'): Promise<DBClusterSnapshot[]> {
+  return listAll(
+    'rds:DescribeDBClusterSnapshots',
+    'DBClusterSnapshots',
+    'Marker',
+    paginateDescribeDBClusterSnapshots({ client: aws.rds(region), pageSize: PAGE }, type ? { SnapshotType: type } : {}),
+    (p) => p.DBClusterSnapshots,
+  );
+}
+
 /** Manual DB snapshots this account owns (automated ones cannot be shared, so cannot be public). */
 export const manualDbSnapshots = defineLoader({
   id: 'rds.manualDbSnapshots',
   actions: ['rds:DescribeDBSnapshots'],
-  async fetch({ aws }, region: string): Promise<DBSnapshot[]> {
-    return listAll(
-      'rds:DescribeDBSnapshots',
-      'DBSnapshots',
-      'Marker',
-      paginateDescribeDBSnapshots({ client: aws.rds(region), pageSize: PAGE }, { SnapshotType: 'manual' }),
-      (p) => p.DBSnapshots,
-    );
-  },
+  fetch: (ctx, region: string) => describeDbSnapshots(ctx, region, 'manual'),
 });
 
 export const manualDbClusterSnapshots = defineLoader({
   id: 'rds.manualDbClusterSnapshots',
   actions: ['rds:DescribeDBClusterSnapshots'],
-  async fetch({ aws }, region: string): Promise<DBClusterSnapshot[]> {
-    return listAll(
-      'rds:DescribeDBClusterSnapshots',
-      'DBClusterSnapshots',
-      'Marker',
-      paginateDescribeDBClusterSnapshots({ client: aws.rds(region), pageSize: PAGE }, { SnapshotType: 'manual' }),
-      (p) => p.DBClusterSnapshots,
-    );
-  },
+  fetch: (ctx, region: string) => describeDbClusterSnapshots(ctx, region, 'manual'),
+});
+
+/**
+ * Every DB snapshot the account owns in the region: with no SnapshotType, RDS answers both
+ * automated and manual ones (shared and public snapshots of other accounts are left out).
+ */
+export const dbSnapshots = defineLoader({
+  id: 'rds.dbSnapshots',
+  actions: ['rds:DescribeDBSnapshots'],
+  fetch: (ctx, region: string) => describeDbSnapshots(ctx, region),
+});
+
+/** Every DB cluster snapshot the account owns in the region, automated and manual alike. */
+export const dbClusterSnapshots = defineLoader({
+  id: 'rds.dbClusterSnapshots',
+  actions: ['rds:DescribeDBClusterSnapshots'],
+  fetch: (ctx, region: string) => describeDbClusterSnapshots(ctx, region),
 });
 
 /** The account ids (or "all") that may restore a snapshot: its `restore` attribute. No bulk form exists. */

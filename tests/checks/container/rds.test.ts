@@ -294,6 +294,9 @@ describe('Neptune and DocumentDB instances (listed by the RDS API) are left out 
     rds.on(DescribeDBInstancesCommand).resolves({
       DBInstances: [db('pg', good), db('graph', { ...good, Engine: 'neptune' }), db('docs', { ...good, Engine: 'docdb' })],
     });
+    rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
+    rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [] });
+    rds.on(DescribeDBClusterSnapshotsCommand).resolves({ DBClusterSnapshots: [] });
     expect(verdicts(await runCheck(residency, { options: { allowedRegions: ['eu-west-1'] } }))).toEqual({ pg: 'FAIL' });
   });
 });

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * Compiles with `tsc -p tsconfig.build.json` only when dist/ is older than the sources, so
+ * `npm run demo` starts at once on a built checkout (tsc is most of its time otherwise).
+ * Current means: a stamp written after the last successful build is newer than every
+ * TypeScript source and build setting, and the set of sources is the one it was built from
+ * (a deleted or added file also rebuilds). `npm run build` compiles always (--force) and
+ * writes the stamp too. Usage: node scripts/build-if-stale.mjs [--force] [root]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const root = resolve(args.find((a) => a !== '--force') ?? join(import.meta.dirname, '..'));
+const STAMP = join(root, 'dist', '.build-stamp');
+const SOURCE_DIRS = ['src', 'checks', 'demo', 'bench'];
+const SETTINGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json'];
+
+function sources() {
+  const files = [];
+  for (const dir of SOURCE_DIRS.map((d) => join(root, d)).filter((d) => existsSync(d))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile() && entry.name.endsWith('.ts')) files.push(join(entry.parentPath, entry.name));
+    }
+  }
+  return files.sort();
+}
+
+const inputs = sources();
+const listing = inputs.map((f) => relative(root, f)).join('\n');
+const newest = Math.max(...[...inputs, ...SETTINGS.map((f) => join(root, f)).filter((f) => existsSync(f))].map((f) => statSync(f).mtimeMs));
+const current = !force && existsSync(STAMP) && statSync(STAMP).mtimeMs >= newest && readFileSync(STAMP, 'utf8') === listing;
+
+if (!current) {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+  writeFileSync(STAMP, listing);
+}
