@@ -13,6 +13,7 @@ import { UsageError } from './errors.js';
 import { DEMO_OPTIONS } from './demo-options.js';
 import { CONFIG_FILE_NAME, loadConfig, parseSetting, resolveCheckOptions } from './ops/config.js';
 import { buildPolicy } from './policy.js';
+import { CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from './aws/session.js';
 import { DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, scan, type Format } from './scan.js';
 import { toolVersion } from './util/package.js';
 
@@ -84,6 +85,12 @@ function assertProfileExists(profile: string, env: NodeJS.ProcessEnv): void {
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 4096) throw new InvalidArgumentError('expected a whole number from 1 to 4096.');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InvalidArgumentError('expected a number of seconds above 0, at most 3600.');
   return n;
 }
 
@@ -160,6 +167,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       positiveInt,
       256,
     )
+    .option(
+      '--request-timeout <seconds>',
+      `seconds an AWS call may take to answer, per attempt (connecting: at most ${CONNECT_TIMEOUT_MS / 1000} of them)`,
+      seconds,
+      DEFAULT_REQUEST_TIMEOUT_SECONDS,
+    )
+    .option('--max-answer-size <MiB>', 'the largest AWS answer read; a larger one is an ERROR naming the call', positiveInt, 64)
     .option('--config <file>', `config file (default: ./${CONFIG_FILE_NAME} when present); command-line options override it`)
     .option('--set <key=value>', 'override a check option, e.g. --set adminPorts=22,3389 (repeatable)', collect)
     .addOption(
@@ -215,6 +229,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       outputDir: pick('outputDir', config.outputDir),
       formats: pick('format', config.format as Format[] | undefined),
       concurrency: pick('concurrency', config.concurrency),
+      requestTimeoutSeconds: pick('requestTimeout', config.requestTimeout),
+      maxAnswerBytes: pick<number>('maxAnswerSize', config.maxAnswerSize) * 1024 * 1024,
       endpointUrl: o.endpointUrl,
       failOn: pick('failOn', config.failOn) as Severity | 'none',
       failOnNew: pick('failOnNew', config.failOnNew),
