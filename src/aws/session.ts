@@ -385,8 +385,9 @@ export class AwsSession {
   private timedOut(error: unknown, action: string, endpoint: string): CallTimedOut {
     const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
     const seconds = this.options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
-    const what = `no answer within ${seconds} s on ${attempts === 1 ? 'its one attempt' : `each of ${attempts} attempts`} (--request-timeout)`;
-    this.unresponsive.set(endpoint, `${action} to the same endpoint timed out before (${what})`);
+    const tries = attempts === 1 ? 'its one attempt' : `each of ${attempts} attempts`;
+    const what = `no answer within ${seconds} s on ${tries} (--request-timeout)`;
+    this.unresponsive.set(endpoint, `${action} to the same endpoint got no answer within ${seconds} s on ${tries}`);
     return new CallTimedOut(what, action);
   }
 

@@ -23,8 +23,8 @@ describe('scan --demo', () => {
       .filter((f) => !f.startsWith('latest.'))
       .sort();
     expect(files).toEqual([
-      expect.stringMatching(/^srm-audit-123456789012-\d{8}T\d{6}Z\.html$/),
-      expect.stringMatching(/^srm-audit-123456789012-\d{8}T\d{6}Z\.json$/),
+      expect.stringMatching(/^srm-audit-123456789012-\d{8}T\d{9}Z-[0-9a-f]{4}\.html$/),
+      expect.stringMatching(/^srm-audit-123456789012-\d{8}T\d{9}Z-[0-9a-f]{4}\.json$/),
     ]);
     expect(readFileSync(join(out, 'latest.json'), 'utf8')).toBe(readFileSync(join(out, files[1]!), 'utf8'));
     const report = JSON.parse(readFileSync(join(out, files[1]!), 'utf8')) as Report;
