@@ -15,11 +15,12 @@
  * whose document the protocol alone does not pin (S3's REST-XML: GetBucketLocation).
  */
 import type { HandlerExecutionContext } from '@smithy/types';
+import { DEFAULT_MAX_ANSWER_MIB } from '../run-constants.js';
 import { MalformedResponse } from './errors.js';
 import { iamActionFor, type ServiceName } from './operations.js';
 
 /** 64 MiB: far above any read-only answer AWS gives a page of (ListBuckets of 10,000 buckets is ~2 MiB). */
-export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_ANSWER_BYTES = DEFAULT_MAX_ANSWER_MIB * 1024 * 1024;
 
 /** An answer larger than the cap: not retried (it would be as large again), reported naming the call. */
 export class AnswerTooLarge extends Error {

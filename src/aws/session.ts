@@ -15,6 +15,7 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { loadConfig } from '@smithy/core/config';
 import { NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from '../run-constants.js';
 import { answerMiddleware, attachAnswer, DEFAULT_MAX_ANSWER_BYTES } from './answer.js';
 import { clientClassFor, type ClientFor, type ClientService } from './clients.js';
 import { CallTimedOut, isTimeout, ReadOnlyViolation, UndeclaredCall, tagErrorAction } from './errors.js';
@@ -129,9 +130,7 @@ function awsSetting<T>(
 
 /** The tool's retry settings when neither the environment nor the profile sets them. */
 export const DEFAULT_RETRY = { maxAttempts: 8, retryMode: 'adaptive' } as const;
-/** Near the AWS CLI's: a few seconds to connect, tens of seconds to answer. */
-export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
-export const CONNECT_TIMEOUT_MS = 5000;
+export { CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_SECONDS };
 
 /**
  * The options of the one HTTP handler a session's clients share. Sockets per host follow the
