@@ -2,15 +2,19 @@
 import type { ResultOptions, ResultSink } from '../src/engine/check.js';
 import type { Resource } from '../src/engine/types.js';
 
-export type Verdict = { status: 'pass' | 'fail' | 'notApplicable'; message: string } | { status: 'error'; error: unknown };
+/** `unread`: a read the verdict did without failed (see ResultSink.degraded); it is listed in run.errors. */
+export type Verdict =
+  { status: 'pass' | 'fail' | 'notApplicable'; message: string; unread?: unknown } | { status: 'error'; error: unknown };
 
 export function reportVerdict(result: ResultSink, resource: Resource, verdict: Verdict, opts?: ResultOptions): void {
-  if (verdict.status === 'error') result.error(resource, verdict.error, opts);
-  else result[verdict.status](resource, verdict.message, opts);
+  if (verdict.status === 'error') return result.error(resource, verdict.error, opts);
+  result[verdict.status](resource, verdict.message, opts);
+  if (verdict.unread !== undefined) result.degraded(resource, verdict.unread, opts);
 }
 
-export const pass = (message: string): Verdict => ({ status: 'pass', message });
-export const fail = (message: string): Verdict => ({ status: 'fail', message });
+const withUnread = (unread: unknown) => (unread === undefined ? {} : { unread });
+export const pass = (message: string, unread?: unknown): Verdict => ({ status: 'pass', message, ...withUnread(unread) });
+export const fail = (message: string, unread?: unknown): Verdict => ({ status: 'fail', message, ...withUnread(unread) });
 
 /** Stands for a whole list that could not be read in a region (distinct from the check's own region result). */
 export function listResource(region: string, type: string, what: string): Resource {

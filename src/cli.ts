@@ -14,7 +14,17 @@ import { UsageError } from './errors.js';
 import { DEMO_OPTIONS } from './demo-options.js';
 // The scan, the policy builder and the checks' code are imported when a command needs them, so
 // `--version`, `--help` and `list-checks` start without loading the SDK.
-import { CONFIG_FILE_NAME, DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, type Format } from './run-constants.js';
+import {
+  CONFIG_FILE_NAME,
+  CONNECT_TIMEOUT_MS,
+  DEFAULT_FORMATS,
+  DEFAULT_MAX_ANSWER_MIB,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  EXIT,
+  FORMATS,
+  frameworkChecks,
+  type Format,
+} from './run-constants.js';
 import { toolVersion } from './util/package.js';
 
 export interface Io {
@@ -94,6 +104,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InvalidArgumentError('expected a number of seconds above 0, at most 3600.');
+  return n;
+}
+
 function keepCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of reports to keep, 1 or more.');
@@ -168,6 +184,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       positiveInt,
       256,
     )
+    .option(
+      '--request-timeout <seconds>',
+      `seconds an AWS call may take to answer, per attempt (connecting: at most ${CONNECT_TIMEOUT_MS / 1000} of them)`,
+      seconds,
+      DEFAULT_REQUEST_TIMEOUT_SECONDS,
+    )
+    .option(
+      '--max-answer-size <MiB>',
+      'the largest AWS answer read; a larger one is an ERROR naming the call',
+      positiveInt,
+      DEFAULT_MAX_ANSWER_MIB,
+    )
     .option('--config <file>', `config file (default: ./${CONFIG_FILE_NAME} when present); command-line options override it`)
     .option('--set <key=value>', 'override a check option, e.g. --set adminPorts=22,3389 (repeatable)', collect)
     .addOption(
@@ -225,6 +253,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       outputDir: pick('outputDir', config.outputDir),
       formats: pick('format', config.format as Format[] | undefined),
       concurrency: pick('concurrency', config.concurrency),
+      requestTimeoutSeconds: pick('requestTimeout', config.requestTimeout),
+      maxAnswerBytes: pick<number>('maxAnswerSize', config.maxAnswerSize) * 1024 * 1024,
       endpointUrl: o.endpointUrl,
       failOn: pick('failOn', config.failOn) as Severity | 'none',
       failOnNew: pick('failOnNew', config.failOnNew),

@@ -27,6 +27,12 @@ export const CONFIG_FILE_NAME = 'srm-audit.config.yaml';
 
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, PARTIAL: 3 } as const;
 
+/** Near the AWS CLI's: a few seconds to connect, tens of seconds to answer (--request-timeout). */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+export const CONNECT_TIMEOUT_MS = 5000;
+/** The largest AWS answer read (--max-answer-size): far above any page AWS sends a read-only call. */
+export const DEFAULT_MAX_ANSWER_MIB = 64;
+
 /** The checks mapped to `framework` (all of them when none is given). */
 export function frameworkChecks<C>(
   checks: C[],

@@ -25,31 +25,34 @@ import { severityRank, type Framework, type Severity } from './engine/types.js';
 import { UsageError } from './errors.js';
 import { applyBaseline, readBaseline } from './ops/baseline.js';
 import { applyWaivers, readWaivers } from './ops/waivers.js';
-import { renderAsff } from './report/asff.js';
-import { renderCsv } from './report/csv.js';
+import { renderAsffChunks } from './report/asff.js';
+import { renderCsvChunks } from './report/csv.js';
 import { renderHtmlChunks } from './report/html.js';
 import { renderJsonChunks } from './report/json.js';
-import { renderJunit } from './report/junit.js';
+import { renderJunitChunks } from './report/junit.js';
 import { renderMd } from './report/md.js';
 import { isOpenFailure, SCHEMA_VERSION, summarize, type Report, type ReportFinding } from './report/model.js';
-import { renderOcsf } from './report/ocsf.js';
-import { renderSarif } from './report/sarif.js';
+import { renderOcsfChunks } from './report/ocsf.js';
+import { renderSarifChunks } from './report/sarif.js';
 import { buildComplianceViews, buildGrid } from './report/views.js';
-import { reportBaseName, writeFileAtomic, writeReport, type Content } from './report/write.js';
+import { reportBaseName, writeFileAtomic, writeReports, type Content } from './report/write.js';
 import { DEMO_CASSETTE, toolVersion } from './util/package.js';
 import { EXIT, EXTENSIONS, frameworkChecks, type Format } from './run-constants.js';
 
 export { DEFAULT_FORMATS, EXIT, EXTENSIONS, FORMATS, frameworkChecks, type Format } from './run-constants.js';
 
-/** Each format's renderer; the two that grow with the findings hand their text over in pieces. */
+/**
+ * Each format's renderer. Every one that grows with the findings hands its text over in pieces,
+ * made as they are written, so no report size makes one string (Markdown lists 50 rows at most).
+ */
 export const RENDERERS: Record<Format, (r: Report) => Content> = {
   json: renderJsonChunks,
   html: renderHtmlChunks,
-  csv: renderCsv,
-  ocsf: renderOcsf,
-  asff: renderAsff,
-  sarif: renderSarif,
-  junit: renderJunit,
+  csv: renderCsvChunks,
+  ocsf: renderOcsfChunks,
+  asff: renderAsffChunks,
+  sarif: renderSarifChunks,
+  junit: renderJunitChunks,
   md: renderMd,
 };
 export interface ScanRequest {
@@ -59,6 +62,10 @@ export interface ScanRequest {
   outputDir: string;
   formats: Format[];
   concurrency: number;
+  /** Seconds an AWS call's attempt may take (default 30). */
+  requestTimeoutSeconds?: number;
+  /** The largest AWS answer read, in bytes (default 64 MiB). */
+  maxAnswerBytes?: number;
   endpointUrl?: string;
   failOn: Severity | 'none';
   /** Exit 1 only for failures the baseline did not have. */
@@ -208,6 +215,12 @@ async function identify(cache: LoaderCache, req: ScanRequest): Promise<CallerIde
         `AWS rejected the credentials (${info.code}: ${info.message}); refresh them (e.g. \`aws sso login\`) and run again`,
       );
     }
+    if (info.kind === 'timed-out') {
+      const where = req.endpointUrl ? ` at ${req.endpointUrl}` : '';
+      throw new UsageError(
+        `sts:GetCallerIdentity${where} timed out: ${info.message}; check the network or endpoint, or raise --request-timeout`,
+      );
+    }
     if (info.code === 'CassetteMiss')
       throw new UsageError(`the replay file has no sts:GetCallerIdentity answer, so the account is unknown`);
     const where = req.endpointUrl ? ` at ${req.endpointUrl}` : '';
@@ -312,6 +325,9 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     requestHandler: req.requestHandler,
     transport: req.transport,
     rateLimits: req.rateLimits,
+    requestTimeoutSeconds: req.requestTimeoutSeconds,
+    maxAnswerBytes: req.maxAnswerBytes,
+    concurrency: req.concurrency,
   });
 
   const startedAt = new Date();
@@ -365,10 +381,12 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
       views: { grid: buildGrid(checks, findings), compliance: buildComplianceViews(catalog, ranChecks, findings, req.framework) },
     };
     const base = reportBaseName(identity.accountId, report.run.startedAt);
-    const files: string[] = [];
-    for (const format of formats) {
-      files.push(await writeReport(outputDir, base, EXTENSIONS[format], RENDERERS[format](report), req.keep));
-    }
+    const files = await writeReports(
+      outputDir,
+      base,
+      formats.map((format) => ({ ext: EXTENSIONS[format], content: RENDERERS[format](report) })),
+      { keep: req.keep, knownExtensions: Object.values(EXTENSIONS) },
+    );
     req.log.debug({ ms: Date.now() - finishedAt.getTime(), formats }, 'reports written');
     return {
       report,

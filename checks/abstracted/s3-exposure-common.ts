@@ -36,7 +36,7 @@ export function exposureVerdict(
   if (e.public) {
     // Account-level BPA could not be read: its RestrictPublicBuckets or IgnorePublicAcls might close this.
     if (facts.accountBpa === undefined) return { status: 'error', error: facts.accountBpaError };
-    return fail(`Public ${access} access: ${e.causes.join('; ')}.${tail}`);
+    return fail(`Public ${access} access: ${e.causes.join('; ')}.${tail}`, facts.policyStatus.error);
   }
   const why = e.safeguards.length ? e.safeguards.join('; ') : `no policy statement or ACL grant gives the public ${access} access`;
   // The bucket ACL was read because ACLs still count; object ACLs are not read (one call per object).
@@ -44,7 +44,7 @@ export function exposureVerdict(
     facts.aclGrants !== undefined
       ? ' Object ACLs were not read: while ACLs are in effect, an object can still be made public by its own ACL.'
       : '';
-  return pass(`No public ${access} access: ${why}.${tail}${objects}`);
+  return pass(`No public ${access} access: ${why}.${tail}${objects}`, facts.policyStatus.error);
 }
 
 export const exposureLoaders = { bucketAccess };

@@ -48,13 +48,32 @@ export function tagErrorAction(error: unknown, action: string): void {
   }
 }
 
+/**
+ * A call that got no answer in time: every attempt hit the connection or request timeout, or the
+ * endpoint had already timed out on every attempt of an earlier call (then this one is not sent,
+ * so a dead endpoint costs one call's timeouts, not one per call).
+ */
+export class CallTimedOut extends Error {
+  override name = 'TimedOut';
+  constructor(message: string, action: string) {
+    super(message);
+    tagErrorAction(this, action);
+  }
+}
+
+/** The SDK's name for a connection, request or socket timeout (and Node's timeout codes). */
+export const isTimeout = (error: unknown): boolean => {
+  const e = error as { name?: unknown; code?: unknown } | undefined;
+  return !!e && typeof e === 'object' && (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT' || e.name === 'TimedOut');
+};
+
 export interface AwsErrorInfo {
   /** ec2:DescribeSecurityGroups, or undefined when the failure was not an AWS call. */
   action?: string;
   /** AccessDenied, UnauthorizedOperation, ThrottlingException, … or the JS error name. */
   code: string;
   message: string;
-  kind: 'access-denied' | 'throttled' | 'unsupported' | 'not-enabled' | 'aws' | 'internal';
+  kind: 'access-denied' | 'throttled' | 'timed-out' | 'unsupported' | 'not-enabled' | 'aws' | 'internal';
 }
 
 /**
@@ -143,7 +162,8 @@ export function describeError(error: unknown): AwsErrorInfo {
   const message = (text(err.message) ?? text(error) ?? 'no message').split('\n')[0]!.trim() || 'no message';
   const isAws = action !== undefined || err.$fault !== undefined || err.$metadata !== undefined || UNREACHABLE.test(code);
   let kind: AwsErrorInfo['kind'] = isAws ? 'aws' : 'internal';
-  if (ACCESS_DENIED.test(code) || code === 'HTTP403') kind = 'access-denied';
+  if (error instanceof CallTimedOut) kind = 'timed-out';
+  else if (ACCESS_DENIED.test(code) || code === 'HTTP403') kind = 'access-denied';
   else if (THROTTLED.test(code) || code === 'HTTP429') kind = 'throttled';
   // LocalStack answers a call it lacks with InternalFailure and HTTP 501; a plain InternalFailure is AWS's own 500.
   else if (UNSUPPORTED.test(code) || status === 501) kind = 'unsupported';
@@ -156,6 +176,7 @@ export function describeError(error: unknown): AwsErrorInfo {
 /** One line: "ec2:DescribeSecurityGroups failed: AccessDenied — User … is not authorized". */
 export function errorSentence(info: AwsErrorInfo): string {
   if (info.code === 'MalformedResponse') return `${info.action ?? 'an AWS call'} returned an unusable answer: ${info.message}`;
+  if (info.kind === 'timed-out') return `${info.action ?? 'an AWS call'} timed out: ${info.message}`;
   const where = info.action ? `${info.action} failed` : 'the check failed';
   const hint =
     info.kind === 'access-denied'

@@ -9,9 +9,16 @@ import type {
   InitializeHandlerOutput,
   HandlerExecutionContext,
   MetadataBearer,
+  Pluggable,
 } from '@smithy/types';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { loadConfig } from '@smithy/core/config';
+import { NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } from '@smithy/core/retry';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from '../run-constants.js';
+import { answerMiddleware, attachAnswer, DEFAULT_MAX_ANSWER_BYTES } from './answer.js';
 import { clientClassFor, type ClientFor, type ClientService } from './clients.js';
-import { ReadOnlyViolation, UndeclaredCall, tagErrorAction } from './errors.js';
+import { CallTimedOut, isTimeout, ReadOnlyViolation, UndeclaredCall, tagErrorAction } from './errors.js';
 import type { CassetteRecorder, RecordedError } from './cassette.js';
 import { iamActionFor, isReadOnlyOperation, type ServiceName } from './operations.js';
 import { RateLimiter, type RateLimit } from './rate-limit.js';
@@ -85,15 +92,72 @@ export interface SessionOptions {
   /** Client-side rate limits by service (and `default`); see rate-limit.ts for the defaults. */
   rateLimits?: Partial<Record<string, RateLimit>>;
   recorder?: CassetteRecorder;
-  /** Attempts per call, with the SDK's adaptive retry mode (client-side rate limiting). */
+  /**
+   * Attempts per call and the SDK's retry mode. Unset, they follow the AWS conventions:
+   * AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, then the profile's max_attempts / retry_mode, then
+   * DEFAULT_RETRY (adaptive: client-side rate limiting on top of the seam's own).
+   */
   maxAttempts?: number;
+  retryMode?: 'standard' | 'adaptive' | 'legacy';
+  /** Seconds an attempt may take to answer (connecting takes at most CONNECT_TIMEOUT_MS of it); default 30. */
+  requestTimeoutSeconds?: number;
+  /** The largest answer read, in bytes (default 64 MiB); past it the call fails naming itself. */
+  maxAnswerBytes?: number;
+  /** Check × region tasks run at once: the HTTP agent keeps that many sockets per host. */
+  concurrency?: number;
   /** For tests and the benchmark: a stand-in for the HTTP handler. */
   requestHandler?: unknown;
+}
+
+/**
+ * A setting as the AWS CLI resolves it: the value given, else the environment variable (set to
+ * nothing counts as unset), else the profile's key, else the tool's default.
+ */
+function awsSetting<T>(
+  given: T | undefined,
+  variable: string,
+  options: {
+    environmentVariableSelector: (env: NodeJS.ProcessEnv) => T | undefined;
+    configFileSelector: (profile: Record<string, string | undefined>) => T | undefined;
+  },
+  fallback: T,
+  fromProfile: { profile?: string },
+): () => Promise<T> {
+  if (given !== undefined) return () => Promise.resolve(given);
+  const environmentVariableSelector = (env: NodeJS.ProcessEnv) => (env[variable] ? options.environmentVariableSelector(env) : undefined);
+  return loadConfig<T>({ environmentVariableSelector, configFileSelector: options.configFileSelector, default: fallback }, fromProfile);
+}
+
+/** The tool's retry settings when neither the environment nor the profile sets them. */
+export const DEFAULT_RETRY = { maxAttempts: 8, retryMode: 'adaptive' } as const;
+export { CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_SECONDS };
+
+/**
+ * The options of the one HTTP handler a session's clients share. Sockets per host follow the
+ * concurrency (the SDK's default of 50 queues a busy scan's calls and warns "socket usage at
+ * capacity" on stderr); keep-alive reuses them across calls.
+ */
+export function httpHandlerOptions(requestTimeoutSeconds: number, concurrency: number) {
+  const requestTimeout = Math.round(requestTimeoutSeconds * 1000);
+  const agent = { keepAlive: true, maxSockets: Math.max(50, concurrency) };
+  return {
+    connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, requestTimeout),
+    // Until the answer's headers arrive…
+    requestTimeout,
+    throwOnRequestTimeout: true,
+    // …and then while its body is read: a socket silent this long ends the attempt.
+    socketTimeout: requestTimeout,
+    httpAgent: agent,
+    httpsAgent: agent,
+  };
 }
 
 export class AwsSession {
   readonly calls = new CallCounter();
   private readonly clients = new Map<string, unknown>();
+  /** service|region of endpoints that timed out on every attempt of a call, with what happened. */
+  private readonly unresponsive = new Map<string, string>();
+  private shared?: { handler: unknown; credentials?: unknown; maxAttempts: () => Promise<number>; retryMode: () => Promise<string> };
   /**
    * The same rate limits, twice: `admission` lets a call into the SDK's stack (so thousands of
    * waiting calls cost a closure each, not a signed request each), and `wire` spaces the
@@ -176,14 +240,73 @@ export class AwsSession {
     return this.client('accessanalyzer', region);
   }
 
+  /**
+   * What every live client of the session shares: one HTTP handler (timeouts, agent), one
+   * credential provider (a role profile assumes its role once per session, not once per client,
+   * and each AssumeRole is counted like any call), and the retry settings.
+   */
+  private sharedConfig() {
+    if (this.shared) return this.shared;
+    const { profile, requestHandler, responder, transport, maxAttempts, retryMode, endpointUrl } = this.options;
+    const handler =
+      requestHandler ??
+      new NodeHttpHandler(
+        httpHandlerOptions(this.options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS, this.options.concurrency ?? 1),
+      );
+    const fromProfile = profile && !responder ? { profile } : {};
+    const settings = {
+      handler,
+      credentials:
+        responder || transport
+          ? undefined
+          : defaultProvider({
+              ...fromProfile,
+              // The STS (and SSO) clients the provider makes use the same handler, endpoint and counting.
+              clientConfig: { requestHandler: handler, ...(endpointUrl ? { endpoint: endpointUrl } : {}) },
+              clientPlugins: [this.credentialCallCounter()],
+            }),
+      maxAttempts: awsSetting(maxAttempts, 'AWS_MAX_ATTEMPTS', NODE_MAX_ATTEMPT_CONFIG_OPTIONS, DEFAULT_RETRY.maxAttempts, fromProfile),
+      retryMode: awsSetting<string>(retryMode, 'AWS_RETRY_MODE', NODE_RETRY_MODE_CONFIG_OPTIONS, DEFAULT_RETRY.retryMode, fromProfile),
+    };
+    this.shared = settings;
+    return settings;
+  }
+
+  /**
+   * A plugin for the clients the credential provider makes (sts:AssumeRole for a role profile,
+   * AssumeRoleWithWebIdentity, SSO's GetRoleCredentials): their calls count in `run.apiCalls`.
+   * Sessions made per account (Organizations) assume roles through the same counter.
+   */
+  credentialCallCounter(): Pluggable<object, MetadataBearer> {
+    const calls = this.calls;
+    return {
+      applyToStack: (stack) => {
+        stack.add(
+          (next, context) => (args) => {
+            const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+            const service = String(context.clientName ?? 'STSClient')
+              .replace(/Client$/, '')
+              .toLowerCase();
+            calls.add(`${service}:${operation}`);
+            return next(args);
+          },
+          { step: 'initialize', priority: 'high', name: 'srmAuditCredentialCalls', tags: ['SRM_AUDIT'] },
+        );
+      },
+    };
+  }
+
   private create<S extends ClientService>(service: S, region: string): ClientFor<S> {
-    const { profile, endpointUrl, responder, transport, requestHandler, maxAttempts } = this.options;
+    const { profile, endpointUrl, responder, transport } = this.options;
+    const shared = this.sharedConfig();
     const config: Record<string, unknown> = {
       region,
-      retryMode: 'adaptive',
-      maxAttempts: maxAttempts ?? 8,
+      retryMode: shared.retryMode,
+      maxAttempts: shared.maxAttempts,
+      requestHandler: shared.handler,
     };
     if (profile && !responder) config.profile = profile;
+    if (shared.credentials) config.credentials = shared.credentials;
     if (endpointUrl) config.endpoint = endpointUrl;
     // Emulators serve buckets on one host, not as virtual-hosted subdomains.
     if (endpointUrl && service === 's3') config.forcePathStyle = true;
@@ -194,7 +317,6 @@ export class AwsSession {
     if (endpointUrl && service === 's3control') config.endpointProvider = () => ({ url: new URL(endpointUrl) });
     // An answered call never reaches signing, but the credential chain must not even be asked.
     if (responder || transport) config.credentials = { accessKeyId: 'OFFLINE', secretAccessKey: 'OFFLINE' };
-    if (requestHandler) config.requestHandler = requestHandler;
     const Client = clientClassFor(service) as new (cfg: Record<string, unknown>) => ClientFor<S>;
     const client = new Client(config);
     reuseSigners(client);
@@ -205,6 +327,13 @@ export class AwsSession {
       step: 'finalizeRequest',
       priority: 'low',
       name: 'srmAuditAttempt',
+      tags: ['SRM_AUDIT'],
+    });
+    const protocol = (client as unknown as { config?: { protocol?: { getShapeId?: () => string } } }).config?.protocol?.getShapeId?.();
+    stack.add(answerMiddleware(this.options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES, service, protocol), {
+      step: 'deserialize',
+      priority: 'low',
+      name: 'srmAuditAnswer',
       tags: ['SRM_AUDIT'],
     });
     return client;
@@ -251,6 +380,16 @@ export class AwsSession {
       };
   }
 
+  /** A timeout after the SDK's retries: named for the call, and the endpoint is not asked again. */
+  private timedOut(error: unknown, action: string, endpoint: string): CallTimedOut {
+    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+    const seconds = this.options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
+    const tries = attempts === 1 ? 'its one attempt' : `each of ${attempts} attempts`;
+    const what = `no answer within ${seconds} s on ${tries} (--request-timeout)`;
+    this.unresponsive.set(endpoint, `${action} to the same endpoint got no answer within ${seconds} s on ${tries}`);
+    return new CallTimedOut(what, action);
+  }
+
   private seamMiddleware(service: ServiceName, region: string) {
     const { responder, recorder } = this.options;
     const calls = this.calls;
@@ -266,6 +405,9 @@ export class AwsSession {
         const scope = commandScopes.get(args);
         if (!scope) throw new UndeclaredCall(action, 'a call made outside any loader');
         if (!scope.actions.has(action)) throw new UndeclaredCall(action, `loader "${scope.loaderId}"`);
+        const endpoint = `${service}|${region}`;
+        const silent = this.unresponsive.get(endpoint);
+        if (silent) throw new CallTimedOut(`not sent: ${silent}`, action);
         calls.add(action);
         const input = args.input as unknown;
         try {
@@ -275,10 +417,12 @@ export class AwsSession {
                 response: undefined,
               }
             : await next(args);
+          attachAnswer(result.response, result.output);
           recorder?.add({ service, region, operation, input, output: result.output });
           return result;
         } catch (error) {
           recorder?.add({ service, region, operation, input, error: toRecordedError(error) });
+          if (isTimeout(error)) throw this.timedOut(error, action, endpoint);
           throw tagged(error, action);
         }
       };

@@ -35,6 +35,11 @@ export interface ResultSink {
   notApplicable(resource: Resource, message: string, opts?: ResultOptions): void;
   /** Could not evaluate this resource; `error` is what was thrown (its API and code are reported). */
   error(resource: Resource, error: unknown, opts?: ResultOptions): void;
+  /**
+   * A read the check did without (a documented fallback) failed: no finding changes, but the
+   * failure is listed in `run.errors` and the run is partial, so a denial is never silent.
+   */
+  degraded(resource: Resource, error: unknown, opts?: Pick<ResultOptions, 'region'>): void;
 }
 
 export interface CheckContext<L extends LoaderMap> {

@@ -102,11 +102,8 @@ async function runOne(
       ...(opts.evidence ? { evidence: opts.evidence } : {}),
     });
   };
-  const reportError = (resource: Resource, error: unknown, opts: ResultOptions = {}): void => {
+  const listError = (resource: Resource, error: unknown, opts: Pick<ResultOptions, 'region'> = {}): void => {
     const info = describeError(error);
-    if (info.kind === 'internal') log?.error({ err: error, checkId: check.id, region }, 'check raised an internal error');
-    const sentence = info.kind === 'internal' ? `internal error in the check: ${info.code}: ${info.message}` : errorSentence(info);
-    emit('ERROR', resource, `Could not evaluate: ${sentence}`, opts);
     errors.push({
       checkId: check.id,
       region: opts.region ?? region,
@@ -117,11 +114,19 @@ async function runOne(
       message: info.message,
     });
   };
+  const reportError = (resource: Resource, error: unknown, opts: ResultOptions = {}): void => {
+    const info = describeError(error);
+    if (info.kind === 'internal') log?.error({ err: error, checkId: check.id, region }, 'check raised an internal error');
+    const sentence = info.kind === 'internal' ? `internal error in the check: ${info.code}: ${info.message}` : errorSentence(info);
+    emit('ERROR', resource, `Could not evaluate: ${sentence}`, opts);
+    listError(resource, error, opts);
+  };
   const result: ResultSink = {
     pass: (resource, message, opts) => emit('PASS', resource, message, opts),
     fail: (resource, message, opts) => emit('FAIL', resource, message, opts),
     notApplicable: (resource, message, opts) => emit('NOT_APPLICABLE', resource, message, opts),
     error: reportError,
+    degraded: listError,
   };
   // A check can reach only the loaders it declares: they are all `load` holds.
   const load = Object.fromEntries(

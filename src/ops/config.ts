@@ -69,6 +69,8 @@ function configSchema(formats: readonly string[]): JsonSchema {
       waivers: { type: 'string', minLength: 1 },
       baseline: { type: 'string', minLength: 1 },
       concurrency: { type: 'integer', minimum: 1, maximum: 4096 },
+      requestTimeout: { type: 'number', exclusiveMinimum: 0, maximum: 3600 },
+      maxAnswerSize: { type: 'integer', minimum: 1, maximum: 4096 },
       checks: stringList,
       excludeChecks: stringList,
       category: { type: 'array', items: { enum: [...CATEGORIES] } },
@@ -89,6 +91,10 @@ export interface ConfigFile {
   waivers?: string;
   baseline?: string;
   concurrency?: number;
+  /** Seconds an AWS call's attempt may take (--request-timeout). */
+  requestTimeout?: number;
+  /** MiB: the largest AWS answer read (--max-answer-size). */
+  maxAnswerSize?: number;
   checks?: string[];
   excludeChecks?: string[];
   category?: string[];

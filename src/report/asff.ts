@@ -6,7 +6,7 @@
  */
 import type { Severity } from '../engine/types.js';
 import { FRAMEWORK_DEFS } from '../compliance/index.js';
-import { goneMessage, jsonDocument, truncate } from './text.js';
+import { goneMessage, jsonChunks, truncate, wellFormedStrings } from './text.js';
 import { knownSeverity, type BaselineEntry, type Report, type ReportFinding } from './model.js';
 
 export const ASFF_SCHEMA_VERSION = '2018-10-08';
@@ -145,10 +145,18 @@ function goneFinding(report: Report, g: BaselineEntry): object {
   };
 }
 
-export function buildAsff(report: Report): object[] {
-  return [...report.findings.map((f) => finding(report, f)), ...(report.baseline?.gone ?? []).map((g) => goneFinding(report, g))];
+/** The findings one at a time, made as they are written. */
+function* asffFindings(report: Report): Generator<object> {
+  for (const f of report.findings) yield finding(report, f);
+  for (const g of report.baseline?.gone ?? []) yield goneFinding(report, g);
 }
 
-export function renderAsff(report: Report): string {
-  return jsonDocument(buildAsff(report));
+export function buildAsff(report: Report): object[] {
+  return [...asffFindings(report)];
 }
+
+export function renderAsffChunks(report: Report): Generator<string> {
+  return jsonChunks((marker) => marker, asffFindings(report), wellFormedStrings);
+}
+
+export const renderAsff = (report: Report): string => [...renderAsffChunks(report)].join('');

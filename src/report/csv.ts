@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { FRAMEWORKS } from '../engine/types.js';
 import type { Report } from './model.js';
-import { goneMessage } from './text.js';
+import { goneMessage, visibleBidi } from './text.js';
 
 export const CSV_COLUMNS = [
   'finding_id',
@@ -41,8 +41,11 @@ type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 export const defuseFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 
-export function renderCsv(report: Report): string {
-  const rows: Row[] = report.findings.map((f) => ({
+/** Rows written together; each batch is stringified on its own (the header with the first). */
+const CSV_BATCH = 1000;
+
+function findingRow(f: Report['findings'][number]): Row {
+  return {
     finding_id: f.id,
     status: f.status,
     waived: f.waiver ? 'yes' : '',
@@ -70,9 +73,13 @@ export function renderCsv(report: Report): string {
     waiver_owner: f.waiver?.owner ?? '',
     waiver_expires: f.waiver?.expires ?? '',
     waiver_source: f.waiver?.source ?? '',
-  }));
+  };
+}
+
+function* rowsOf(report: Report): Generator<Row> {
+  for (const f of report.findings) yield findingRow(f);
   for (const g of report.baseline?.gone ?? []) {
-    rows.push({
+    yield {
       ...(Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Row),
       finding_id: g.id,
       status: 'GONE',
@@ -91,14 +98,32 @@ export function renderCsv(report: Report): string {
       resource_type: g.resource.type,
       resource_name: g.resource.name ?? '',
       message: goneMessage(g),
-    });
+    };
   }
-  // A bare CR is a line break to spreadsheets too: a cell holding one is quoted like one with LF.
-  return stringify(rows, {
-    header: true,
-    columns: [...CSV_COLUMNS],
-    cast: { string: defuseFormula },
-    quoted_match: /\r/,
-    record_delimiter: 'unix',
-  });
 }
+
+/** The CSV in pieces of CSV_BATCH rows, so that no report size makes it one string. */
+export function* renderCsvChunks(report: Report): Generator<string> {
+  let batch: Row[] = [];
+  let first = true;
+  // A bare CR is a line break to spreadsheets too: a cell holding one is quoted like one with LF.
+  const flush = (): string => {
+    const text = stringify(batch, {
+      header: first,
+      columns: [...CSV_COLUMNS],
+      cast: { string: (cell) => defuseFormula(visibleBidi(cell)) },
+      quoted_match: /\r/,
+      record_delimiter: 'unix',
+    });
+    first = false;
+    batch = [];
+    return text;
+  };
+  for (const row of rowsOf(report)) {
+    batch.push(row);
+    if (batch.length === CSV_BATCH) yield flush();
+  }
+  if (batch.length || first) yield flush();
+}
+
+export const renderCsv = (report: Report): string => [...renderCsvChunks(report)].join('');

@@ -6,7 +6,7 @@
 import { RESPONSIBILITIES, CATEGORIES, severityRank, type Category, type Responsibility, type Status } from '../engine/types.js';
 import { EXPOSURE_CHECKS, isExposure } from './exposure-view.js';
 import { displayStatus, type Report, type ReportFinding } from './model.js';
-import { complianceText, wellFormed } from './text.js';
+import { complianceText, visibleBidi, wellFormed } from './text.js';
 
 export const RESPONSIBILITY_LABEL: Record<Responsibility, string> = {
   'identity-and-access': 'Identity and access',
@@ -290,10 +290,12 @@ export function clientFinding(f: ReportFinding, checkIndex: number, reachable: R
 
 /**
  * JSON that is safe inside a <script type="application/json"> element: no "<" at all (so no
- * "</script>" and no "<!--"), every string well-formed Unicode. JSON.parse reads it back unchanged.
+ * "</script>" and no "<!--"), every string well-formed Unicode, and bidirectional controls shown
+ * as visible escapes (the page draws these strings as text, where they would reorder what a
+ * reader sees, as the server-rendered text shows them).
  */
 export const scriptJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v))
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? visibleBidi(wellFormed(v)) : v))
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');

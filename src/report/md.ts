@@ -6,7 +6,7 @@
  */
 import { CATEGORIES, RESPONSIBILITIES, STATUSES } from '../engine/types.js';
 import type { BaselineEntry, Report, ReportFinding } from './model.js';
-import { openFailures, resourceName, truncate, wellFormed } from './text.js';
+import { openFailures, resourceName, truncate, visibleBidi, wellFormed } from './text.js';
 
 const MAX_ROWS = 50;
 
@@ -15,9 +15,9 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex -- exactly the characters to replace
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-/** The text as one line of well-formed Unicode with no control characters. */
+/** The text as one line of well-formed Unicode with no control characters (bidi controls shown as escapes). */
 const oneLine = (value: unknown): string =>
-  wellFormed(String(value ?? ''))
+  visibleBidi(wellFormed(String(value ?? '')))
     .replace(LINE_BREAK, ' ')
     .replace(CONTROL, '\uFFFD');
 

@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../engine/types.js';
 import { knownSeverity, type BaselineEntry, type Report, type ReportFinding } from './model.js';
-import { complianceText, goneMessage, jsonDocument } from './text.js';
+import { complianceText, goneMessage, jsonChunks, wellFormedStrings } from './text.js';
 
 export const OCSF_VERSION = '1.1.0';
 const CLASS_UID = 2004;
@@ -89,13 +89,18 @@ function event(report: Report, f: ReportFinding | (BaselineEntry & { status: 'GO
   };
 }
 
-export function buildOcsf(report: Report): object[] {
-  return [
-    ...report.findings.map((f) => event(report, f)),
-    ...(report.baseline?.gone ?? []).map((g) => event(report, { ...g, status: 'GONE' as const }, true)),
-  ];
+/** The events one at a time, made as they are written. */
+function* ocsfEvents(report: Report): Generator<object> {
+  for (const f of report.findings) yield event(report, f);
+  for (const g of report.baseline?.gone ?? []) yield event(report, { ...g, status: 'GONE' as const }, true);
 }
 
-export function renderOcsf(report: Report): string {
-  return jsonDocument(buildOcsf(report));
+export function buildOcsf(report: Report): object[] {
+  return [...ocsfEvents(report)];
 }
+
+export function renderOcsfChunks(report: Report): Generator<string> {
+  return jsonChunks((marker) => marker, ocsfEvents(report), wellFormedStrings);
+}
+
+export const renderOcsf = (report: Report): string => [...renderOcsfChunks(report)].join('');

@@ -6,7 +6,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity, Status } from '../engine/types.js';
 import { knownSeverity, type BaselineEntry, type Report, type ReportFinding } from './model.js';
-import { complianceText, goneMessage, jsonDocument } from './text.js';
+import { complianceText, goneMessage, jsonChunks, wellFormedStrings } from './text.js';
 
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', informational: 'note' };
 const KIND: Record<Status, Result.kind> = { PASS: 'pass', FAIL: 'fail', ERROR: 'open', NOT_APPLICABLE: 'notApplicable' };
@@ -35,13 +35,16 @@ function location(f: ReportFinding | BaselineEntry): Result['locations'] {
   ];
 }
 
-export function buildSarif(report: Report): Log {
-  const rules = new Map<string, ReportingDescriptor>();
-  const ruleIndex = (f: ReportFinding | BaselineEntry): number => {
-    if (!rules.has(f.checkId)) {
-      const full = f as ReportFinding;
-      const severity = knownSeverity(f.severity);
-      rules.set(f.checkId, {
+/** One rule per check, in the order the checks first appear (the results refer to them by index). */
+function sarifRules(report: Report): Map<string, { index: number; rule: ReportingDescriptor }> {
+  const rules = new Map<string, { index: number; rule: ReportingDescriptor }>();
+  for (const f of [...report.findings, ...(report.baseline?.gone ?? [])] as Array<ReportFinding | BaselineEntry>) {
+    if (rules.has(f.checkId)) continue;
+    const full = f as ReportFinding;
+    const severity = knownSeverity(f.severity);
+    rules.set(f.checkId, {
+      index: rules.size,
+      rule: {
         id: f.checkId,
         name: f.checkId,
         shortDescription: { text: sarifText(f.title) },
@@ -53,40 +56,47 @@ export function buildSarif(report: Report): Log {
           'security-severity': SECURITY_SEVERITY[severity],
           ...(full.compliance ? { compliance: complianceText(full) } : {}),
         },
-      });
-    }
-    return [...rules.keys()].indexOf(f.checkId);
-  };
-  const results: Result[] = report.findings.map((f) => ({
-    ruleId: f.checkId,
-    ruleIndex: ruleIndex(f),
-    kind: KIND[f.status],
-    level: f.status === 'FAIL' ? LEVEL[f.severity] : 'none',
-    message: { text: sarifText(f.message) },
-    locations: location(f),
-    partialFingerprints: { srmFindingId: f.id },
-    ...(f.baseline ? { baselineState: BASELINE[f.baseline] } : {}),
-    ...(f.waiver
-      ? {
-          suppressions: [
-            {
-              kind: 'external',
-              status: 'accepted',
-              justification: `${f.waiver.reason} (owner ${f.waiver.owner}, until ${f.waiver.expires}, ${f.waiver.source})`,
-            },
-          ],
-        }
-      : {}),
-    properties: {
-      status: f.status,
-      severity: f.severity,
-      region: f.region,
-      accountId: f.accountId,
-      ...(f.previousStatus ? { previousStatus: f.previousStatus } : {}),
-    },
-  }));
+      },
+    });
+  }
+  return rules;
+}
+
+/** The results one at a time, made as they are written. */
+function* sarifResults(report: Report, rules: ReturnType<typeof sarifRules>): Generator<Result> {
+  const ruleIndex = (f: ReportFinding | BaselineEntry): number => rules.get(f.checkId)!.index;
+  for (const f of report.findings) {
+    yield {
+      ruleId: f.checkId,
+      ruleIndex: ruleIndex(f),
+      kind: KIND[f.status],
+      level: f.status === 'FAIL' ? LEVEL[f.severity] : 'none',
+      message: { text: sarifText(f.message) },
+      locations: location(f),
+      partialFingerprints: { srmFindingId: f.id },
+      ...(f.baseline ? { baselineState: BASELINE[f.baseline] } : {}),
+      ...(f.waiver
+        ? {
+            suppressions: [
+              {
+                kind: 'external',
+                status: 'accepted',
+                justification: `${f.waiver.reason} (owner ${f.waiver.owner}, until ${f.waiver.expires}, ${f.waiver.source})`,
+              },
+            ],
+          }
+        : {}),
+      properties: {
+        status: f.status,
+        severity: f.severity,
+        region: f.region,
+        accountId: f.accountId,
+        ...(f.previousStatus ? { previousStatus: f.previousStatus } : {}),
+      },
+    };
+  }
   for (const g of report.baseline?.gone ?? []) {
-    results.push({
+    yield {
       ruleId: g.checkId,
       ruleIndex: ruleIndex(g),
       kind: 'pass',
@@ -96,8 +106,12 @@ export function buildSarif(report: Report): Log {
       partialFingerprints: { srmFindingId: g.id },
       baselineState: 'absent',
       properties: { status: 'GONE', severity: g.severity, region: g.region, accountId: g.accountId, previousStatus: 'FAIL' },
-    });
+    };
   }
+}
+
+/** The log around its results (`results` stands for them: the list, or the streaming marker). */
+function sarifLog(report: Report, rules: ReturnType<typeof sarifRules>, results: unknown): Log {
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -108,7 +122,7 @@ export function buildSarif(report: Report): Log {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            rules: [...rules.values()],
+            rules: [...rules.values()].map((r) => r.rule),
           },
         },
         invocations: [
@@ -124,13 +138,21 @@ export function buildSarif(report: Report): Log {
           },
         ],
         automationDetails: { id: `srm-audit/${report.run.accountId}/${report.run.startedAt}` },
-        results,
+        results: results as Result[],
         properties: { accountId: report.run.accountId, regions: report.run.regions, source: report.run.source },
       },
     ],
   };
 }
 
-export function renderSarif(report: Report): string {
-  return jsonDocument(buildSarif(report));
+export function buildSarif(report: Report): Log {
+  const rules = sarifRules(report);
+  return sarifLog(report, rules, [...sarifResults(report, rules)]);
 }
+
+export function renderSarifChunks(report: Report): Generator<string> {
+  const rules = sarifRules(report);
+  return jsonChunks((marker) => sarifLog(report, rules, marker), sarifResults(report, rules), wellFormedStrings);
+}
+
+export const renderSarif = (report: Report): string => [...renderSarifChunks(report)].join('');

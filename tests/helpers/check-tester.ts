@@ -7,7 +7,7 @@ import { LoaderCache } from '../../src/aws/loader.js';
 import { AwsSession } from '../../src/aws/session.js';
 import type { AnyCheck } from '../../src/engine/check.js';
 import { resolveOptions, type CheckOptions } from '../../src/engine/options.js';
-import { runChecks } from '../../src/engine/runner.js';
+import { runChecks, type ScanOutcome } from '../../src/engine/runner.js';
 import type { Finding, Status } from '../../src/engine/types.js';
 
 export const ACCOUNT = '123456789012';
@@ -27,9 +27,14 @@ export async function runCheck(check: AnyCheck, opts: CheckRunOptions = {}): Pro
  * replaces `send`, so the seam's call counter does not see mocked calls: count them on the mock.)
  */
 export async function runAll(checks: readonly AnyCheck[], opts: CheckRunOptions = {}): Promise<Finding[]> {
+  return (await runOutcome(checks, opts)).findings;
+}
+
+/** The findings and the run's errors (run.errors: what made it partial). */
+export async function runOutcome(checks: readonly AnyCheck[], opts: CheckRunOptions = {}): Promise<ScanOutcome> {
   const session = new AwsSession({ homeRegion: 'us-east-1', maxAttempts: 1 });
   const cache = new LoaderCache(session, ACCOUNT, 'aws');
-  const { findings } = await runChecks(
+  return runChecks(
     {
       checks,
       regions: opts.regions ?? ['us-east-1'],
@@ -39,7 +44,6 @@ export async function runAll(checks: readonly AnyCheck[], opts: CheckRunOptions 
     },
     cache,
   );
-  return findings;
 }
 
 /** resource id → status, the usual thing a check test asserts. */

@@ -1,5 +1,5 @@
 /** Runs the CLI in-process (main) or as a real process (the built bin), capturing output. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,22 +46,33 @@ const BIN = new URL('../../bin/srm-audit.js', import.meta.url).pathname;
 const BUILT = new URL('../../dist/src/cli.js', import.meta.url).pathname;
 
 /** The real binary in a clean environment: no credentials, no config files, no instance metadata. */
-export function runBin(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+function binEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (!existsSync(BUILT)) throw new Error('dist/ is missing: run `npm run build` (npm test does) before this test');
   const home = mkdtempSync(join(tmpdir(), 'srm-home-'));
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      ...env,
-    },
-  });
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...env,
+  };
+}
+
+export function runBin(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: binEnv(env) });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** runBin without blocking this process's event loop (for a server in the test that must answer it). */
+export async function runBinAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: binEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += String(c)));
+  child.stderr.on('data', (c: Buffer) => (stderr += String(c)));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code: code ?? -1, stdout, stderr };
 }
 
 export const tempDir = (prefix = 'srm-test-'): string => mkdtempSync(join(tmpdir(), prefix));

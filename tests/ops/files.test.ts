@@ -259,7 +259,7 @@ describe('report files', () => {
     await writeReport(dir, 'srm-audit-123456789012-20260102T000000Z', 'json', ['{"b":2}\n'], 1);
     expect(existsSync(first)).toBe(false);
     expect(readFileSync(join(dir, 'latest.json'), 'utf8')).toBe('{"b":2}\n');
-    expect(readdirSync(dir).sort()).toEqual(['latest.json', 'srm-audit-123456789012-20260102T000000Z.json']);
+    expect(readdirSync(dir).sort()).toEqual(['latest.json', 'latest.run', 'srm-audit-123456789012-20260102T000000Z.json']);
   });
 
   it('a failed write leaves no temp file and the previous report untouched', async () => {
@@ -287,6 +287,7 @@ describe('report files', () => {
     expect(readdirSync(dir).sort()).toEqual([
       'latest.json',
       'latest.ocsf.json',
+      'latest.run',
       'notes.txt',
       'srm-audit-123456789012-20260102T000000Z.json',
       'srm-audit-123456789012-20260102T000000Z.ocsf.json',

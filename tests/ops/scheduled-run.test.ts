@@ -114,7 +114,9 @@ describe('a demo run with a baseline and a waivers file', () => {
     const names = readdirSync(out);
     for (const ext of ['json', 'html', 'csv', 'ocsf.json', 'asff.json', 'sarif', 'junit.xml', 'md']) {
       expect(names).toContain(`latest.${ext}`);
-      expect(names.some((n) => new RegExp(`^srm-audit-123456789012-\\d{8}T\\d{6}Z\\.${ext.replace('.', '\\.')}$`).test(n))).toBe(true);
+      expect(
+        names.some((n) => new RegExp(`^srm-audit-123456789012-\\d{8}T\\d{9}Z-[0-9a-f]{4}\\.${ext.replace('.', '\\.')}$`).test(n)),
+      ).toBe(true);
     }
   });
 

@@ -19,7 +19,7 @@ import {
 } from '../../../src/analysis/reachability.js';
 import { tagErrorAction } from '../../../src/aws/errors.js';
 import { internetGateways, networkAcls, routeTables } from '../../../src/aws/loaders/ec2.js';
-import type { CheckContext } from '../../../src/engine/check.js';
+import { scopeResource, type CheckContext } from '../../../src/engine/check.js';
 import type { CheckOptions } from '../../../src/engine/options.js';
 import type { Severity } from '../../../src/engine/types.js';
 import { loadResolvedGroups, sgLoaders } from './security-groups.js';
@@ -40,8 +40,12 @@ export async function loadRegionNetwork(ctx: ReachabilityContext): Promise<Loade
     load.networkAcls(region),
     loadResolvedGroups(ctx),
     // Documented fallback: without the gateway listing, a route's own state ("blackhole" once its
-    // gateway is detached) decides. Nothing is hidden by it: an unreadable listing never removes a path.
-    load.internetGateways(region).catch(() => undefined),
+    // gateway is detached) decides. Nothing is hidden by it: an unreadable listing never removes a
+    // path; the failed read is still listed in run.errors (the run is partial).
+    load.internetGateways(region).catch((error: unknown) => {
+      ctx.result.degraded(scopeResource(region, ctx.accountId, ctx.partition), error);
+      return undefined;
+    }),
   ]);
   // Prefix lists that routes send to an internet gateway (rare): resolved through the same memoised loader.
   const routeLists = [

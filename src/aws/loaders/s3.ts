@@ -10,6 +10,7 @@ import {
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
+  type GetBucketLocationCommandOutput,
   type ListBucketsCommandOutput,
   type Grant,
   type LoggingEnabled,
@@ -18,6 +19,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { aclsNeutralised } from '../../analysis/s3-exposure.js';
+import { answerOf } from '../answer.js';
 import { describeError, errorSentence, isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { pagesOf } from './paginate.js';
@@ -41,6 +43,30 @@ export function regionFromLocationConstraint(constraint: string | undefined | nu
   if (!constraint) return 'us-east-1';
   if (constraint === 'EU') return 'eu-west-1';
   return constraint;
+}
+
+const REGION_NAME = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+/**
+ * The bucket's region from a GetBucketLocation answer, only when it is one: a LocationConstraint
+ * document (an empty element is us-east-1) naming a region, agreeing with the x-amz-bucket-region
+ * header S3 sends beside it. An HTML page, an empty body or another document would otherwise be
+ * read as "no constraint", i.e. us-east-1, and judged by the residency check as such.
+ */
+export function bucketLocation(output: GetBucketLocationCommandOutput): string {
+  const action = 's3:GetBucketLocation';
+  const answer = answerOf(output);
+  // Replayed and stubbed answers carry no raw facts: a recording was checked when it was made.
+  if (answer && answer.root !== 'LocationConstraint') {
+    throw new MalformedResponse(answer.root ? `it was a <${answer.root}> document, not a LocationConstraint` : 'it was empty', action);
+  }
+  const region = regionFromLocationConstraint(output.LocationConstraint);
+  if (!REGION_NAME.test(region)) throw new MalformedResponse(`its LocationConstraint "${region}" is not a region name`, action);
+  const header = answer?.headers['x-amz-bucket-region'];
+  if (header && header !== region) {
+    throw new MalformedResponse(`its LocationConstraint says ${region} but its x-amz-bucket-region header says ${header}`, action);
+  }
+  return region;
 }
 
 /**
@@ -68,8 +94,7 @@ export const buckets = defineLoader({
           const bucket = { name: b.Name!, createdAt: b.CreationDate };
           if (b.BucketRegion) return { ...bucket, region: b.BucketRegion };
           try {
-            const loc = await client.send(new GetBucketLocationCommand({ Bucket: b.Name! }));
-            return { ...bucket, region: regionFromLocationConstraint(loc.LocationConstraint) };
+            return { ...bucket, region: bucketLocation(await client.send(new GetBucketLocationCommand({ Bucket: b.Name! }))) };
           } catch (regionError) {
             tagErrorAction(regionError, 's3:GetBucketLocation');
             return { ...bucket, regionError };
@@ -136,6 +161,17 @@ export const bucketPolicy = defineLoader({
           's3:GetBucketPolicy',
         );
       }
+      // A policy is a JSON object with statements; any other text is no answer (named for the call),
+      // not a document for the policy analysis to fail on.
+      let document: unknown;
+      try {
+        document = JSON.parse(Policy);
+      } catch {
+        throw new MalformedResponse('its Policy was not a JSON document', 's3:GetBucketPolicy');
+      }
+      if (!document || typeof document !== 'object' || Array.isArray(document) || !('Statement' in document)) {
+        throw new MalformedResponse('its Policy was not a policy document (a JSON object with a Statement)', 's3:GetBucketPolicy');
+      }
       return Policy;
     }, 'NoSuchBucketPolicy');
   },
@@ -146,6 +182,8 @@ export interface PolicyStatus {
   isPublic?: boolean;
   /** Why there is no verdict, when the call failed (an endpoint without it, a denied action). */
   unavailable?: string;
+  /** What the call threw: the check goes on without S3's verdict, but lists the failed read (run.errors). */
+  error?: unknown;
 }
 
 /** S3's own "is the policy public?"; never fails: no answer is a documented fallback, not an error. */
@@ -159,7 +197,8 @@ export const bucketPolicyStatus = defineLoader({
       return typeof isPublic === 'boolean' ? { isPublic } : { unavailable: 'S3 returned no policy status' };
     } catch (error) {
       if (isErrorNamed(error, 'NoSuchBucketPolicy')) return {};
-      return { unavailable: errorSentence(describeError(error)) };
+      tagErrorAction(error, 's3:GetBucketPolicyStatus');
+      return { unavailable: errorSentence(describeError(error)), error };
     }
   },
 });

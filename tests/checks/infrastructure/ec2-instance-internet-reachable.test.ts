@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { naclEntry } from '../../../demo/world/ec2.js';
 import check from '../../../checks/infrastructure/ec2-instance-internet-reachable.js';
-import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
+import { awsError, findingFor, runCheck, runOutcome, verdicts } from '../../helpers/check-tester.js';
 import { group, mockNetwork, tcp } from '../../helpers/network.js';
 
 const ec2 = mockClient(EC2Client);
@@ -151,11 +151,22 @@ describe('ec2-instance-internet-reachable', () => {
     expect(verdicts(await runCheck(check))).toEqual({ 'i-flat': 'FAIL', 'i-nogroups': 'ERROR' });
   });
 
-  it('falls back to the routes’ own state when internet gateways cannot be listed', async () => {
+  it('falls back to the routes’ own state when internet gateways cannot be listed, and lists the denial in run.errors', async () => {
     mockNetwork(ec2, GROUPS);
     ec2.on(DescribeInternetGatewaysCommand).rejects(awsError('UnauthorizedOperation', 'no'));
     instances(instance('i-exposed', { publicIp: '54.0.0.10' }));
-    expect(verdicts(await runCheck(check))).toEqual({ 'i-exposed': 'FAIL' });
+    const { findings, errors } = await runOutcome([check]);
+    expect(verdicts(findings)).toEqual({ 'i-exposed': 'FAIL' });
+    // Not silent: the run is partial, and says which read was denied.
+    expect(errors).toMatchObject([
+      {
+        checkId: check.id,
+        region: 'us-east-1',
+        action: 'ec2:DescribeInternetGateways',
+        code: 'UnauthorizedOperation',
+        kind: 'access-denied',
+      },
+    ]);
   });
 
   it('turns UnauthorizedOperation on DescribeRouteTables into an ERROR for the region', async () => {
