@@ -125,7 +125,7 @@ export function validateRegionNames(names: readonly string[]): void {
 }
 
 /** Region for global services, as the AWS CLI picks it: env, then the profile, then us-east-1. */
-async function resolveHomeRegion(profile?: string): Promise<string> {
+export async function resolveHomeRegion(profile?: string): Promise<string> {
   const fromEnv = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
   if (fromEnv) return fromEnv;
   try {
@@ -153,7 +153,7 @@ function loadCassette(path: string): CassetteFile {
  * exists above it is (the reports' writer makes the rest). Nothing is created here, so a run
  * refused later (bad replay file, no credentials) leaves no trace.
  */
-async function assertWritableDir(dir: string): Promise<void> {
+export async function assertWritableDir(dir: string): Promise<void> {
   const refuse = (why: string): never => {
     throw new UsageError(`cannot write reports to ${dir}: ${why}; choose another --output-dir`);
   };
@@ -177,7 +177,7 @@ async function assertWritableDir(dir: string): Promise<void> {
   }
 }
 
-async function identify(cache: LoaderCache, req: ScanRequest): Promise<CallerIdentity> {
+export async function identify(cache: LoaderCache, req: Pick<ScanRequest, 'profile' | 'endpointUrl'>): Promise<CallerIdentity> {
   try {
     return await cache.load(callerIdentity);
   } catch (error) {
@@ -253,6 +253,13 @@ export function frameworkChecks(checks: AnyCheck[], framework: Framework | undef
   if (mapped.length === 0)
     throw new UsageError(`no selected check maps to ${framework}; run \`srm-audit list-checks\` to see the mappings`);
   return mapped;
+}
+
+/** Each format of `report` as `<base>.<ext>` (and latest.<ext>) in `dir`; the files written. */
+export async function writeReports(report: Report, dir: string, base: string, formats: readonly Format[], keep?: number): Promise<string[]> {
+  const files: string[] = [];
+  for (const format of formats) files.push(await writeReport(dir, base, EXTENSIONS[format], RENDERERS[format](report), keep));
+  return files;
 }
 
 export async function scan(req: ScanRequest): Promise<ScanResult> {
@@ -331,11 +338,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
       ...(waivers ? { waivers } : {}),
       views: { grid: buildGrid(checks, findings), compliance: buildComplianceViews(catalog, ranChecks, findings, req.framework) },
     };
-    const base = reportBaseName(identity.accountId, report.run.startedAt);
-    const files: string[] = [];
-    for (const format of req.formats) {
-      files.push(await writeReport(outputDir, base, EXTENSIONS[format], RENDERERS[format](report), req.keep));
-    }
+    const files = await writeReports(report, outputDir, reportBaseName(identity.accountId, report.run.startedAt), req.formats, req.keep);
     req.log.debug({ ms: Date.now() - finishedAt.getTime(), formats: req.formats }, 'reports written');
     return {
       report,
