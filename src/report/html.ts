@@ -9,6 +9,7 @@ import { CATEGORIES, RESPONSIBILITIES, SEVERITIES, STATUSES, type Resource } fro
 import { displayStatus, type ControlStatus, type Report, type ReportFinding, type StatusCounts, type WaiverRecord } from './model.js';
 import { complianceText, escapeHtmlText as e, wellFormed } from './text.js';
 import { renderExposureView } from './exposure-view.js';
+import { ORGANIZATION_STYLE, organizationFilters, organizationSection } from './org-html.js';
 
 const STYLE = `
 :root{--pass:#1a7f37;--fail:#cf222e;--error:#9a6700;--na:#6e7781;--waived:#8250df;--border:#d0d7de;--muted:#57606a;--bg:#f6f8fa}
@@ -71,7 +72,7 @@ footer{padding:16px 28px;color:var(--muted);font-size:12px}
   tr,.card,.chart,details.resource{break-inside:avoid}
   .grid .cell-fail,.grid .cell-error,.grid .cell-pass{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 }
-`;
+${ORGANIZATION_STYLE}`;
 
 const SCRIPT = `
 (function(){
@@ -188,7 +189,7 @@ function findingRow(f: ReportFinding): string {
     f.previousStatus && f.previousStatus !== f.status
       ? `<p class="muted">Was ${e(STATUS_LABEL[f.previousStatus])} in the baseline.</p>`
       : '';
-  return `<tr data-status="${e(f.status)}" data-severity="${e(f.severity)}" data-category="${e(f.category)}" data-responsibility="${e(f.responsibility)}" data-service="${e(f.service)}" data-region="${e(f.region)}" data-state="${e(state)}" data-resource="${e(resourceToken(r))}" data-check="${e(f.checkId)}">
+  return `<tr data-status="${e(f.status)}" data-severity="${e(f.severity)}" data-category="${e(f.category)}" data-responsibility="${e(f.responsibility)}" data-service="${e(f.service)}" data-region="${e(f.region)}" data-state="${e(state)}" data-resource="${e(resourceToken(r))}" data-check="${e(f.checkId)}" data-account="${e(f.accountId)}">
 <td class="status s-${e(shown)}">${e(STATUS_LABEL[shown] ?? shown)}${stateTags(f)}</td>
 <td class="sev">${e(f.severity)}</td>
 <td>${e(f.title)}<div class="compliance">${e(f.checkId)} · ${e(f.category)} / ${e(f.responsibility)}${complianceText(f) ? ` · ${e(complianceText(f))}` : ''}</div></td>
@@ -456,6 +457,7 @@ ${run.framework ? `<div><dt>Framework</dt><dd>${e(run.framework)}</dd></div>` : 
 <nav class="toc" aria-label="Sections">${report.baseline ? '<a href="#baseline-h">Since the baseline</a>' : ''}${report.waivers ? '<a href="#waivers-h">Waivers</a>' : ''}<a href="#summary-h">Summary</a><a href="#grid-h">Shared responsibility</a><a href="#compliance-h">Compliance</a><a href="#resources-h">Resources</a><a href="#findings-h">Findings</a></nav>
 <main>
 ${partial}
+${organizationSection(report)}
 ${baselineSection(report)}
 ${waiversSection(report)}
 <section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
@@ -514,6 +516,7 @@ ${options(
   distinct((f) => f.region),
 )}
 ${options('resource', 'Resource', [])}
+${organizationFilters(report)}
 <label>Search<input id="search" type="search" placeholder="resource, check, message…" aria-label="Search findings"></label>
 <span class="count" id="shown" aria-live="polite">${findings.length} findings</span>
 </div>
