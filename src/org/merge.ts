@@ -85,6 +85,26 @@ function asScanned(f: ReportFinding): ReportFinding {
   return { ...finding, id: findingId(f.checkId, f.resource, f.region, f.accountId) };
 }
 
+/**
+ * Shard reports say which slice of how many they are: a merge missing one would leave that
+ * slice's accounts out without a word, so it is refused, naming the missing shards.
+ */
+function assertShardsComplete(reports: ReadonlyArray<{ file: string; report: Report }>): void {
+  const shards = reports.map(({ report }) => report.run.organization?.shard).filter((s) => s !== undefined);
+  if (shards.length === 0) return;
+  const counts = new Set(shards.map((s) => s.count));
+  if (counts.size > 1)
+    throw new UsageError(`the reports are shards of different splits (${[...counts].join(', ')} shards); merge the shards of one run`);
+  const count = shards[0]!.count;
+  const have = new Set(shards.map((s) => s.index));
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !have.has(i));
+  if (missing.length) {
+    throw new UsageError(
+      `shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing: their accounts would be left out; merge every shard's report`,
+    );
+  }
+}
+
 export async function mergeReports(req: MergeRequest): Promise<ScanResult> {
   const catalog = req.catalog ?? CATALOG;
   if (req.files.length === 0) throw new UsageError('merge needs at least one JSON report');
@@ -104,6 +124,7 @@ export async function mergeReports(req: MergeRequest): Promise<ScanResult> {
       owner.set(a.id, file);
     }
   }
+  assertShardsComplete(reports);
   const known = new Map(catalog.map((c) => [c.id, c]));
   const ran = new Set<string>();
   for (const { file, report } of reports) {

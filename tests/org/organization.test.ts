@@ -203,6 +203,13 @@ describe('merge', () => {
     expect(version.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('refuses a merge that lacks one shard of the split, naming it', async () => {
+    const [a] = await shards();
+    const run = await runCli(['merge', a!, '--output-dir', tempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("srm-audit: shard(s) 2/2 missing: their accounts would be left out; merge every shard's report\n");
+  });
+
   it('re-applies waivers and the baseline across the organization, not the shards’ own', async () => {
     const [a, b] = await shards();
     const waivers = join(tempDir(), 'waivers.yaml');
