@@ -61,7 +61,10 @@ export function memberRoleTemplate(checks: readonly AnyCheck[] = CATALOG): Recor
           },
           Policies: chunks.map((chunk, i) => ({
             PolicyName: `srm-audit-read-only-${i + 1}`,
-            PolicyDocument: { Version: '2012-10-17', Statement: [{ Sid: 'SrmAuditReadOnly', Effect: 'Allow', Action: chunk, Resource: '*' }] },
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Sid: 'SrmAuditReadOnly', Effect: 'Allow', Action: chunk, Resource: '*' }],
+            },
           })),
         },
       },

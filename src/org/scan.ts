@@ -59,6 +59,7 @@ interface AccountOutcome {
   findings: ReportFinding[];
   errors: RunError[];
   apiCalls: RunInfo['apiCalls'];
+  attempts: number;
 }
 
 function accountError(target: AccountTarget, errors: AccountError[], apiCalls: RunInfo['apiCalls']): AccountOutcome {
@@ -67,6 +68,7 @@ function accountError(target: AccountTarget, errors: AccountError[], apiCalls: R
     findings: [],
     errors: [],
     apiCalls,
+    attempts: 0,
   };
 }
 
@@ -165,6 +167,7 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
       findings: outcome.findings,
       errors: outcome.errors,
       apiCalls: calls(),
+      attempts: session.calls.attempts,
     };
   };
 
@@ -199,7 +202,7 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
   return {
     report,
     files,
-    attempts: caller.calls.attempts,
+    attempts: caller.calls.attempts + outcomes.reduce((n, o) => n + o.attempts, 0),
     exitCode: exitCodeFor(report, req.failOn, req.failOnNew),
   };
 }

@@ -149,6 +149,29 @@ describe('an organization scan', () => {
     expect(cis.controls.find((c) => c.id === '5.2')).toMatchObject({ status: 'fail', failingAccounts: [OPEN] });
   });
 
+  it('passes a control only where it passes in every account: not while an account could not be read', async () => {
+    // No "web" group opens CIFS: the check passes wherever it ran.
+    const cifs = (report: Report) =>
+      report.views.compliance.find((v) => v.framework === 'cis-aws-5.0')!.controls.find((c) => c.id === '5.1.2')!;
+    const all = (await scanOrganization({ ...request(), selection: { checks: ['ec2-sg-cifs-open'] } })).report;
+    expect(cifs(all).status).toBe('error');
+    const readable = (
+      await scanOrganization({ ...request({ organization: false, accounts: [OPEN, LOCKED] }), selection: { checks: ['ec2-sg-cifs-open'] } })
+    ).report;
+    expect(cifs(readable).status).toBe('pass');
+  });
+
+  it('gives each account its own clients, call counter and rate limits', () => {
+    const caller = new AwsSession({ homeRegion: 'us-east-1', responder: organizationWorld() });
+    const creds = async () => ({ accessKeyId: 'a', secretAccessKey: 'b' });
+    const a = caller.forAccount(OPEN, creds);
+    const b = caller.forAccount(LOCKED, creds);
+    expect(a.calls).not.toBe(b.calls);
+    expect(a.client('ec2', 'eu-west-1')).not.toBe(b.client('ec2', 'eu-west-1'));
+    expect((a as unknown as { admission: unknown }).admission).not.toBe((b as unknown as { admission: unknown }).admission);
+    expect(a.options).toMatchObject({ accountId: OPEN, homeRegion: 'us-east-1' });
+  });
+
   it('scans one slice with --shard, and says so in the report', async () => {
     const { report } = await scanOrganization(request({ shard: { index: 2, count: 2, source: '--shard' } }));
     // Sorted ids 111…, 222…, 333…, 444… dealt to two shards: the second holds the 2nd and 4th.
