@@ -5,20 +5,19 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { pino, type Logger } from 'pino';
-import { CATALOG } from './engine/catalog.js';
+import type { Logger } from 'pino';
+import { loadEntries } from './engine/catalog-entry.js';
+import { CATALOG_INDEX } from './engine/catalog-index.js';
 import { selectChecks, type Selection } from './engine/select.js';
 import { CATEGORIES, FRAMEWORKS, SEVERITIES, type Framework, type Severity } from './engine/types.js';
 import { UsageError } from './errors.js';
 import { DEMO_OPTIONS } from './demo-options.js';
-import { CONFIG_FILE_NAME, loadConfig, parseSetting, resolveCheckOptions } from './ops/config.js';
-import { buildPolicy } from './policy.js';
-import { DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, scan, type Format, type ScanResult } from './scan.js';
-import { mergeReports } from './org/merge.js';
-import { planOrganization } from './org/plan.js';
-import { buildOrganizationPolicies } from './org/policy.js';
-import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_ROLE_NAME, scanOrganization } from './org/scan.js';
+// The scan, the policy builder and the checks' code are imported when a command needs them, so
+// `--version`, `--help` and `list-checks` start without loading the SDK.
+import { CONFIG_FILE_NAME, DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, type Format } from './run-constants.js';
+import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_ROLE_NAME } from './org/defaults.js';
 import { parseShard, shardFromEnv } from './org/shard.js';
+import type { ScanResult } from './scan.js';
 import { toolVersion } from './util/package.js';
 
 export interface Io {
@@ -123,7 +122,8 @@ function addSelectionOptions(cmd: Command): Command {
     .option('--category <names>', `only these categories: ${CATEGORIES.join(', ')}`, names);
 }
 
-function makeLogger(level: string, io: Io): Logger {
+async function makeLogger(level: string, io: Io): Promise<Logger> {
+  const { pino } = await import('pino');
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, io.logDestination ?? pino.destination(2));
 }
 
@@ -187,7 +187,11 @@ function addOrganizationOptions(cmd: Command): Command {
     .option('--organization', "scan the organization's ACTIVE accounts (from its management account or a delegated administrator)")
     .option('--ou <id>', 'only the accounts under this OU (recursively)')
     .option('--accounts <ids>', 'exactly these account ids (comma-separated)', names)
-    .option('--role-name <name>', `the read-only audit role assumed in each account (see deploy/member-role-stackset.yaml)`, DEFAULT_ROLE_NAME)
+    .option(
+      '--role-name <name>',
+      `the read-only audit role assumed in each account (see deploy/member-role-stackset.yaml)`,
+      DEFAULT_ROLE_NAME,
+    )
     .addOption(new Option('--external-id <id>', 'the external id the member role requires').env('SRM_AUDIT_EXTERNAL_ID'));
 }
 
@@ -201,6 +205,7 @@ function addOrganizationCommands(program: Command, io: Io, setExit: (code: numbe
     .action(async (o) => {
       if (!isOrganizationRun(o)) throw new UsageError('org plan needs --organization, --ou or --accounts');
       if (o.profile) assertProfileExists(o.profile, process.env);
+      const { planOrganization } = await import('./org/plan.js');
       const plan = await planOrganization({
         organization: !!o.organization,
         ou: o.ou,
@@ -224,9 +229,12 @@ function addOrganizationCommands(program: Command, io: Io, setExit: (code: numbe
     .option('--waivers <file>', 'a waivers YAML file, applied across every account')
     .option('--keep <n>', 'keep only the N newest merged reports per format in --output-dir', keepCount)
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists').choices([...SEVERITIES, 'none']).default('low'),
+      new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists')
+        .choices([...SEVERITIES, 'none'])
+        .default('low'),
     )
     .action(async (files: string[], o) => {
+      const { mergeReports } = await import('./org/merge.js');
       const result = await mergeReports({
         files,
         outputDir: o.outputDir,
@@ -316,6 +324,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     }
     // The SDK reads the profile files from the process environment, so the check does too.
     if (o.profile && !o.demo && !o.replay) assertProfileExists(o.profile, process.env);
+    const { loadConfig, parseSetting, resolveCheckOptions } = await import('./ops/config.js');
     const config = loadConfig(o.config, io.cwd ?? process.cwd(), FORMATS);
     // A value given on the command line wins over the config file, which wins over the default.
     const pick = <T>(name: string, fromConfig: T | undefined): T =>
@@ -324,7 +333,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         : (o[name] as T);
     const cliSettings: Record<string, unknown> = {};
     for (const setting of (o.set as string[] | undefined) ?? []) parseSetting(setting, cliSettings);
-    const log = makeLogger(o.logLevel, io);
+    const log = await makeLogger(o.logLevel, io);
     const request = {
       profile: o.profile,
       regions: pick('regions', config.regions),
@@ -352,8 +361,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       requestHandler: io.requestHandler,
     };
     const result: ScanResult = isOrganizationRun(o)
-      ? await scanOrganization({ ...request, onProgress: undefined, org: organizationRequest(o, io.env) })
-      : await scan(request);
+      ? await (await import('./org/scan.js')).scanOrganization({ ...request, onProgress: undefined, org: organizationRequest(o, io.env) })
+      : await (await import('./scan.js')).scan(request);
     printRunSummary(io, result);
     setExit(result.exitCode);
   });
@@ -366,10 +375,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print JSON instead of a table', false)
     .addOption(frameworkOption())
     .action((o) => {
-      const checks = frameworkChecks(selectChecks(CATALOG, selectionOf(o)), o.framework as Framework | undefined);
+      const checks = frameworkChecks(
+        selectChecks(
+          CATALOG_INDEX.map((e) => e.meta),
+          selectionOf(o),
+        ),
+        o.framework as Framework | undefined,
+      );
       if (o.json) {
-        const meta = checks.map(({ loaders: _loaders, run: _run, ...m }) => m);
-        io.stdout(`${JSON.stringify(meta, null, 2)}\n`);
+        io.stdout(`${JSON.stringify(checks, null, 2)}\n`);
         return;
       }
       const rows = checks.map((c) => [
@@ -396,12 +410,25 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--role-name <name>', 'with --organization: the member role name', DEFAULT_ROLE_NAME)
     .option('--external-id <id>', 'with --organization: the external id the trust policy requires')
     .option('--caller-account <id>', 'with --organization: the account the scan runs from (trusted by the member role)')
-    .action((o) => {
-      const checks = frameworkChecks(selectChecks(CATALOG, selectionOf(o)), o.framework as Framework | undefined);
-      const policy = o.organization
-        ? buildOrganizationPolicies(checks, { roleName: o.roleName, externalId: o.externalId, callerAccountId: o.callerAccount })
-        : buildPolicy(checks);
-      io.stdout(`${JSON.stringify(policy, null, 2)}\n`);
+    .action(async (o) => {
+      const entries = frameworkChecks(
+        selectChecks(CATALOG_INDEX, selectionOf(o), (e) => e.meta),
+        o.framework as Framework | undefined,
+        (e) => e.meta,
+      );
+      const checks = await loadEntries(entries);
+      if (o.organization) {
+        const { buildOrganizationPolicies } = await import('./org/policy.js');
+        const policies = buildOrganizationPolicies(checks, {
+          roleName: o.roleName,
+          externalId: o.externalId,
+          callerAccountId: o.callerAccount,
+        });
+        io.stdout(`${JSON.stringify(policies, null, 2)}\n`);
+        return;
+      }
+      const { buildPolicy } = await import('./policy.js');
+      io.stdout(`${JSON.stringify(buildPolicy(checks), null, 2)}\n`);
     });
 
   program.addHelpText(

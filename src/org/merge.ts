@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { CATALOG } from '../engine/catalog.js';
-import type { AnyCheck } from '../engine/check.js';
+import { CATALOG_INDEX } from '../engine/catalog-index.js';
+import type { CheckMeta } from '../engine/check.js';
 import { findingId } from '../engine/runner.js';
 import { UsageError } from '../errors.js';
 import { readBaseline } from '../ops/baseline.js';
@@ -30,7 +30,7 @@ export interface MergeRequest {
   baseline?: string;
   waivers?: string;
   keep?: number;
-  catalog?: readonly AnyCheck[];
+  catalog?: readonly CheckMeta[];
   /** The moment of the merge (waivers are about today); tests fix it. */
   now?: Date;
 }
@@ -106,7 +106,7 @@ function assertShardsComplete(reports: ReadonlyArray<{ file: string; report: Rep
 }
 
 export async function mergeReports(req: MergeRequest): Promise<ScanResult> {
-  const catalog = req.catalog ?? CATALOG;
+  const catalog = req.catalog ?? CATALOG_INDEX.map((e) => e.meta);
   if (req.files.length === 0) throw new UsageError('merge needs at least one JSON report');
   if (req.failOnNew && !req.baseline) throw new UsageError('--fail-on-new needs --baseline (the previous JSON report to compare with)');
   const waiverFile = req.waivers ? readWaivers(resolve(req.waivers), catalog) : undefined;

@@ -10,10 +10,7 @@ import { describeError } from '../aws/errors.js';
 import { LoaderCache } from '../aws/loader.js';
 import { regions as regionsLoader } from '../aws/loaders/ec2.js';
 import { AwsSession } from '../aws/session.js';
-import { CATALOG } from '../engine/catalog.js';
-import type { AnyCheck } from '../engine/check.js';
 import { runChecks, type RunError } from '../engine/runner.js';
-import { selectChecks } from '../engine/select.js';
 import { UsageError } from '../errors.js';
 import { readBaseline } from '../ops/baseline.js';
 import { readWaivers } from '../ops/waivers.js';
@@ -22,9 +19,9 @@ import { reportBaseName } from '../report/write.js';
 import {
   assertWritableDir,
   exitCodeFor,
-  frameworkChecks,
   identify,
   resolveHomeRegion,
+  runChecksOf,
   validateRegionNames,
   writeReports,
   type ScanRequest,
@@ -35,13 +32,7 @@ import { assembleOrganizationReport, countsOf, sumCalls } from './report.js';
 import { sliceOf, type Shard } from './shard.js';
 import { resolveTargets, validateTargetRequest, type AccountTarget, type TargetRequest } from './targets.js';
 
-/**
- * The default member role: a read-only role the user deploys (deploy/member-role-stackset.yaml).
- * Never OrganizationAccountAccessRole, which Organizations creates with AdministratorAccess:
- * an auditor holding it could change every account it reads.
- */
-export const DEFAULT_ROLE_NAME = 'SrmAuditReadOnly';
-export const DEFAULT_ACCOUNT_CONCURRENCY = 8;
+export { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_ROLE_NAME } from './defaults.js';
 
 export interface OrganizationRequest extends TargetRequest {
   roleName: string;
@@ -87,8 +78,7 @@ export function validateOrganizationRequest(req: OrganizationScanRequest): void 
 }
 
 export async function scanOrganization(req: OrganizationScanRequest): Promise<ScanResult> {
-  const catalog: readonly AnyCheck[] = req.catalog ?? CATALOG;
-  const checks = frameworkChecks(selectChecks(catalog, req.selection), req.framework);
+  const { catalog, checks } = await runChecksOf(req);
   if (req.regions) validateRegionNames(req.regions);
   validateOrganizationRequest(req);
   if (req.failOnNew && !req.baseline) throw new UsageError('--fail-on-new needs --baseline (the previous JSON report to compare with)');
