@@ -291,7 +291,10 @@ export class AwsSession {
         try {
           const result: InitializeHandlerOutput<Output> = responder
             ? {
-                output: { ...((await responder({ service, region, operation, input, accountId })) as object), $metadata: {} } as unknown as Output,
+                output: {
+                  ...((await responder({ service, region, operation, input, accountId })) as object),
+                  $metadata: {},
+                } as unknown as Output,
                 response: undefined,
               }
             : await next(args);

@@ -48,7 +48,8 @@ export function shardFromEnv(env: NodeJS.ProcessEnv): Shard | undefined {
     ['JOB_COMPLETION_INDEX', 'SRM_AUDIT_SHARD_COUNT'],
   ];
   for (const [indexVar, countVar] of pairs) {
-    if (env[indexVar] === undefined) continue;
+    // Unset or empty (a sourced .env.example): no engine index.
+    if (!env[indexVar]?.trim()) continue;
     const index = whole(env[indexVar]);
     const count = whole(env[countVar]);
     if (index === undefined) throw new UsageError(`${indexVar}="${env[indexVar]}" is not a whole number`);

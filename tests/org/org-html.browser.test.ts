@@ -61,7 +61,7 @@ describe('the organization views', () => {
     expect(await page.locator('section[aria-labelledby="org-h"] b').count()).toBe(0);
     await page.locator(`.heat a[href*="account=${OPEN}"][href*="check=ec2-sg-admin-ports-open"]`).click();
     // The filter applies on hashchange, which fires after the click returns.
-    await page.waitForFunction(() => document.querySelectorAll('#findings tbody tr[hidden]').length > 0);
+    await page.locator('#findings tbody tr[hidden]').first().waitFor({ state: 'attached' });
     const visible = page.locator('#findings tbody tr:not([hidden])');
     expect(await visible.count()).toBe(1);
     expect(await visible.first().getAttribute('data-account')).toBe(OPEN);

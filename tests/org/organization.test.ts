@@ -56,6 +56,7 @@ describe('shards', () => {
     expect(shardFromEnv({ AWS_BATCH_JOB_ARRAY_INDEX: '0', AWS_BATCH_JOB_ARRAY_SIZE: '4' })).toMatchObject({ index: 1, count: 4 });
     expect(shardFromEnv({ JOB_COMPLETION_INDEX: '2', SRM_AUDIT_SHARD_COUNT: '3' })).toMatchObject({ index: 3, count: 3 });
     expect(shardFromEnv({})).toBeUndefined();
+    expect(shardFromEnv({ AWS_BATCH_JOB_ARRAY_INDEX: '', JOB_COMPLETION_INDEX: '' })).toBeUndefined();
     // A half-set pair would make every copy scan everything: refused.
     expect(() => shardFromEnv({ JOB_COMPLETION_INDEX: '2' })).toThrow(/SRM_AUDIT_SHARD_COUNT/);
     expect(() => shardFromEnv({ AWS_BATCH_JOB_ARRAY_INDEX: '5', AWS_BATCH_JOB_ARRAY_SIZE: '5' })).toThrow(/outside 0..4/);

@@ -38,7 +38,13 @@ export const organizationAccounts = defineLoader({
   actions: ['organizations:ListAccounts'],
   async fetch({ aws }): Promise<OrgAccount[]> {
     const action = 'organizations:ListAccounts';
-    const list = await listAll(action, 'Accounts', 'NextToken', paginateListAccounts({ client: aws.client('organizations') }, {}), (p) => p.Accounts);
+    const list = await listAll(
+      action,
+      'Accounts',
+      'NextToken',
+      paginateListAccounts({ client: aws.client('organizations') }, {}),
+      (p) => p.Accounts,
+    );
     return list.map((a) => toOrgAccount(a, action));
   },
 });
