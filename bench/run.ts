@@ -60,6 +60,16 @@ export interface BenchOptions {
   reportsDir?: string;
 }
 
+/** `value` with the synthetic account id in its strings replaced by `accountId` (Dates and bytes kept). */
+function asMember(value: unknown, accountId: string): unknown {
+  if (typeof value === 'string') return value.includes(ACCOUNT_ID) ? value.split(ACCOUNT_ID).join(accountId) : value;
+  if (Array.isArray(value)) return value.map((v) => asMember(v, accountId));
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asMember(v, accountId)]));
+  }
+  return value;
+}
+
 /** Runs one size in this process and measures it. */
 export async function benchOne(sizeName: string, opts: BenchOptions): Promise<SizeResult> {
   // org<N>: an organization of N "small" accounts, scanned side by side.
@@ -76,9 +86,11 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
     const handler = handlers[service]?.[operation];
     if (!handler) throw awsError('NotImplemented', `the synthetic account does not model ${service}:${operation}`, 501);
     let args = (input ?? {}) as Record<string, unknown>;
-    // Every member is a copy of the synthetic account: a member asking about itself is answered as it.
-    if (accountId && args.AccountId === accountId) args = { ...args, AccountId: ACCOUNT_ID };
-    return handler(region, args);
+    if (!accountId) return handler(region, args);
+    // Every member is a copy of the synthetic account, answered as itself: its own id in the
+    // question becomes the synthetic one, and the synthetic id in the answer (ARNs, owners) its own.
+    if (args.AccountId === accountId) args = { ...args, AccountId: ACCOUNT_ID };
+    return asMember(handler(region, args), accountId);
   };
   const { transport, stats } = awsLike(answer, opts);
   const dir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'srm-bench-'));
