@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --sizes small,medium,large --latency 30 --rate 50 --seed 7]
+ * npm run bench [-- --sizes small,medium,large,org50 --latency 30 --rate 50 --seed 7]
+ * (org<N>: an organization of N "small" accounts scanned side by side)
  *
  * Scans synthetic accounts through the real engine, checks and SDK clients, with AWS
  * replaced by a stand-in below the SDK's retry layer (latency per call, throttling per API
@@ -19,8 +20,10 @@ import type { Handlers } from '../demo/world/types.js';
 import { awsError } from '../demo/world/types.js';
 import type { Responder } from '../src/aws/session.js';
 import { writeFileAtomic } from '../src/report/write.js';
+import { scanOrganization } from '../src/org/scan.js';
 import { scan } from '../src/scan.js';
-import { makeAccount, SIZES } from './synthetic/model.js';
+import { ACCOUNT_ID, makeAccount, SIZES } from './synthetic/model.js';
+import { ORG_SIZE, ORGANIZATION_CHAIN, organizationHandlers, organizationMinimalCalls } from './synthetic/organization.js';
 import { SERVICES } from './synthetic/services.js';
 import { awsLike } from './transport.js';
 
@@ -57,17 +60,37 @@ export interface BenchOptions {
   reportsDir?: string;
 }
 
+/** `value` with the synthetic account id in its strings replaced by `accountId` (Dates and bytes kept). */
+function asMember(value: unknown, accountId: string): unknown {
+  if (typeof value === 'string') return value.includes(ACCOUNT_ID) ? value.split(ACCOUNT_ID).join(accountId) : value;
+  if (Array.isArray(value)) return value.map((v) => asMember(v, accountId));
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asMember(v, accountId)]));
+  }
+  return value;
+}
+
 /** Runs one size in this process and measures it. */
 export async function benchOne(sizeName: string, opts: BenchOptions): Promise<SizeResult> {
-  const spec = SIZES[sizeName];
-  if (!spec) throw new Error(`unknown size ${sizeName}; use ${Object.keys(SIZES).join(', ')}`);
+  // org<N>: an organization of N "small" accounts, scanned side by side.
+  const members = Number(ORG_SIZE.exec(sizeName)?.[1] ?? 0);
+  const spec = SIZES[members ? 'small' : sizeName];
+  if (!spec) throw new Error(`unknown size ${sizeName}; use ${Object.keys(SIZES).join(', ')} or org<N>`);
   const account = makeAccount(spec, opts.seed);
   const services = SERVICES.map((make) => make(account));
   const handlers: Record<string, Handlers> = Object.fromEntries(services.map((s) => [s.service, s.handlers]));
-  const answer: Responder = ({ service, region, operation, input }) => {
+  if (members) {
+    for (const [service, extra] of Object.entries(organizationHandlers(members))) handlers[service] = { ...handlers[service], ...extra };
+  }
+  const answer: Responder = ({ service, region, operation, input, accountId }) => {
     const handler = handlers[service]?.[operation];
     if (!handler) throw awsError('NotImplemented', `the synthetic account does not model ${service}:${operation}`, 501);
-    return handler(region, (input ?? {}) as Record<string, unknown>);
+    let args = (input ?? {}) as Record<string, unknown>;
+    if (!accountId) return handler(region, args);
+    // Every member is a copy of the synthetic account, answered as itself: its own id in the
+    // question becomes the synthetic one, and the synthetic id in the answer (ARNs, owners) its own.
+    if (args.AccountId === accountId) args = { ...args, AccountId: ACCOUNT_ID };
+    return asMember(handler(region, args), accountId);
   };
   const { transport, stats } = awsLike(answer, opts);
   const dir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'srm-bench-'));
@@ -90,26 +113,37 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
         },
       },
     );
-    const result = await scan({
+    const request = {
       ...offlineScanRequest(dir),
       // What `srm-audit scan` writes by default.
-      formats: ['json', 'html'],
+      formats: ['json', 'html'] as Array<'json' | 'html'>,
       log,
       transport,
       rateLimits,
       homeRegion: account.regions[0]!,
       regions: account.regions,
-    });
+    };
+    const result = members
+      ? await scanOrganization({ ...request, org: { organization: true, roleName: 'SrmAuditReadOnly', accountConcurrency: members } })
+      : await scan(request);
     const wallMs = performance.now() - started;
     const minimal: Record<string, number> = {};
     for (const s of services)
       for (const [action, n] of Object.entries(s.minimalCalls) as Array<[string, number]>) minimal[action] = (minimal[action] ?? 0) + n;
+    if (members) {
+      // Each member costs its own reads; the caller identifies itself once, and with --regions
+      // given no member lists its regions.
+      delete minimal['sts:GetCallerIdentity'];
+      delete minimal['ec2:DescribeRegions'];
+      for (const action of Object.keys(minimal)) minimal[action]! *= members;
+      Object.assign(minimal, organizationMinimalCalls(members));
+    }
     const byOperation: SizeResult['byOperation'] = {};
     for (const action of new Set([...Object.keys(minimal), ...Object.keys(result.report.run.apiCalls.byOperation)])) {
       byOperation[action] = { calls: result.report.run.apiCalls.byOperation[action] ?? 0, minimal: minimal[action] ?? 0 };
     }
     // Bootstrap (caller identity, then regions) precedes everything; then the longest chain of one service.
-    const chain = 2 + Math.max(...services.map((s) => s.criticalPath));
+    const chain = 2 + Math.max(...services.map((s) => s.criticalPath)) + (members ? ORGANIZATION_CHAIN : 0);
     const latencyFloor = chain * opts.latencyMs;
     let rateFloor = 0;
     let rateKey = '';
@@ -209,7 +243,7 @@ function table(results: SizeResult[]): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      sizes: { type: 'string', default: 'small,medium,large' },
+      sizes: { type: 'string', default: 'small,medium,large,org50' },
       latency: { type: 'string', default: '30' },
       rate: { type: 'string', default: '50' },
       burst: { type: 'string' },

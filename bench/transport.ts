@@ -34,7 +34,8 @@ export function awsLike(answer: Responder, opts: TransportOptions): { transport:
   };
   const transport: Responder = async (call: AwsCall) => {
     stats.attempts++;
-    const key = `${call.service}:${call.operation}|${call.region}`;
+    // AWS's limits are per account (and API and region): members of an organization never share a bucket.
+    const key = `${call.accountId ? `${call.accountId}/` : ''}${call.service}:${call.operation}|${call.region}`;
     const admitted = take(key);
     await sleep(opts.latencyMs);
     if (!admitted) {

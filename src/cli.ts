@@ -25,6 +25,9 @@ import {
   frameworkChecks,
   type Format,
 } from './run-constants.js';
+import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_ROLE_NAME } from './org/defaults.js';
+import { parseShard, shardFromEnv } from './org/shard.js';
+import type { ScanResult } from './scan.js';
 import { toolVersion } from './util/package.js';
 
 export interface Io {
@@ -151,6 +154,124 @@ function progressPrinter(io: Io): ((done: number, total: number) => void) | unde
   return (done, total) => io.stderr(`\rscanning: ${done}/${total} check-region tasks${done === total ? '\n' : ''}`);
 }
 
+/** The lines a scan or a merge prints: what was read, the counts, the files written. */
+function printRunSummary(io: Io, result: ScanResult): void {
+  const { summary, run, accounts } = result.report;
+  const unreadable = accounts?.filter((a) => a.status === 'error').length ?? 0;
+  const shard = run.organization?.shard;
+  const scope = accounts
+    ? `organization (caller ${run.accountId}), ${accounts.length} account(s)${unreadable ? ` (${unreadable} could not be read)` : ''}${shard ? `, shard ${shard.index}/${shard.count}` : ''}`
+    : `account ${run.accountId}`;
+  io.stdout(
+    `srm-audit: ${scope}, ${run.regions.length} region(s), ${run.checks.length} check(s), ${run.apiCalls.total} API calls\n` +
+      `  ${summary.byStatus.FAIL} FAIL${summary.waived ? ` (${summary.waived} waived)` : ''}, ${summary.byStatus.PASS} PASS, ${summary.byStatus.ERROR} ERROR, ${summary.byStatus.NOT_APPLICABLE} NOT_APPLICABLE${run.partial ? ' (partial run)' : ''}\n` +
+      (result.report.baseline
+        ? `  since the baseline: ${result.report.baseline.counts.new} new, ${result.report.baseline.counts.persisting} persisting, ${result.report.baseline.counts.resolved} resolved, ${result.report.baseline.counts.notRechecked} not re-checked\n`
+        : '') +
+      (result.report.waivers?.expired.length || result.report.waivers?.stale.length
+        ? `  waivers: ${result.report.waivers.expired.length} expired, ${result.report.waivers.stale.length} stale (see the report)\n`
+        : '') +
+      (accounts ?? [])
+        .filter((a) => a.status === 'error')
+        .map((a) => `  account ${a.id}: ERROR ${a.errors.map((e) => `${e.action ?? ''} ${e.code}: ${e.message}`).join('; ')}\n`)
+        .join('') +
+      result.files.map((f) => `  wrote ${f}\n`).join('') +
+      (result.cassette ? `  recorded ${result.cassette}\n` : ''),
+  );
+}
+
+interface OrganizationFlags {
+  organization?: boolean;
+  ou?: string;
+  accounts?: string[];
+  roleName: string;
+  externalId?: string;
+  accountConcurrency: number;
+  shard?: string;
+}
+
+const isOrganizationRun = (o: Partial<OrganizationFlags>): boolean => !!(o.organization || o.ou || o.accounts);
+
+function organizationRequest(o: OrganizationFlags, env: NodeJS.ProcessEnv) {
+  return {
+    organization: !!o.organization,
+    ou: o.ou,
+    accounts: o.accounts,
+    roleName: o.roleName,
+    externalId: o.externalId,
+    accountConcurrency: o.accountConcurrency,
+    shard: o.shard ? parseShard(o.shard) : shardFromEnv(env),
+  };
+}
+
+function addOrganizationOptions(cmd: Command): Command {
+  return cmd
+    .option('--organization', "scan the organization's ACTIVE accounts (from its management account or a delegated administrator)")
+    .option('--ou <id>', 'only the accounts under this OU (recursively)')
+    .option('--accounts <ids>', 'exactly these account ids (comma-separated)', names)
+    .option(
+      '--role-name <name>',
+      `the read-only audit role assumed in each account (see deploy/member-role-stackset.yaml)`,
+      DEFAULT_ROLE_NAME,
+    )
+    .addOption(new Option('--external-id <id>', 'the external id the member role requires').env('SRM_AUDIT_EXTERNAL_ID'));
+}
+
+/** `org plan` and `merge`; the work is in src/org/. */
+function addOrganizationCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+  addOrganizationOptions(program.command('org').description('organization helpers (see `org plan --help`)').command('plan'))
+    .description('print the accounts an organization scan would cover, as JSON (the input of a CI matrix or a Step Functions map)')
+    .addOption(new Option('--profile <name>', 'named profile from the AWS config files').env('AWS_PROFILE'))
+    .addOption(new Option('--endpoint-url <url>', 'send every AWS call to this endpoint').env('AWS_ENDPOINT_URL'))
+    .option('--shards <n>', 'also deal the accounts into n shards, each with its --shard and --accounts values', positiveInt)
+    .action(async (o) => {
+      if (!isOrganizationRun(o)) throw new UsageError('org plan needs --organization, --ou or --accounts');
+      if (o.profile) assertProfileExists(o.profile, process.env);
+      const { planOrganization } = await import('./org/plan.js');
+      const plan = await planOrganization({
+        organization: !!o.organization,
+        ou: o.ou,
+        accounts: o.accounts,
+        shards: o.shards,
+        profile: o.profile,
+        endpointUrl: o.endpointUrl,
+        requestHandler: io.requestHandler,
+      });
+      io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+    });
+
+  program
+    .command('merge')
+    .description('fold the JSON reports of shards into one organization report (JSON, HTML and any --format)')
+    .argument('<reports...>', 'JSON reports written by `scan` (one per shard)')
+    .option('--output-dir <dir>', 'where the merged reports are written', io.env.SRM_AUDIT_OUTPUT_DIR || './reports')
+    .option('--format <formats>', `report formats: ${FORMATS.join(', ')}`, formats, [...DEFAULT_FORMATS])
+    .option('--baseline <file>', 'a previous organization JSON report: mark findings new, persisting or resolved')
+    .option('--fail-on-new', 'with --baseline: exit 1 only for new failures', false)
+    .option('--waivers <file>', 'a waivers YAML file, applied across every account')
+    .option('--keep <n>', 'keep only the N newest merged reports per format in --output-dir', keepCount)
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists')
+        .choices([...SEVERITIES, 'none'])
+        .default('low'),
+    )
+    .action(async (files: string[], o) => {
+      const { mergeReports } = await import('./org/merge.js');
+      const result = await mergeReports({
+        files,
+        outputDir: o.outputDir,
+        formats: o.format,
+        failOn: o.failOn,
+        failOnNew: o.failOnNew,
+        baseline: o.baseline,
+        waivers: o.waivers,
+        keep: o.keep,
+      });
+      printRunSummary(io, result);
+      setExit(result.exitCode);
+    });
+}
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -221,6 +342,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--record <file>', 'record every AWS response to this cassette file')
     .option('--replay <file>', 'replay AWS responses from this cassette file (no network)')
     .option('--demo', 'scan the bundled demo account (no AWS credentials needed)', false);
+  addOrganizationOptions(scanCmd)
+    .option('--account-concurrency <n>', 'member accounts scanned at once', positiveInt, DEFAULT_ACCOUNT_CONCURRENCY)
+    .option(
+      '--shard <i/n>',
+      'scan slice i of n of the accounts (1-based); without it, AWS_BATCH_JOB_ARRAY_INDEX/_SIZE or JOB_COMPLETION_INDEX/SRM_AUDIT_SHARD_COUNT name the slice',
+    );
   addSelectionOptions(scanCmd).action(async (o) => {
     if (o.endpointUrl) {
       try {
@@ -241,8 +368,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const cliSettings: Record<string, unknown> = {};
     for (const setting of (o.set as string[] | undefined) ?? []) parseSetting(setting, cliSettings);
     const log = await makeLogger(o.logLevel, io);
-    const { scan } = await import('./scan.js');
-    const result = await scan({
+    const request = {
       profile: o.profile,
       regions: pick('regions', config.regions),
       selection: selectionOf({
@@ -269,22 +395,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       log,
       onProgress: progressPrinter(io),
       requestHandler: io.requestHandler,
-    });
-    const { summary, run } = result.report;
-    io.stdout(
-      `srm-audit: account ${run.accountId}, ${run.regions.length} region(s), ${run.checks.length} check(s), ${run.apiCalls.total} API calls\n` +
-        `  ${summary.byStatus.FAIL} FAIL${summary.waived ? ` (${summary.waived} waived)` : ''}, ${summary.byStatus.PASS} PASS, ${summary.byStatus.ERROR} ERROR, ${summary.byStatus.NOT_APPLICABLE} NOT_APPLICABLE${run.partial ? ' (partial run)' : ''}\n` +
-        (result.report.baseline
-          ? `  since the baseline: ${result.report.baseline.counts.new} new, ${result.report.baseline.counts.persisting} persisting, ${result.report.baseline.counts.resolved} resolved, ${result.report.baseline.counts.notRechecked} not re-checked\n`
-          : '') +
-        (result.report.waivers?.expired.length || result.report.waivers?.stale.length
-          ? `  waivers: ${result.report.waivers.expired.length} expired, ${result.report.waivers.stale.length} stale (see the report)\n`
-          : '') +
-        result.files.map((f) => `  wrote ${f}\n`).join('') +
-        (result.cassette ? `  recorded ${result.cassette}\n` : ''),
-    );
+    };
+    const result: ScanResult = isOrganizationRun(o)
+      ? await (await import('./org/scan.js')).scanOrganization({ ...request, onProgress: undefined, org: organizationRequest(o, io.env) })
+      : await (await import('./scan.js')).scan(request);
+    printRunSummary(io, result);
     setExit(result.exitCode);
   });
+
+  addOrganizationCommands(program, io, setExit);
 
   const frameworkOption = (): Option =>
     new Option('--framework <key>', 'only the checks mapped to this framework').choices([...FRAMEWORKS]);
@@ -323,14 +442,29 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     program.command('policy').description('print the least-privilege IAM policy (JSON) the selected checks need, derived from the code'),
   )
     .addOption(frameworkOption())
+    .option('--organization', 'print the caller policy and the member role (policy and trust policy) of an organization scan')
+    .option('--role-name <name>', 'with --organization: the member role name', DEFAULT_ROLE_NAME)
+    .option('--external-id <id>', 'with --organization: the external id the trust policy requires')
+    .option('--caller-account <id>', 'with --organization: the account the scan runs from (trusted by the member role)')
     .action(async (o) => {
       const entries = frameworkChecks(
         selectChecks(CATALOG_INDEX, selectionOf(o), (e) => e.meta),
         o.framework as Framework | undefined,
         (e) => e.meta,
       );
+      const checks = await loadEntries(entries);
+      if (o.organization) {
+        const { buildOrganizationPolicies } = await import('./org/policy.js');
+        const policies = buildOrganizationPolicies(checks, {
+          roleName: o.roleName,
+          externalId: o.externalId,
+          callerAccountId: o.callerAccount,
+        });
+        io.stdout(`${JSON.stringify(policies, null, 2)}\n`);
+        return;
+      }
       const { buildPolicy } = await import('./policy.js');
-      io.stdout(`${JSON.stringify(buildPolicy(await loadEntries(entries)), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(buildPolicy(checks), null, 2)}\n`);
     });
 
   program.addHelpText(
@@ -341,7 +475,9 @@ Exit codes: 0 clean, 1 an unwaived FAIL at or above --fail-on (with --fail-on-ne
 Examples:
   srm-audit scan --demo                      scan the bundled demo account
   srm-audit scan --profile audit --regions eu-west-1,us-east-1
-  srm-audit policy > srm-audit-policy.json   the IAM policy the scan needs`,
+  srm-audit policy > srm-audit-policy.json   the IAM policy the scan needs
+  srm-audit scan --organization --external-id "$ID"   every ACTIVE account, through its audit role
+  srm-audit merge shard-*/latest.json --output-dir org   fold shard reports into one`,
   );
   return program;
 }
@@ -350,7 +486,7 @@ Examples:
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.OK;
   if (argv.length === 0) {
-    io.stderr('srm-audit: missing command (scan, list-checks or policy); run `srm-audit --help` for the options\n');
+    io.stderr('srm-audit: missing command (scan, list-checks, policy, org plan or merge); run `srm-audit --help` for the options\n');
     return EXIT.USAGE;
   }
   // `-v` prints the version as it does for node; `-V` and `--version` are commander's.

@@ -17,7 +17,7 @@ import type { RateLimit } from './aws/rate-limit.js';
 import { AwsSession, type Responder } from './aws/session.js';
 import { loadEntries } from './engine/catalog-entry.js';
 import { CATALOG_INDEX } from './engine/catalog-index.js';
-import type { AnyCheck } from './engine/check.js';
+import type { AnyCheck, CheckMeta } from './engine/check.js';
 import type { CheckOptions } from './engine/options.js';
 import { runChecks } from './engine/runner.js';
 import { selectChecks, type Selection } from './engine/select.js';
@@ -118,7 +118,7 @@ export function validateRegionNames(names: readonly string[]): void {
 }
 
 /** Region for global services, as the AWS CLI picks it: env, then the profile, then us-east-1. */
-async function resolveHomeRegion(profile?: string): Promise<string> {
+export async function resolveHomeRegion(profile?: string): Promise<string> {
   const fromEnv = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
   if (fromEnv) return fromEnv;
   try {
@@ -146,7 +146,7 @@ function loadCassette(path: string): CassetteFile {
  * exists above it is (the reports' writer makes the rest). Nothing is created here, so a run
  * refused later (bad replay file, no credentials) leaves no trace.
  */
-async function assertWritableDir(dir: string): Promise<void> {
+export async function assertWritableDir(dir: string): Promise<void> {
   const refuse = (why: string): never => {
     throw new UsageError(`cannot write reports to ${dir}: ${why}; choose another --output-dir`);
   };
@@ -195,7 +195,7 @@ async function assertRecordable(file: string): Promise<void> {
   }
 }
 
-async function identify(cache: LoaderCache, req: ScanRequest): Promise<CallerIdentity> {
+export async function identify(cache: LoaderCache, req: Pick<ScanRequest, 'profile' | 'endpointUrl'>): Promise<CallerIdentity> {
   try {
     return await cache.load(callerIdentity);
   } catch (error) {
@@ -287,8 +287,32 @@ export function exitCodeFor(report: Report, failOn: Severity | 'none', failOnNew
   return report.run.partial ? EXIT.PARTIAL : EXIT.OK;
 }
 
-export async function scan(req: ScanRequest): Promise<ScanResult> {
-  // Without a catalog of its own (tests, the benchmark), a scan imports only the checks it runs.
+/**
+ * Each format of `report` under `<base>.<ext>` in `dir`, then `latest.*` as one set (write.ts);
+ * the files written. Deduplicates the formats (`--format json,json` writes once).
+ */
+export async function writeRunReports(
+  report: Report,
+  dir: string,
+  base: string,
+  formats: readonly Format[],
+  keep?: number,
+): Promise<string[]> {
+  return writeReports(
+    dir,
+    base,
+    [...new Set(formats)].map((format) => ({ ext: EXTENSIONS[format], content: RENDERERS[format](report) })),
+    { keep, knownExtensions: Object.values(EXTENSIONS) },
+  );
+}
+
+/**
+ * The checks a run executes and the catalog its views and waivers read. Without a catalog of its
+ * own (tests, the benchmark), a run imports only the checks it runs.
+ */
+export async function runChecksOf(
+  req: Pick<ScanRequest, 'catalog' | 'selection' | 'framework'>,
+): Promise<{ catalog: readonly CheckMeta[]; checks: AnyCheck[] }> {
   const catalog = req.catalog ?? CATALOG_INDEX.map((e) => e.meta);
   const checks = req.catalog
     ? frameworkChecks(selectChecks(req.catalog, req.selection), req.framework)
@@ -299,6 +323,11 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
           (e) => e.meta,
         ),
       );
+  return { catalog, checks };
+}
+
+export async function scan(req: ScanRequest): Promise<ScanResult> {
+  const { catalog, checks } = await runChecksOf(req);
   if (req.regions) validateRegionNames(req.regions);
   if (req.record && (req.replay || req.demo)) throw new UsageError('--record cannot be combined with --replay or --demo');
   if (req.replay && req.demo) throw new UsageError('--demo replays the bundled cassette; do not combine it with --replay');
@@ -380,13 +409,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
       ...(waivers ? { waivers } : {}),
       views: { grid: buildGrid(checks, findings), compliance: buildComplianceViews(catalog, ranChecks, findings, req.framework) },
     };
-    const base = reportBaseName(identity.accountId, report.run.startedAt);
-    const files = await writeReports(
-      outputDir,
-      base,
-      formats.map((format) => ({ ext: EXTENSIONS[format], content: RENDERERS[format](report) })),
-      { keep: req.keep, knownExtensions: Object.values(EXTENSIONS) },
-    );
+    const files = await writeRunReports(report, outputDir, reportBaseName(identity.accountId, report.run.startedAt), formats, req.keep);
     req.log.debug({ ms: Date.now() - finishedAt.getTime(), formats }, 'reports written');
     return {
       report,

@@ -19,3 +19,14 @@ describe('the benchmark harness', () => {
     expect(r.attempts).toBe(r.calls + r.throttled);
   });
 });
+
+describe('the benchmark harness on an organization', () => {
+  it('scans org<N> (N small accounts) with every member read once, and one AssumeRole per member', async () => {
+    const r = await benchOne('org3', { latencyMs: 1, ratePerSecond: 10_000, burst: 10_000, seed: 7 });
+    const single = await benchOne('small', { latencyMs: 1, ratePerSecond: 10_000, burst: 10_000, seed: 7 });
+    expect(r.errors).toBe(0);
+    expect(r.findings).toBe(3 * single.findings);
+    for (const [action, n] of Object.entries(r.byOperation)) expect(n.calls, action).toBe(n.minimal);
+    expect(r.byOperation['sts:AssumeRole']).toEqual({ calls: 3, minimal: 3 });
+  });
+});

@@ -5,12 +5,17 @@
  */
 const READ_VERBS = ['Describe', 'List', 'Get', 'Head'] as const;
 const READ_ONLY_EXCEPTIONS = new Set(['GenerateCredentialReport', 'GenerateServiceLastAccessedDetails']);
+/**
+ * Not a read, but it changes nothing in any account: it hands out temporary credentials of a
+ * member account's audit role, which an organization scan needs to read that account at all.
+ */
+const CREDENTIAL_OPERATIONS = new Set(['AssumeRole']);
 /** Reads of data rather than configuration: the auditor never needs them. */
 const DATA_READS = new Set(['GetObject', 'GetObjectTorrent', 'SelectObjectContent', 'GetSecretValue']);
 
 export function isReadOnlyOperation(operation: string): boolean {
   if (DATA_READS.has(operation)) return false;
-  if (READ_ONLY_EXCEPTIONS.has(operation)) return true;
+  if (READ_ONLY_EXCEPTIONS.has(operation) || CREDENTIAL_OPERATIONS.has(operation)) return true;
   return READ_VERBS.some((verb) => operation.startsWith(verb) && /^[A-Z]/.test(operation.slice(verb.length)));
 }
 

@@ -65,6 +65,8 @@ export interface AwsCall {
   region: string;
   operation: string;
   input: unknown;
+  /** The member account the call is for, in an organization scan (undefined: the caller's own). */
+  accountId?: string;
 }
 
 /**
@@ -107,6 +109,13 @@ export interface SessionOptions {
   concurrency?: number;
   /** For tests and the benchmark: a stand-in for the HTTP handler. */
   requestHandler?: unknown;
+  /**
+   * Credentials instead of the profile or default chain: a member account's assumed role in an
+   * organization scan (see `forAccount`).
+   */
+  credentials?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+  /** The member account this session reads (set by `forAccount`; responders see it on each call). */
+  accountId?: string;
 }
 
 /**
@@ -198,6 +207,15 @@ export class AwsSession {
       return client;
     };
     return view;
+  }
+
+  /**
+   * A session of its own for one member account: its own clients (so its own credentials), call
+   * counter and rate limits (AWS's limits are per account and region, so accounts never wait
+   * for each other), with the same guard, endpoint, recorder and transport as this one.
+   */
+  forAccount(accountId: string, credentials: NonNullable<SessionOptions['credentials']>): AwsSession {
+    return new AwsSession({ ...this.options, profile: undefined, credentials, accountId });
   }
 
   get homeRegion(): string {
@@ -306,7 +324,9 @@ export class AwsSession {
       requestHandler: shared.handler,
     };
     if (profile && !responder) config.profile = profile;
-    if (shared.credentials) config.credentials = shared.credentials;
+    // A member account's assumed role (organization scans) replaces the profile's chain.
+    if (this.options.credentials && !responder && !transport) config.credentials = this.options.credentials;
+    else if (shared.credentials) config.credentials = shared.credentials;
     if (endpointUrl) config.endpoint = endpointUrl;
     // Emulators serve buckets on one host, not as virtual-hosted subdomains.
     if (endpointUrl && service === 's3') config.forcePathStyle = true;
@@ -363,6 +383,7 @@ export class AwsSession {
   private attemptMiddleware(service: ServiceName, region: string, transport?: Responder) {
     const calls = this.calls;
     const wire = this.wire;
+    const accountId = this.options.accountId;
     return <Output extends MetadataBearer>(
         next: (args: unknown) => Promise<{ output: Output; response: unknown }>,
         context: HandlerExecutionContext,
@@ -372,7 +393,7 @@ export class AwsSession {
         await wire.take(service, operation, region);
         calls.attempts++;
         if (!transport) return next(args);
-        const output = (await transport({ service, region, operation, input: args.input })) as object;
+        const output = (await transport({ service, region, operation, input: args.input, accountId })) as object;
         return {
           output: { ...output, $metadata: { httpStatusCode: 200 } } as unknown as Output,
           response: { statusCode: 200, headers: {} },
@@ -391,7 +412,7 @@ export class AwsSession {
   }
 
   private seamMiddleware(service: ServiceName, region: string) {
-    const { responder, recorder } = this.options;
+    const { responder, recorder, accountId } = this.options;
     const calls = this.calls;
     return <Input extends object, Output extends MetadataBearer>(
         next: InitializeHandler<Input, Output>,
@@ -413,7 +434,10 @@ export class AwsSession {
         try {
           const result: InitializeHandlerOutput<Output> = responder
             ? {
-                output: { ...((await responder({ service, region, operation, input })) as object), $metadata: {} } as unknown as Output,
+                output: {
+                  ...((await responder({ service, region, operation, input, accountId })) as object),
+                  $metadata: {},
+                } as unknown as Output,
                 response: undefined,
               }
             : await next(args);

@@ -13,6 +13,8 @@ import type { CheckOptions } from './options.js';
 import { CATEGORIES, type Finding, type Resource, type Status } from './types.js';
 
 export interface RunError {
+  /** Organization runs: the account the error is in. */
+  accountId?: string;
   checkId: string;
   region: string;
   resourceId: string;
@@ -29,6 +31,12 @@ export interface ScanPlan {
   options: CheckOptions;
   /** The moment the data describes (see CheckContext.now). */
   now: Date;
+  /**
+   * Organization runs: finding ids and errors carry the account. The same check on a resource
+   * without the account in its key (a region's setting, a bucket name) gives one finding per
+   * account, and they must not share an id; single-account runs keep their ids as they were.
+   */
+  accountScoped?: boolean;
 }
 
 export interface ScanOutcome {
@@ -36,9 +44,9 @@ export interface ScanOutcome {
   errors: RunError[];
 }
 
-export function findingId(checkId: string, resource: Resource, region: string): string {
+export function findingId(checkId: string, resource: Resource, region: string, accountId?: string): string {
   return createHash('sha256')
-    .update(`${checkId}\u0000${resource.arn ?? resource.id}\u0000${region}`)
+    .update(`${checkId}\u0000${resource.arn ?? resource.id}\u0000${region}${accountId === undefined ? '' : `\u0000${accountId}`}`)
     .digest('hex')
     .slice(0, 32);
 }
@@ -85,7 +93,7 @@ async function runOne(
   const emit = (status: Status, resource: Resource, message: string, opts: ResultOptions = {}): void => {
     const findingRegion = opts.region ?? region;
     findings.push({
-      id: findingId(check.id, resource, findingRegion),
+      id: findingId(check.id, resource, findingRegion, plan.accountScoped ? accountId : undefined),
       checkId: check.id,
       title: check.title,
       status,
@@ -105,6 +113,7 @@ async function runOne(
   const listError = (resource: Resource, error: unknown, opts: Pick<ResultOptions, 'region'> = {}): void => {
     const info = describeError(error);
     errors.push({
+      ...(plan.accountScoped ? { accountId } : {}),
       checkId: check.id,
       region: opts.region ?? region,
       resourceId: resource.id,

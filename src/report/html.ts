@@ -14,7 +14,8 @@
 import { createHash } from 'node:crypto';
 import { CATEGORIES, RESPONSIBILITIES, SEVERITIES, type Resource } from '../engine/types.js';
 import { renderExposureView } from './exposure-view.js';
-import { HEAT_STEPS, SCRIPT, STYLE } from './html-client.js';
+import { HEAT_STEPS, SCRIPT, STYLE as CLIENT_STYLE } from './html-client.js';
+import { ORGANIZATION_STYLE, organizationSection } from './org-html.js';
 import {
   CATEGORY_LABEL,
   RESPONSIBILITY_LABEL,
@@ -35,6 +36,9 @@ import { escapeHtmlText as e, wellFormed } from './text.js';
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
 
 /** Only the inline style and script, by hash; nothing else at all (no image, font, fetch, frame, form or base). */
+/** The page's one stylesheet: the client's, and the organization section's classes. */
+const STYLE = CLIENT_STYLE + ORGANIZATION_STYLE;
+
 export const HTML_CSP = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'`;
 
 const CONTROL_LABEL: Record<ControlStatus, string> = {
@@ -343,6 +347,8 @@ export function pageSections(report: Report): PageSection[] {
   const exposure = renderExposureView(report);
   return [
     { id: 'summary', nav: 'Summary', html: summarySection(report, reachable) },
+    // Only in an organization's report (accounts[]): the accounts × checks heat map and the worst accounts.
+    { id: 'organization', nav: 'Organization', html: organizationSection(report) },
     { id: 'baseline', nav: 'Since the baseline', html: baselineSection(report) },
     { id: 'grid-section', nav: 'Shared responsibility', html: gridSection(report) },
     { id: 'compliance', nav: 'Compliance', html: complianceSection(report) },

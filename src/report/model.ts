@@ -13,8 +13,12 @@ import {
   type Status,
 } from '../engine/types.js';
 
-/** 1.1: baseline and waiver state on findings, the responsibility grid and compliance views. */
-export const SCHEMA_VERSION = '1.2.0';
+/**
+ * 1.1: baseline and waiver state on findings, the responsibility grid and compliance views.
+ * 1.2: finding evidence. 1.3: organizations (accounts[], run.organization, account-qualified
+ * finding ids and run errors, the accounts failing each control).
+ */
+export const SCHEMA_VERSION = '1.3.0';
 
 export type StatusCounts = Record<Status, number>;
 
@@ -105,8 +109,10 @@ export interface ControlResult {
   status: ControlStatus;
   /** The checks mapped to this control (of the whole catalog). */
   checks: string[];
-  failing: Array<{ findingId: string; checkId: string; region: string; resource: Resource }>;
+  failing: Array<{ findingId: string; checkId: string; region: string; resource: Resource; accountId?: string }>;
   waived: number;
+  /** Organization reports: the accounts where the control fails (an unwaived FAIL), sorted. */
+  failingAccounts?: string[];
 }
 
 export interface ComplianceView {
@@ -146,6 +152,45 @@ export interface RunInfo {
   errors: RunError[];
   /** The one framework the run was limited to (--framework). */
   framework?: Framework;
+  /** Organization runs: how the accounts were chosen. */
+  organization?: OrganizationInfo;
+}
+
+/** Something that kept a whole member account from being read (its role, its region list). */
+export interface AccountError {
+  action?: string;
+  code: string;
+  message: string;
+}
+
+/** One member account of an organization report. */
+export interface AccountInfo {
+  id: string;
+  /** The account's name in the organization ("" when it was named by --accounts only). */
+  name: string;
+  /** Where it sits: "Root/Prod/Web" (absent when the organization tree was not read). */
+  ouPath?: string;
+  /** scanned: its checks ran (some may be ERROR); error: the account could not be read at all. */
+  status: 'scanned' | 'error';
+  /** Some of its evaluations (or all of them) could not be completed. */
+  partial: boolean;
+  /** Account-level errors (the role could not be assumed, its regions could not be listed). */
+  errors: AccountError[];
+  regions: string[];
+  counts: StatusCounts;
+  apiCalls: number;
+}
+
+/** How an organization run chose its accounts. */
+export interface OrganizationInfo {
+  /** The role assumed in each account. */
+  roleName: string;
+  /** --ou: the OU whose accounts (recursively) were scanned. */
+  ou?: string;
+  /** --shard: this report is slice `index` (1-based, as --shard counts) of `count`. */
+  shard?: { index: number; count: number };
+  /** A report written by `merge`: how many shard reports it folds. */
+  mergedReports?: number;
 }
 
 export interface Report {
@@ -157,6 +202,8 @@ export interface Report {
   baseline?: BaselineInfo;
   waivers?: WaiverInfo;
   views: { grid: GridCell[]; compliance: ComplianceView[] };
+  /** Organization reports: every account in scope, with its state (findings carry accountId). */
+  accounts?: AccountInfo[];
 }
 
 export function zeroCounts(): StatusCounts {

@@ -106,6 +106,8 @@ describe('operation names', () => {
     ['HeadBucket', true],
     ['GenerateCredentialReport', true],
     ['GenerateServiceLastAccessedDetails', true],
+    ['AssumeRole', true],
+    ['AssumeRoleWithWebIdentity', false],
     ['GetObject', false],
     ['PutBucketPolicy', false],
     ['DeleteBucket', false],

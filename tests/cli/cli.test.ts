@@ -32,7 +32,7 @@ describe('scan --demo', () => {
     expect(report.run).toMatchObject({ accountId: '123456789012', source: 'demo', partial: false, regions: ['eu-west-1', 'us-east-1'] });
     // The demo describes the account as recorded: the report says when, the HTML too.
     expect(report.run.recordedAt).toBe('2026-11-20T12:00:00.000Z');
-    expect(readFileSync(join(out, 'latest.html'), 'utf8')).toContain('<dt>Recorded</dt><dd>2026-11-20T12:00:00.000Z');
+    expect(readFileSync(join(out, 'latest.html'), 'utf8')).toContain('<dt>Recorded</dt><dd><time datetime="2026-11-20T12:00:00.000Z"');
     expect(report.run.checks).toEqual(CATALOG.map((c) => c.id));
     expect(report.summary.byStatus.FAIL).toBeGreaterThan(0);
     expect(report.summary.byStatus.PASS).toBeGreaterThan(0);

@@ -1,0 +1,198 @@
+/**
+ * An organization run: the caller's credentials list the accounts, each account is read through
+ * its own assumed role with its own session (clients, rate limits, call counter) and its own
+ * loader cache, accounts run side by side under --account-concurrency, and an account that
+ * cannot be read is an account-level ERROR while the others go on.
+ */
+import { resolve } from 'node:path';
+import pLimit from 'p-limit';
+import { describeError } from '../aws/errors.js';
+import { LoaderCache } from '../aws/loader.js';
+import { regions as regionsLoader } from '../aws/loaders/ec2.js';
+import { AwsSession } from '../aws/session.js';
+import { runChecks, type RunError } from '../engine/runner.js';
+import { UsageError } from '../errors.js';
+import { readBaseline } from '../ops/baseline.js';
+import { readWaivers } from '../ops/waivers.js';
+import type { AccountError, AccountInfo, ReportFinding, RunInfo } from '../report/model.js';
+import { reportBaseName } from '../report/write.js';
+import {
+  assertWritableDir,
+  exitCodeFor,
+  identify,
+  resolveHomeRegion,
+  runChecksOf,
+  validateRegionNames,
+  writeRunReports,
+  type ScanRequest,
+  type ScanResult,
+} from '../scan.js';
+import { roleArnFor, roleCredentials } from './credentials.js';
+import { assembleOrganizationReport, countsOf, sumCalls } from './report.js';
+import { sliceOf, type Shard } from './shard.js';
+import { resolveTargets, validateTargetRequest, type AccountTarget, type TargetRequest } from './targets.js';
+
+export { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_ROLE_NAME } from './defaults.js';
+
+export interface OrganizationRequest extends TargetRequest {
+  roleName: string;
+  externalId?: string;
+  accountConcurrency: number;
+  shard?: Shard;
+}
+
+export interface OrganizationScanRequest extends ScanRequest {
+  org: OrganizationRequest;
+}
+
+interface AccountOutcome {
+  info: AccountInfo;
+  findings: ReportFinding[];
+  errors: RunError[];
+  apiCalls: RunInfo['apiCalls'];
+  attempts: number;
+}
+
+function accountError(target: AccountTarget, errors: AccountError[], apiCalls: RunInfo['apiCalls']): AccountOutcome {
+  return {
+    info: { ...target, status: 'error', partial: true, errors, regions: [], counts: countsOf([]), apiCalls: apiCalls.total },
+    findings: [],
+    errors: [],
+    apiCalls,
+    attempts: 0,
+  };
+}
+
+/** Refuses what an organization run cannot do, before any AWS call. */
+export function validateOrganizationRequest(req: OrganizationScanRequest): void {
+  validateTargetRequest(req.org);
+  if (req.record || req.replay || req.demo) {
+    throw new UsageError('--record, --replay and --demo hold one account; they cannot be combined with --organization, --ou or --accounts');
+  }
+  if (!req.org.roleName.trim()) throw new UsageError('--role-name is empty; name the read-only audit role deployed in each account');
+  if (/^OrganizationAccountAccessRole$/i.test(req.org.roleName.replace(/^.*\//, ''))) {
+    req.log.warn(
+      'OrganizationAccountAccessRole has AdministratorAccess: srm-audit only reads, but prefer the read-only role of deploy/member-role-stackset.yaml',
+    );
+  }
+}
+
+export async function scanOrganization(req: OrganizationScanRequest): Promise<ScanResult> {
+  const { catalog, checks } = await runChecksOf(req);
+  if (req.regions) validateRegionNames(req.regions);
+  validateOrganizationRequest(req);
+  if (req.failOnNew && !req.baseline) throw new UsageError('--fail-on-new needs --baseline (the previous JSON report to compare with)');
+  const waiverFile = req.waivers ? readWaivers(resolve(req.waivers), catalog) : undefined;
+  const baseline = req.baseline ? readBaseline(resolve(req.baseline)) : undefined;
+  const outputDir = resolve(req.outputDir);
+  await assertWritableDir(outputDir);
+
+  const homeRegion = req.homeRegion ?? (await resolveHomeRegion(req.profile));
+  const caller = new AwsSession({
+    profile: req.profile,
+    endpointUrl: req.endpointUrl,
+    homeRegion,
+    responder: req.responder,
+    requestHandler: req.requestHandler,
+    transport: req.transport,
+    rateLimits: req.rateLimits,
+  });
+  const startedAt = new Date();
+  const bootstrap = new LoaderCache(caller, '', 'aws');
+  const identity = await identify(bootstrap, req);
+  const targets = sliceOf(await resolveTargets(bootstrap, req.org), req.org.shard);
+  req.log.info({ accounts: targets.length, shard: req.org.shard, checks: checks.length }, 'organization scan starting');
+  const now = req.now ?? startedAt;
+
+  const scanAccount = async (target: AccountTarget): Promise<AccountOutcome> => {
+    const roleArn = roleArnFor(identity.partition, target.id, req.org.roleName);
+    const credentials = roleCredentials(caller, identity.partition, roleArn, req.org.externalId);
+    const session = caller.forAccount(target.id, credentials);
+    const calls = (): RunInfo['apiCalls'] => ({ total: session.calls.total, byOperation: session.calls.byOperation() });
+    try {
+      await credentials();
+    } catch (error) {
+      const info = describeError(error);
+      return accountError(
+        target,
+        [{ action: 'sts:AssumeRole', code: info.code, message: `cannot assume ${roleArn}: ${info.message}` }],
+        calls(),
+      );
+    }
+    const cache = new LoaderCache(session, target.id, identity.partition);
+    let regions = req.regions ? [...new Set(req.regions)] : undefined;
+    if (!regions) {
+      try {
+        regions = (await cache.load(regionsLoader))
+          .filter((r) => r.enabled)
+          .map((r) => r.name)
+          .sort();
+      } catch (error) {
+        const info = describeError(error);
+        return accountError(
+          target,
+          [{ action: 'ec2:DescribeRegions', code: info.code, message: `cannot list the account's regions: ${info.message}` }],
+          calls(),
+        );
+      }
+    }
+    const outcome = await runChecks(
+      { checks, regions, concurrency: req.concurrency, options: req.options, now, accountScoped: true },
+      cache,
+      {
+        log: req.log,
+      },
+    );
+    req.log.debug({ account: target.id, calls: session.calls.total }, 'account finished');
+    return {
+      info: {
+        ...target,
+        status: 'scanned',
+        partial: outcome.errors.length > 0,
+        errors: [],
+        regions,
+        counts: countsOf(outcome.findings),
+        apiCalls: session.calls.total,
+      },
+      findings: outcome.findings,
+      errors: outcome.errors,
+      apiCalls: calls(),
+      attempts: session.calls.attempts,
+    };
+  };
+
+  const limit = pLimit(Math.max(1, req.org.accountConcurrency));
+  // In account order, whatever order they finish in: the report is the same on every run.
+  const outcomes = await Promise.all(targets.map((t) => limit(() => scanAccount(t))));
+  const finishedAt = new Date();
+  const report = assembleOrganizationReport({
+    startedAt,
+    finishedAt,
+    callerAccountId: identity.accountId,
+    callerArn: identity.arn,
+    source: 'aws',
+    ranChecks: checks,
+    catalog,
+    findings: outcomes.flatMap((o) => o.findings),
+    accounts: outcomes.map((o) => o.info),
+    errors: outcomes.flatMap((o) => o.errors),
+    apiCalls: sumCalls([{ total: caller.calls.total, byOperation: caller.calls.byOperation() }, ...outcomes.map((o) => o.apiCalls)]),
+    organization: {
+      roleName: req.org.roleName,
+      ...(req.org.ou ? { ou: req.org.ou } : {}),
+      ...(req.org.shard ? { shard: { index: req.org.shard.index, count: req.org.shard.count } } : {}),
+    },
+    framework: req.framework,
+    waivers: waiverFile,
+    baseline,
+    today: startedAt.toISOString().slice(0, 10),
+  });
+  const label = `org-${identity.accountId}${req.org.shard ? `-shard${req.org.shard.index}of${req.org.shard.count}` : ''}`;
+  const files = await writeRunReports(report, outputDir, reportBaseName(label, report.run.startedAt), req.formats, req.keep);
+  return {
+    report,
+    files,
+    attempts: caller.calls.attempts + outcomes.reduce((n, o) => n + o.attempts, 0),
+    exitCode: exitCodeFor(report, req.failOn, req.failOnNew),
+  };
+}
