@@ -12,12 +12,11 @@
  *   not make an existing public ACL or policy safe.
  * Pure: the caller supplies what the loaders read.
  */
+import { evaluateStatements as evaluateResourceStatements, type TrustZone } from './resource-policy.js';
 import {
   actionsOnBucket,
   allowPin,
   type Audience,
-  deniedActions,
-  denyAppliesToEveryone,
   denyClosure,
   parsePolicy,
   READ_ACTIONS,
@@ -132,9 +131,8 @@ function aclAsStatement(actions: string[], bucketArn: string): PolicyStatement {
   };
 }
 
-/** The Denies that may close a public grant: for every principal, or all but fixed ones. */
-const everyoneDenies = (statements: readonly PolicyStatement[]): PolicyStatement[] =>
-  statements.filter((s) => s.effect === 'Deny' && denyAppliesToEveryone(s));
+/** The public question knows no zone of trust: only "anyone" counts, and no account is trusted. */
+const NO_ZONE: TrustZone = { accountId: '', trustedAccountIds: [] };
 
 interface Closing {
   /** The granted actions no Deny takes back. */
@@ -143,25 +141,25 @@ interface Closing {
   closers: Array<{ deny: PolicyStatement; closure: string }>;
 }
 
-/** Takes back from a public grant the actions a Deny for everyone closes, on the same resources, to all but fixed values. */
+/**
+ * Takes back from a public grant what the Denies for everyone close, on the same resources, to all
+ * but fixed values: each (action, Resource pattern) of the grant against every Deny together
+ * (resource-policy.ts), so one Deny may close bucket/a/* and another bucket/b/*.
+ */
 function closeByDenies(
+  statements: readonly PolicyStatement[],
   grant: PolicyStatement,
   actions: readonly string[],
-  denies: readonly PolicyStatement[],
   bucketArn: string,
   pin: PinOptions,
   audience: Audience,
 ): Closing {
-  let open = [...actions];
-  const closers: Closing['closers'] = [];
-  for (const deny of denies) {
-    const closure = denyClosure(deny, pin, audience);
-    if (closure === undefined) continue;
-    const closed = deniedActions(deny, grant, open, bucketArn);
-    if (closed.size === 0) continue;
-    open = open.filter((a) => !closed.has(a));
-    closers.push({ deny, closure });
-  }
+  const denies = statements.filter((s) => s.effect === 'Deny');
+  const { grants } = evaluateResourceStatements([grant, ...denies], 's3', bucketArn, NO_ZONE, pin, { only: actions, audience });
+  const anyone = grants.filter((g) => g.statement === grant && g.subject.kind === 'anyone');
+  const open = actions.filter((a) => anyone.some((g) => g.actions.get(a)?.public));
+  const used = new Set(anyone.flatMap((g) => g.closers.map((c) => c.deny)));
+  const closers = denies.filter((d) => used.has(d)).map((deny) => ({ deny, closure: denyClosure(deny, pin, audience) ?? '' }));
   return { open, closers };
 }
 
@@ -176,7 +174,6 @@ export function evaluatePolicy(policy: string, bucketArn: string, pin: PinOption
 }
 
 function evaluateStatements(statements: readonly PolicyStatement[], bucketArn: string, pin: PinOptions): PolicyVerdict {
-  const denies = everyoneDenies(statements);
   const grants: PolicyGrant[] = [];
   const safeguards: PolicyVerdict['safeguards'] = [];
   for (const s of statements.filter((st) => st.effect === 'Allow')) {
@@ -196,7 +193,7 @@ function evaluateStatements(statements: readonly PolicyStatement[], bucketArn: s
       // bucket ARN, or any action on another bucket's ARN, grants nothing here.
       const actions = actionsOnBucket(s, universe, bucketArn);
       if (actions.length === 0) continue;
-      const { open, closers } = closeByDenies(s, actions, denies, bucketArn, pin, 'anyone');
+      const { open, closers } = closeByDenies(statements, s, actions, bucketArn, pin, 'anyone');
       for (const c of closers) safeguards.push({ access, text: closingText(c, access, label) });
       if (open.length) grants.push({ statement: s, label, access, actions: open, why: unfixed });
     }
@@ -266,7 +263,6 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
   } else {
     if (input.aclGrants === undefined) throw new Error('the bucket ACL was not read, yet ACLs are neither disabled nor ignored');
     const blockOnly = effectiveFlag('BlockPublicAcls', input);
-    const denies = everyoneDenies(statements);
     for (const grant of input.aclGrants) {
       const group = publicGroup(grant.Grantee?.URI);
       if (!group) continue;
@@ -278,9 +274,9 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
         if (known && known[access].length === 0) continue;
         if (known) {
           const { open, closers } = closeByDenies(
+            statements,
             aclAsStatement(known[access], bucketArn),
             known[access],
-            denies,
             bucketArn,
             pin,
             group.audience,

@@ -133,7 +133,7 @@ export function globMatch(pattern: string, text: string, ignoreCase = true): boo
 }
 
 /** A Resource pattern against an ARN: case-sensitive. */
-const arnMatch = (pattern: string, arn: string): boolean => globMatch(pattern, arn, false);
+export const arnMatch = (pattern: string, arn: string): boolean => globMatch(pattern, arn, false);
 
 /** A value S3 calls fixed: no wildcard and no policy variable. */
 export function isFixedValue(value: string): boolean {
@@ -168,7 +168,7 @@ export function unfixedPrincipal(s: PolicyStatement): string | undefined {
 }
 
 /** The condition keys S3 accepts as restricting a statement to fixed values. */
-const PIN_KEYS = new Set([
+export const PIN_KEYS: ReadonlySet<string> = new Set([
   'aws:sourceip',
   'aws:sourcearn',
   'aws:sourcevpc',
@@ -187,8 +187,20 @@ const PIN_KEYS = new Set([
   's3:dataaccesspointaccount',
 ]);
 
-const POSITIVE_MATCH = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
-const NEGATED_MATCH = new Set(['stringnotequals', 'stringnotequalsignorecase', 'stringnotlike', 'arnnotequals', 'arnnotlike']);
+export const POSITIVE_MATCH: ReadonlySet<string> = new Set([
+  'stringequals',
+  'stringequalsignorecase',
+  'stringlike',
+  'arnequals',
+  'arnlike',
+]);
+export const NEGATED_MATCH: ReadonlySet<string> = new Set([
+  'stringnotequals',
+  'stringnotequalsignorecase',
+  'stringnotlike',
+  'arnnotequals',
+  'arnnotlike',
+]);
 
 export interface PinOptions {
   /**
@@ -214,7 +226,7 @@ function narrowAddresses(values: string[], opts: PinOptions): boolean {
   );
 }
 
-function describeCondition(c: Condition): string {
+export function describeCondition(c: Condition): string {
   const shown = c.values.length > 3 ? `${c.values.slice(0, 3).join(', ')}, …` : c.values.join(', ');
   return `${c.operator} ${c.keyAsWritten} ${shown}`;
 }
@@ -224,9 +236,9 @@ function describeCondition(c: Condition): string {
  * conditions are ANDed. IfExists and ForAllValues let a request without the key through, so
  * they pin nothing.
  */
-export function allowPin(s: PolicyStatement, opts: PinOptions): string | undefined {
+export function allowPin(s: PolicyStatement, opts: PinOptions, keys: ReadonlySet<string> = PIN_KEYS): string | undefined {
   for (const c of s.conditions) {
-    if (!PIN_KEYS.has(c.key) || c.ifExists || c.setPrefix === 'ForAllValues') continue;
+    if (!keys.has(c.key) || c.ifExists || c.setPrefix === 'ForAllValues') continue;
     const base = c.base.toLowerCase();
     const fixed =
       c.key === 'aws:sourceip'
@@ -265,11 +277,16 @@ function deniesAllButServices(c: Condition, audience: Audience): boolean {
  * Returns the description, "" for an unconditional Deny, or undefined when it closes nothing
  * for this audience.
  */
-export function denyClosure(s: PolicyStatement, opts: PinOptions, audience: Audience = 'anyone'): string | undefined {
+export function denyClosure(
+  s: PolicyStatement,
+  opts: PinOptions,
+  audience: Audience = 'anyone',
+  keys: ReadonlySet<string> = PIN_KEYS,
+): string | undefined {
   if (s.conditions.length === 0) return '';
   for (const c of s.conditions) {
     if (deniesAllButServices(c, audience)) continue;
-    if (!PIN_KEYS.has(c.key) || c.setPrefix) return undefined;
+    if (!keys.has(c.key) || c.setPrefix) return undefined;
     const base = c.base.toLowerCase();
     const fixed =
       c.key === 'aws:sourceip'
@@ -305,7 +322,7 @@ export function actionKind(action: string): ResourceKind {
 }
 
 /** The positions a Resource glob can be at after reading `prefix` (case-sensitive, as ARNs are). */
-function globStatesAfter(pattern: string, prefix: string): number[] {
+export function globStatesAfter(pattern: string, prefix: string): number[] {
   const closure = (states: Set<number>): Set<number> => {
     for (const i of states) if (pattern[i] === '*') states.add(i + 1);
     return states;
@@ -325,7 +342,7 @@ function globStatesAfter(pattern: string, prefix: string): number[] {
 }
 
 /** Can the Resource pattern match some object of the bucket (a non-empty key after bucket/)? */
-function reachesSomeObject(pattern: string, bucketArn: string): boolean {
+export function reachesSomeObject(pattern: string, bucketArn: string): boolean {
   return globStatesAfter(pattern, `${bucketArn}/`).some((i) => i < pattern.length);
 }
 
