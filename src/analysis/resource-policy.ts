@@ -32,6 +32,7 @@ import {
   arnMatch,
   type Condition,
   coveredActions,
+  DEFAULT_PIN,
   coversAll as s3CoversAll,
   describeCondition,
   denyAppliesToEveryone,
@@ -850,8 +851,6 @@ function accessesOf(evaluation: Evaluation, onlyPublic: boolean): PolicyAccess[]
   }
   return out;
 }
-
-const DEFAULT_PIN: PinOptions = { internetPrefix: { ipv4: 8, ipv6: 32 } };
 
 /** Throws PolicyParseError (from s3-policy.ts) on a malformed document. */
 export function analyseResourcePolicy(

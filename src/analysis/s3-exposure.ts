@@ -17,6 +17,8 @@ import {
   actionsOnBucket,
   allowPin,
   type Audience,
+  CROSS_ACCOUNT_SENSITIVE,
+  DEFAULT_PIN,
   denyClosure,
   parsePolicy,
   READ_ACTIONS,
@@ -82,7 +84,7 @@ export interface PolicyVerdict {
   public: boolean;
 }
 
-export const DEFAULT_PIN: PinOptions = { internetPrefix: { ipv4: 8, ipv6: 32 } };
+export { DEFAULT_PIN };
 
 /** The public predefined groups, by the last part of their URI (http://acs.amazonaws.com/groups/global/…). */
 const PUBLIC_GROUPS: Record<string, { label: string; audience: Audience }> = {
@@ -301,4 +303,38 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
       : "S3's own policy status (GetBucketPolicyStatus) calls the policy not public; this evaluation finds a statement that allows anyone.";
   }
   return { read: out.read, write: out.write, policy, disagreement };
+}
+
+export interface CrossAccountGrant {
+  label: string;
+  /** Who outside the account gets the actions: account ids, or a description of "anyone". */
+  grantees: string[];
+  actions: string[];
+}
+
+/**
+ * Allow statements that give another (untrusted) account any of the S3.6 actions: named
+ * principals of other accounts, or an unfixed principal not pinned to trusted accounts. A Deny
+ * takes an action back from the principals it names where its conditions always hold for them
+ * (resource-policy.ts): everyone, the partner's account, everyone outside the trusted accounts.
+ */
+export function crossAccountGrants(
+  statements: readonly PolicyStatement[],
+  bucketArn: string,
+  owner: string,
+  trusted: readonly string[],
+  pin: PinOptions = DEFAULT_PIN,
+): CrossAccountGrant[] {
+  const zone: TrustZone = { accountId: owner, trustedAccountIds: trusted };
+  const { grants } = evaluateResourceStatements(statements, 's3', bucketArn, zone, pin, { only: CROSS_ACCOUNT_SENSITIVE });
+  const out: CrossAccountGrant[] = [];
+  for (const s of statements.filter((st) => st.effect === 'Allow')) {
+    // S3.6 is about other AWS accounts: service principals and canonical users are another question (external access).
+    const mine = grants.filter((g) => g.statement === s && (g.subject.kind === 'anyone' || g.subject.kind === 'account') && g.actions.size);
+    if (mine.length === 0) continue;
+    const grantees = [...new Set(mine.map((g) => (g.subject.kind === 'anyone' ? `any account (${g.subject.why})` : g.subject.account!)))];
+    const actions = CROSS_ACCOUNT_SENSITIVE.filter((a) => mine.some((g) => g.actions.has(a)));
+    out.push({ label: statementLabel(s), grantees, actions });
+  }
+  return out;
 }

@@ -211,6 +211,9 @@ export interface PinOptions {
   internetPrefix: { ipv4: number; ipv6: number };
 }
 
+/** S3's own bound: /8 for IPv4 and /32 for IPv6. */
+export const DEFAULT_PIN: PinOptions = { internetPrefix: { ipv4: 8, ipv6: 32 } };
+
 /** Every aws:SourceIp value is a CIDR no broader than the bound, or holds no public address at all. */
 function narrowAddresses(values: string[], opts: PinOptions): boolean {
   return (
@@ -373,27 +376,9 @@ export function coversAll(s: PolicyStatement, kind: ResourceKind, bucketArn: str
     : s.resources.some((p) => coversEveryObject(p, bucketArn));
 }
 
-/**
- * Does the Deny cover every resource of this kind that the Allow reaches in the bucket? Besides
- * covering them all, a Deny pattern covers an Allow's object prefix when it matches the Allow's
- * pattern read literally and has no "?" (its "*" then absorb whatever the Allow's wildcards match).
- */
-export function denyCovers(deny: PolicyStatement, allow: PolicyStatement, kind: ResourceKind, bucketArn: string): boolean {
-  if (coversAll(deny, kind, bucketArn)) return true;
-  if (kind === 'bucket' || deny.notResource || allow.notResource) return false;
-  return allow.resources
-    .filter((r) => reachesSomeObject(r, bucketArn))
-    .every((r) => deny.resources.some((p) => !p.includes('?') && arnMatch(p, r)));
-}
-
 /** The actions of `universe` the statement covers on resources of this bucket (Action and Resource both). */
 export function actionsOnBucket(s: PolicyStatement, universe: readonly string[], bucketArn: string): string[] {
   return coveredActions(s, universe).filter((a) => reaches(s, actionKind(a), bucketArn));
-}
-
-/** The actions of `actions` (granted by `allow`) that the Deny takes back on the same resources. */
-export function deniedActions(deny: PolicyStatement, allow: PolicyStatement, actions: readonly string[], bucketArn: string): Set<string> {
-  return new Set(coveredActions(deny, actions).filter((a) => denyCovers(deny, allow, actionKind(a), bucketArn)));
 }
 
 /**
@@ -530,60 +515,3 @@ export const CROSS_ACCOUNT_SENSITIVE = [
   's3:PutEncryptionConfiguration',
   's3:PutObjectAcl',
 ] as const;
-
-export interface CrossAccountGrant {
-  label: string;
-  /** Who outside the account gets the actions: account ids, or a description of "anyone". */
-  grantees: string[];
-  actions: string[];
-}
-
-/**
- * Allow statements that give another (untrusted) account any of the S3.6 actions: named
- * principals of other accounts, or an unfixed principal not pinned to trusted accounts by
- * aws:PrincipalAccount. A Deny for everyone outside the trusted accounts (or for everyone,
- * unconditionally) takes the actions back.
- */
-export function crossAccountGrants(
-  statements: readonly PolicyStatement[],
-  bucketArn: string,
-  owner: string,
-  trusted: readonly string[],
-): CrossAccountGrant[] {
-  const allowed = new Set([owner, ...trusted]);
-  const onlyTrusted = (c: Condition): boolean =>
-    c.key === 'aws:principalaccount' && c.values.length > 0 && c.values.every((v) => allowed.has(v));
-  const closers = statements.filter(
-    (s) =>
-      s.effect === 'Deny' &&
-      !s.notPrincipal &&
-      denyAppliesToEveryone(s) &&
-      s.conditions.every((c) => onlyTrusted(c) && /^stringnotequals$/i.test(c.base) && !c.setPrefix),
-  );
-  const out: CrossAccountGrant[] = [];
-  for (const s of statements.filter((st) => st.effect === 'Allow')) {
-    let actions = actionsOnBucket(s, CROSS_ACCOUNT_SENSITIVE, bucketArn);
-    for (const deny of closers) {
-      const closed = deniedActions(deny, s, actions, bucketArn);
-      actions = actions.filter((a) => !closed.has(a));
-    }
-    if (actions.length === 0) continue;
-    const unfixed = unfixedPrincipal(s);
-    let grantees: string[];
-    if (unfixed) {
-      const pinned = s.conditions.some((c) => onlyTrusted(c) && /^stringequals$/i.test(c.base) && !c.ifExists && !c.setPrefix);
-      grantees = pinned ? [] : [`any account (${unfixed})`];
-    } else {
-      grantees = [
-        ...new Set(
-          s.principals
-            .filter((p) => p.type === 'AWS')
-            .map((p) => accountOfPrincipal(p.value))
-            .filter((a): a is string => a !== undefined && !allowed.has(a)),
-        ),
-      ];
-    }
-    if (grantees.length) out.push({ label: statementLabel(s), grantees, actions });
-  }
-  return out;
-}
