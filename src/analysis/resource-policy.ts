@@ -871,3 +871,42 @@ export function describeAccess(a: PolicyAccess): string {
   const label = a.statement.startsWith('#') ? `statement ${a.statement.slice(1)}` : `statement "${a.statement}"`;
   return `${label} lets ${who} ${a.level} (${shown})${a.conditions ? `, ${a.conditions}` : ''}`;
 }
+
+/** One entry of a snapshot's or image's sharing list (EC2 createVolumePermission/launchPermission, RDS restore). */
+export interface ShareEntry {
+  Group?: string;
+  UserId?: string;
+  OrganizationArn?: string;
+  OrganizationalUnitArn?: string;
+}
+
+export interface OutsideShare {
+  who: string;
+  public: boolean;
+}
+
+/**
+ * The entries of a sharing list that reach outside the zone: the group "all" (public), account
+ * ids outside it, organizations or OUs other than the zone's organization. An entry of a shape
+ * AWS does not document is not assumed harmless.
+ */
+export function sharesOutsideZone(entries: readonly ShareEntry[], zone: TrustZone): OutsideShare[] {
+  const accounts = zoneAccounts(zone);
+  const out: OutsideShare[] = [];
+  for (const e of entries) {
+    if (e.Group !== undefined) {
+      out.push(e.Group === 'all' ? { who: 'everyone (group "all")', public: true } : { who: `group "${e.Group}"`, public: false });
+    } else if (e.UserId !== undefined) {
+      if (!accounts.has(e.UserId)) out.push({ who: `account ${e.UserId}`, public: false });
+    } else if (e.OrganizationArn !== undefined || e.OrganizationalUnitArn !== undefined) {
+      const arn = (e.OrganizationArn ?? e.OrganizationalUnitArn)!;
+      // arn:aws:organizations::<management>:organization/o-xxx or …:ou/o-xxx/ou-yyy: the organization id follows the type.
+      const orgId = arn.split(':').slice(5).join(':').split('/')[1];
+      if (!zone.organizationId || orgId !== zone.organizationId)
+        out.push({ who: e.OrganizationArn ? `organization ${arn}` : `organizational unit ${arn}`, public: false });
+    } else {
+      out.push({ who: `an unrecognised entry ${JSON.stringify(e)}`, public: false });
+    }
+  }
+  return out;
+}
