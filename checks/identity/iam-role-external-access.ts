@@ -36,6 +36,9 @@ export default defineCheck({
           none: 'Only principals inside the zone (or AWS services this account passes the role to) may assume it',
           evidence: { trustPolicyAccess: analysis.external },
         });
+        // Outsiders that must all present sts:ExternalId cannot be used as a confused deputy: less severe, still external.
+        const allPinned = analysis.external.every((a) => a.conditions?.startsWith('sts:ExternalId required'));
+        if (verdict.status === 'fail' && allPinned) verdict.options = { ...verdict.options, severity: 'medium' };
       } catch (error) {
         verdict = { status: 'error', error };
       }

@@ -2,6 +2,7 @@ import type { Responder } from '../../src/aws/session.js';
 import { accessanalyzerHandlers } from './accessanalyzer.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
+import { organizationsHandlers } from './organizations.js';
 import { rdsHandlers } from './rds.js';
 import { s3controlHandlers, s3Handlers } from './s3.js';
 import { stsHandlers } from './sts.js';
@@ -15,6 +16,7 @@ const HANDLERS: Record<string, Handlers> = {
   s3: s3Handlers,
   accessanalyzer: accessanalyzerHandlers,
   s3control: s3controlHandlers,
+  organizations: organizationsHandlers,
 };
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */

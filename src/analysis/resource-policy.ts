@@ -726,12 +726,14 @@ function closureFor(
         return account === undefined || !inZone.has(account);
       })
     : [];
-  const sparedText = spared.length ? `the principal is ${spared.map((p) => p.value).join(' or ')} (spared by NotPrincipal)` : '';
+  const label = statementLabelOf(d);
+  const sparedText = spared.length ? `only for ${spared.map((p) => p.value).join(' or ')} (spared by the NotPrincipal of ${label})` : '';
   if (toZone) return spared.length ? { all: false, residual: sparedText } : { all: true };
   const keys = pinKeysOf(service, vocab);
   const closure = denyClosure(d, pin, subject.audience, keys);
   if (closure === undefined) return undefined;
-  return { all: false, residual: [closure, sparedText].filter(Boolean).join(' and ') };
+  const unless = closure ? `except where ${closure} (${label} denies that)` : '';
+  return { all: false, residual: [unless, sparedText].filter(Boolean).join(' and ') };
 }
 
 const pinKeysOf = (service: PolicyService, vocab: Vocabulary): Set<string> =>
@@ -809,7 +811,7 @@ export function evaluateStatements(
             for (const c of covering) {
               const residual = (c.closure as { residual: string }).residual;
               used.set(c.deny, residual);
-              limits.add(`only when ${residual} (${statementLabelOf(c.deny)} denies the rest)`);
+              limits.add(residual);
             }
           } else if (subject.public) isPublic = true;
         }
@@ -864,12 +866,12 @@ export function analyseResourcePolicy(
   return { public: accessesOf(evaluation, true), external: accessesOf(evaluation, false) };
 }
 
-/** One line per access, for a FAIL message: `statement #2 lets 999988887777 write (sqs:SendMessage) only where …`. */
+/** One line per access, for a FAIL message: `statement 2 lets 999988887777 sqs:SendMessage (write access), only where …`. */
 export function describeAccess(a: PolicyAccess): string {
   const who = a.principal === '*' ? 'anyone' : a.principal;
   const shown = a.actions.length > 4 ? `${a.actions.slice(0, 4).join(', ')} and ${a.actions.length - 4} more` : a.actions.join(', ');
   const label = a.statement.startsWith('#') ? `statement ${a.statement.slice(1)}` : `statement "${a.statement}"`;
-  return `${label} lets ${who} ${a.level} (${shown})${a.conditions ? `, ${a.conditions}` : ''}`;
+  return `${label} lets ${who} ${shown} (${a.level} access)${a.conditions ? `, ${a.conditions}` : ''}`;
 }
 
 /** One entry of a snapshot's or image's sharing list (EC2 createVolumePermission/launchPermission, RDS restore). */
