@@ -572,10 +572,18 @@ function subjectsOf(s: PolicyStatement, service: PolicyService, zone: TrustZone,
   const trust = service === 'sts-trust';
   const federatedOnly = s.principals.every((p) => p.type === 'Federated');
   const unfixed = unfixedPrincipal(s);
+  const inZone = zoneAccounts(zone);
   if (unfixed && !(trust && federatedOnly && !s.notPrincipal)) {
+    // "*" with aws:PrincipalAccount equal to fixed accounts is those accounts, written as a condition.
+    const named = principalAccountsOf(s);
+    if (named) {
+      const notes = s.conditions.map(describeCondition);
+      return named
+        .filter((a) => !inZone.has(a))
+        .map((account) => ({ kind: 'account', principal: account, account, limits: notes, public: false, audience: 'signed' }));
+    }
     return [{ kind: 'anyone', principal: '*', why: unfixed, limits, public: !pinned, audience: 'anyone' }];
   }
-  const inZone = zoneAccounts(zone);
   const out: Subject[] = [];
   const allConditions = s.conditions.map(describeCondition);
   for (const p of s.principals) {
@@ -629,6 +637,20 @@ function hasExternalId(s: PolicyStatement): boolean {
       c.values.length > 0 &&
       c.values.every(isFixedValue),
   );
+}
+
+/** The fixed accounts a StringEquals aws:PrincipalAccount condition limits the statement to, or undefined. */
+function principalAccountsOf(s: PolicyStatement): string[] | undefined {
+  const c = s.conditions.find(
+    (c) =>
+      c.key === 'aws:principalaccount' &&
+      !c.setPrefix &&
+      !c.ifExists &&
+      /^stringequals$/i.test(c.base) &&
+      c.values.length > 0 &&
+      c.values.every((v) => /^\d{12}$/.test(v)),
+  );
+  return c?.values;
 }
 
 /** An Allow condition on aws:PrincipalAccount that this account never satisfies: the Allow grants it nothing. */
@@ -709,7 +731,9 @@ function closureFor(
   const accountKeys = vocab.accountKeys ?? [];
   if (subject.kind === 'account') {
     if (!denyNamesAccountPrincipal(d, subject.account!, subject.principal)) return undefined;
-    return d.conditions.every((c) => holdsForAccount(c, subject.account!)) ? { all: true } : undefined;
+    // Each condition holds for the account, or holds unless the account is inside the zone (where it is no outsider).
+    const holds = (c: Condition): boolean => holdsForAccount(c, subject.account!) || deniesOutsideZone(c, zone, accountKeys);
+    return d.conditions.every(holds) ? { all: true } : undefined;
   }
   const toZone = d.conditions.every((c) => deniesOutsideZone(c, zone, accountKeys));
   if (subject.kind !== 'anyone') {
