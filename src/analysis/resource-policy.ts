@@ -614,11 +614,14 @@ function subjectsOf(s: PolicyStatement, service: PolicyService, zone: TrustZone,
       // Only a role trust policy gets here: a SAML provider of a zone account is the account's own sign-in.
       const account = accountOfArnValue(p.value);
       if (account !== undefined && inZone.has(account) && /:saml-provider\//.test(p.value)) continue;
+      // Only the provider's own claims (token.actions.githubusercontent.com:sub, SAML:aud, …) or a pin limit who signs in.
+      const claims = s.conditions.some((c) => !/^(aws|sts):/.test(c.key));
+      const limited = claims || pinned !== undefined;
       out.push({
         kind: 'federated',
         principal: p.value,
-        limits: allConditions.length ? allConditions : ['no condition limits which identities of the provider'],
-        public: allConditions.length === 0,
+        limits: limited ? allConditions : [...allConditions, 'no condition limits which identities of the provider'],
+        public: !limited,
         audience: 'signed',
       });
     } else if (p.type === 'CanonicalUser') {

@@ -389,6 +389,8 @@ describe('the awkward forms of each service', () => {
       Action: 'sts:AssumeRoleWithWebIdentity',
     };
     expect(analyse('sts-trust', ROLE, ZONE, oidc).public).toHaveLength(1);
+    // A condition on the request alone (TLS) limits no identity: still public.
+    expect(analyse('sts-trust', ROLE, ZONE, { ...oidc, Condition: { Bool: { 'aws:SecureTransport': 'true' } } }).public).toHaveLength(1);
     const pinned = analyse('sts-trust', ROLE, ZONE, {
       ...oidc,
       Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:example/app:*' } },
