@@ -2,6 +2,7 @@
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
 import { accessanalyzer, iam } from './iam.js';
+import { loggingService } from './logging.js';
 import { rds } from './rds.js';
 import { s3, s3control } from './s3.js';
 import { ACCOUNT_ID, pages, page, type Account, type SyntheticService } from './model.js';
@@ -198,4 +199,14 @@ export function organizations(): SyntheticService {
   };
 }
 
-export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3, s3control, organizations];
+export const SERVICES = [
+  sts,
+  ec2,
+  iam,
+  accessanalyzer,
+  rds,
+  s3,
+  s3control,
+  organizations,
+  ...['cloudtrail', 'logs', 'cloudwatch', 'sns', 'config', 'kms', 'securityhub', 'guardduty'].map(loggingService),
+];

@@ -2,6 +2,16 @@ import type { Responder } from '../../src/aws/session.js';
 import { accessanalyzerHandlers } from './accessanalyzer.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
+import {
+  cloudtrailHandlers,
+  cloudwatchHandlers,
+  configHandlers,
+  guarddutyHandlers,
+  kmsKeyHandlers,
+  logsHandlers,
+  securityhubHandlers,
+  snsSubscriptionHandlers,
+} from './logging.js';
 import { organizationsHandlers } from './organizations.js';
 import { rdsHandlers } from './rds.js';
 import { s3controlHandlers, s3Handlers } from './s3.js';
@@ -16,6 +26,14 @@ const HANDLERS: Record<string, Handlers> = {
   s3: s3Handlers,
   accessanalyzer: accessanalyzerHandlers,
   s3control: s3controlHandlers,
+  cloudtrail: cloudtrailHandlers,
+  config: configHandlers,
+  logs: logsHandlers,
+  cloudwatch: cloudwatchHandlers,
+  sns: { ...snsSubscriptionHandlers },
+  kms: { ...kmsKeyHandlers },
+  securityhub: securityhubHandlers,
+  guardduty: guarddutyHandlers,
   organizations: organizationsHandlers,
 };
 

@@ -1,6 +1,6 @@
 /**
  * AWS Foundational Security Best Practices v1.0.0 (Security Hub): the controls that apply
- * to the standard for the services srm-audit reads (Account, CloudTrail, Config, EC2, IAM,
+ * to the standard for the services srm-audit reads (Account, CloudTrail, Config, EC2, GuardDuty, IAM, KMS,
  * RDS, S3, SSM), from the "Controls that apply to the standard" list of the Security Hub
  * user guide. Security Hub controls that exist but are not in this standard (IAM.9 root MFA,
  * EC2.53/EC2.54 admin ports: CIS and NIST only) are deliberately absent.
@@ -11,7 +11,7 @@ export const AWS_FSBP: FrameworkDef = {
   key: 'aws-fsbp',
   title: 'AWS Foundational Security Best Practices v1.0.0',
   source: 'AWS Security Hub user guide, "AWS Foundational Security Best Practices standard": controls that apply to the standard',
-  scope: 'Account, CloudTrail, Config, EC2, IAM, RDS, S3 and SSM controls',
+  scope: 'Account, CloudTrail, Config, EC2, GuardDuty, IAM, KMS, RDS, S3 and SSM controls',
   controls: [
     { id: 'Account.1', title: 'Security contact information should be provided for an AWS account' },
     {
@@ -54,6 +54,7 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'EC2.173', title: 'EC2 Spot Fleet requests with launch parameters should enable encryption for attached EBS volumes' },
     { id: 'EC2.180', title: 'EC2 network interfaces should have source/destination checking enabled' },
     { id: 'EC2.181', title: 'EC2 launch templates should enable encryption for attached EBS volumes' },
+    { id: 'GuardDuty.1', title: 'GuardDuty should be enabled' },
     { id: 'IAM.1', title: 'IAM policies should not allow full "*" administrative privileges' },
     { id: 'IAM.2', title: 'IAM users should not have IAM policies attached' },
     { id: 'IAM.3', title: "IAM users' access keys should be rotated every 90 days or less" },
@@ -63,6 +64,7 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'IAM.7', title: 'Password policies for IAM users should have strong configurations' },
     { id: 'IAM.8', title: 'Unused IAM user credentials should be removed' },
     { id: 'IAM.21', title: 'IAM customer managed policies that you create should not allow wildcard actions for services' },
+    { id: 'KMS.3', title: 'AWS KMS keys should not be deleted unintentionally' },
     { id: 'RDS.1', title: 'RDS snapshot should be private' },
     { id: 'RDS.2', title: 'RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration' },
     { id: 'RDS.3', title: 'RDS DB instances should have encryption at-rest enabled' },
