@@ -2,14 +2,19 @@
 import type { ResultOptions, ResultSink } from '../src/engine/check.js';
 import type { Resource } from '../src/engine/types.js';
 
-/** `unread`: a read the verdict did without failed (see ResultSink.degraded); it is listed in run.errors. */
-export type Verdict =
-  { status: 'pass' | 'fail' | 'notApplicable'; message: string; unread?: unknown } | { status: 'error'; error: unknown };
+/**
+ * `unread`: a read the verdict did without failed (see ResultSink.degraded); it is listed in run.errors.
+ * `options`: the verdict's own severity or evidence, merged over the caller's options.
+ */
+export type Verdict = (
+  { status: 'pass' | 'fail' | 'notApplicable'; message: string; unread?: unknown } | { status: 'error'; error: unknown }
+) & { options?: ResultOptions };
 
 export function reportVerdict(result: ResultSink, resource: Resource, verdict: Verdict, opts?: ResultOptions): void {
-  if (verdict.status === 'error') return result.error(resource, verdict.error, opts);
-  result[verdict.status](resource, verdict.message, opts);
-  if (verdict.unread !== undefined) result.degraded(resource, verdict.unread, opts);
+  const merged = verdict.options ? { ...opts, ...verdict.options } : opts;
+  if (verdict.status === 'error') return result.error(resource, verdict.error, merged);
+  result[verdict.status](resource, verdict.message, merged);
+  if (verdict.unread !== undefined) result.degraded(resource, verdict.unread, merged);
 }
 
 const withUnread = (unread: unknown) => (unread === undefined ? {} : { unread });

@@ -12,6 +12,7 @@ import {
   securityhubHandlers,
   snsSubscriptionHandlers,
 } from './logging.js';
+import { organizationsHandlers } from './organizations.js';
 import { rdsHandlers } from './rds.js';
 import { s3controlHandlers, s3Handlers } from './s3.js';
 import { stsHandlers } from './sts.js';
@@ -33,6 +34,7 @@ const HANDLERS: Record<string, Handlers> = {
   kms: { ...kmsKeyHandlers },
   securityhub: securityhubHandlers,
   guardduty: guarddutyHandlers,
+  organizations: organizationsHandlers,
 };
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */

@@ -1,6 +1,7 @@
 import {
   EC2Client,
   DescribeRegionsCommand,
+  DescribeImageAttributeCommand,
   DescribeSnapshotAttributeCommand,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
@@ -17,7 +18,10 @@ import {
   type DescribeImagesCommandInput,
   type DescribeSnapshotsCommandInput,
   type FlowLog,
+  type CreateVolumePermission,
+  type Filter,
   type Image,
+  type LaunchPermission,
   type Instance,
   type InternetGateway,
   type NetworkAcl,
@@ -140,6 +144,27 @@ export const publicSnapshots = defineLoader({
   fetch: (ctx, region: string) => ownSnapshots(ctx, region, { RestorableByUserIds: ['all'] }),
 });
 
+/**
+ * Who may create volumes from a snapshot: its createVolumePermission attribute (the group "all",
+ * account ids). AWS sends the list, empty for a private snapshot: without it nobody knows.
+ */
+export const snapshotVolumePermissions = defineLoader({
+  id: 'ec2.snapshotVolumePermissions',
+  actions: ['ec2:DescribeSnapshotAttribute'],
+  async fetch({ aws }, region: string, snapshotId: string): Promise<CreateVolumePermission[]> {
+    const out = await aws
+      .ec2(region)
+      .send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }));
+    if (!Array.isArray(out.CreateVolumePermissions)) {
+      throw new MalformedResponse(
+        'it held no createVolumePermission list, so who may restore the snapshot is unknown',
+        'ec2:DescribeSnapshotAttribute',
+      );
+    }
+    return out.CreateVolumePermissions;
+  },
+});
+
 /** The account's own snapshots matching `filter`, re-checked for owner. */
 async function ownSnapshots(
   { aws, accountId }: LoaderContext,
@@ -180,20 +205,26 @@ async function ownImages(
  */
 export const snapshotRestorableByAll = defineLoader({
   id: 'ec2.snapshotRestorableByAll',
-  actions: ['ec2:DescribeSnapshotAttribute'],
-  async fetch({ aws }, region: string, snapshotId: string): Promise<boolean> {
-    const out = await aws
-      .ec2(region)
-      .send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }));
-    // The candidate was listed as restorable by all: an answer without the permission list
-    // (AWS sends it, empty for a private snapshot) leaves that unconfirmed, not disproved.
-    if (!Array.isArray(out.CreateVolumePermissions)) {
-      throw new MalformedResponse(
-        'it held no createVolumePermission list, so who may restore the snapshot is unknown',
-        'ec2:DescribeSnapshotAttribute',
-      );
+  actions: [],
+  uses: [snapshotVolumePermissions],
+  async fetch({ load }, region: string, snapshotId: string): Promise<boolean> {
+    return (await load(snapshotVolumePermissions, region, snapshotId)).some((p) => p.Group === 'all');
+  },
+});
+
+/**
+ * Who may launch an image: its launchPermission attribute (the group "all", account ids,
+ * organizations and OUs). AWS sends the list, empty for a private image.
+ */
+export const imageLaunchPermissions = defineLoader({
+  id: 'ec2.imageLaunchPermissions',
+  actions: ['ec2:DescribeImageAttribute'],
+  async fetch({ aws }, region: string, imageId: string): Promise<LaunchPermission[]> {
+    const out = await aws.ec2(region).send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' }));
+    if (!Array.isArray(out.LaunchPermissions)) {
+      throw new MalformedResponse('it held no launchPermission list, so who may launch the image is unknown', 'ec2:DescribeImageAttribute');
     }
-    return out.CreateVolumePermissions.some((p) => p.Group === 'all');
+    return out.LaunchPermissions;
   },
 });
 
