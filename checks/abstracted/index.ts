@@ -11,6 +11,9 @@ import s3BucketNoPublicWrite from './s3-bucket-no-public-write.js';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block.js';
 import s3BucketTlsOnly from './s3-bucket-tls-only.js';
 import s3BucketVersioning from './s3-bucket-versioning.js';
+// Issue 16.
+import macieEnabled from './macie-enabled.js';
+import trustedAdvisorSecurity from './trusted-advisor-security.js';
 
 export const abstractedChecks: AnyCheck[] = [
   s3AccountPublicAccessBlock,
@@ -25,4 +28,6 @@ export const abstractedChecks: AnyCheck[] = [
   s3BucketKmsEncryption,
   s3BucketAclsDisabled,
   s3DataResidency,
+  macieEnabled,
+  trustedAdvisorSecurity,
 ];

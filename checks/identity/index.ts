@@ -17,6 +17,12 @@ import iamSupportRoleExists from './iam-support-role-exists.js';
 import iamUnusedCredentialsDisabled from './iam-unused-credentials-disabled.js';
 import iamUserPermissionsThroughGroups from './iam-user-permissions-through-groups.js';
 import iamUserSingleActiveAccessKey from './iam-user-single-active-access-key.js';
+// Issue 16.
+import accountContactDetails from './account-contact-details.js';
+import accountSecurityContact from './account-security-contact.js';
+import iamNoAccessKeysAtSetup from './iam-no-access-keys-at-setup.js';
+import iamAccessAdvisorUnusedServices from './iam-access-advisor-unused-services.js';
+import iamRoleUnused from './iam-role-unused.js';
 
 export const identityChecks: AnyCheck[] = [
   iamRootMfaEnabled,
@@ -37,4 +43,9 @@ export const identityChecks: AnyCheck[] = [
   iamNoExpiredServerCertificates,
   iamAccessAnalyzerEnabled,
   iamCloudshellFullAccessNotAttached,
+  accountContactDetails,
+  accountSecurityContact,
+  iamNoAccessKeysAtSetup,
+  iamAccessAdvisorUnusedServices,
+  iamRoleUnused,
 ];
