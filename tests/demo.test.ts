@@ -18,6 +18,8 @@ const ONE_RESULT_PER_ACCOUNT = new Set([
   'iam-password-policy-strong',
   'iam-support-role-exists',
   's3-account-public-access-block',
+  'account-contact-details',
+  'account-security-contact',
 ]);
 
 describe('the bundled demo account', () => {

@@ -1,5 +1,12 @@
 import type { Responder } from '../../src/aws/session.js';
 import { accessanalyzerHandlers } from './accessanalyzer.js';
+import { accountHandlers } from './account.js';
+import { autoscalingHandlers } from './autoscaling.js';
+import { elasticbeanstalkHandlers } from './elasticbeanstalk.js';
+import { emrHandlers } from './emr.js';
+import { macie2Handlers } from './macie2.js';
+import { ssmHandlers } from './ssm.js';
+import { supportHandlers } from './support.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
 import { rdsHandlers } from './rds.js';
@@ -15,6 +22,14 @@ const HANDLERS: Record<string, Handlers> = {
   s3: s3Handlers,
   accessanalyzer: accessanalyzerHandlers,
   s3control: s3controlHandlers,
+  // Issue 16.
+  ssm: ssmHandlers,
+  autoscaling: autoscalingHandlers,
+  emr: emrHandlers,
+  elasticbeanstalk: elasticbeanstalkHandlers,
+  account: accountHandlers,
+  macie2: macie2Handlers,
+  support: supportHandlers,
 };
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */
