@@ -2,6 +2,7 @@
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
 import { accessanalyzer, iam } from './iam.js';
+import { issue16Services, ssm } from './issue16.js';
 import { rds } from './rds.js';
 import { s3, s3control } from './s3.js';
 import { ACCOUNT_ID, pages, page, type Account, type SyntheticService } from './model.js';
@@ -80,6 +81,8 @@ export function ec2(account: Account): SyntheticService {
     Array.from({ length: instancesPer[region]! }, (_, i) => ({
       InstanceId: `i-${region}-${i}`,
       State: { Name: 'running' },
+      ImageId: `ami-${region}-${i % 3}`,
+      IamInstanceProfile: i % 4 === 0 ? undefined : { Arn: `arn:aws:iam::${ACCOUNT_ID}:instance-profile/app` },
       MetadataOptions: { HttpTokens: account.random() < 0.5 ? 'required' : 'optional', HttpEndpoint: 'enabled' },
       PublicIpAddress: account.random() < 0.2 ? `54.${i % 250}.0.${i % 200}` : undefined,
       SubnetId: `subnet-${region}-${i % 5}`,
@@ -122,7 +125,18 @@ export function ec2(account: Account): SyntheticService {
       GetEbsEncryptionByDefault: (region) => ({ EbsEncryptionByDefault: region.endsWith('1') }),
       DescribeVolumes: listed(volumes, 'Volumes', 500),
       DescribeSnapshots: () => ({ Snapshots: [] }),
-      DescribeImages: () => ({ Images: [] }),
+      // Public images: none; the images behind running instances (issue 16): three per region, one of them old.
+      DescribeImages: (region, input) => {
+        const ids = (input.Filters as Array<{ Name?: string; Values?: string[] }> | undefined)?.find((f) => f.Name === 'image-id')?.Values;
+        if (!ids) return { Images: [] };
+        return {
+          Images: ids.map((ImageId, i) => ({
+            ImageId,
+            CreationDate: new Date(Date.now() - (i === 0 ? 400 : 30) * 86_400_000).toISOString(),
+          })),
+        };
+      },
+      DescribeLaunchTemplateVersions: () => ({ LaunchTemplateVersions: [] }),
       DescribeInstances: (region, input) => {
         const { items, next } = page(instances[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
         return {
@@ -154,7 +168,9 @@ export function ec2(account: Account): SyntheticService {
       'ec2:GetEbsEncryptionByDefault': regions,
       'ec2:DescribeVolumes': sum(volumes, 500),
       'ec2:DescribeSnapshots': regions,
-      'ec2:DescribeImages': regions,
+      // Public images once per region, and the running instances' images once per region that has instances.
+      'ec2:DescribeImages': regions + account.regions.filter((r) => instances[r]!.length > 0).length,
+      'ec2:DescribeLaunchTemplateVersions': regions,
       'ec2:DescribeInstances': sum(instances, 1000),
       'ec2:DescribeVpcs': sum(vpcs, 1000),
       'ec2:DescribeFlowLogs': sum(flowLogs, 1000),
@@ -165,4 +181,33 @@ export function ec2(account: Account): SyntheticService {
   };
 }
 
-export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3, s3control];
+/** The services of one synthetic account; SSM reads the instance ids the ec2 service made. */
+export function servicesOf(account: Account): SyntheticService[] {
+  const ec2Service = ec2(account);
+  const ids = Object.fromEntries(
+    account.regions.map((region) => {
+      const found: string[] = [];
+      let token: string | undefined;
+      do {
+        const out = ec2Service.handlers.DescribeInstances!(region, { NextToken: token }) as {
+          Reservations: Array<{ Instances: Array<{ InstanceId: string }> }>;
+          NextToken?: string;
+        };
+        found.push(...out.Reservations.flatMap((r) => r.Instances.map((i) => i.InstanceId)));
+        token = out.NextToken;
+      } while (token);
+      return [region, found];
+    }),
+  );
+  return [
+    sts(),
+    ec2Service,
+    iam(account),
+    accessanalyzer(account),
+    rds(account),
+    s3(account),
+    s3control(),
+    ssm(account, ids),
+    ...issue16Services(account),
+  ];
+}
