@@ -29,7 +29,10 @@ export default defineCheck({
       r.MaxRange === undefined || r.MaxRange === r.MinRange ? String(r.MinRange) : `${r.MinRange}-${r.MaxRange}`;
     const extra = ranges.filter((r) => !(r.MinRange === ALLOWED_PORT && (r.MaxRange === undefined || r.MaxRange === ALLOWED_PORT)));
     if (extra.length)
-      result.fail(resource, `Block public access is on in ${region}, but ports ${extra.map(text).join(', ')} are allowed exceptions.`);
+      result.fail(
+        resource,
+        `Block public access is on in ${region}, but its exceptions also open ${extra.map(text).join(', ')} to the internet.`,
+      );
     else
       result.pass(
         resource,

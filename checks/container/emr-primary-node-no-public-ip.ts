@@ -1,3 +1,4 @@
+import { MalformedResponse } from '../../src/aws/errors.js';
 import { activeClusters, cluster, primaryNodes } from '../../src/aws/loaders/emr.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { clusterResource } from './emr-common.js';
@@ -25,7 +26,15 @@ export default defineCheck({
         const publicIps = nodes.map((n) => n.PublicIpAddress).filter((ip): ip is string => !!ip);
         if (publicIps.length) result.fail(resource, `Primary node has public IP address ${publicIps.join(', ')}.`);
         else if (nodes.length) result.pass(resource, `Primary node${nodes.length > 1 ? 's have' : ' has'} no public IP address.`);
-        else result.pass(resource, 'No primary node is running yet (the cluster is starting), so none has a public address.');
+        // A cluster still starting may have no primary node yet; a running or waiting one always has one, so an empty
+        // listing there is an unusable answer, not a cluster without public addresses.
+        else if (summary.Status?.State === 'STARTING')
+          result.notApplicable(resource, 'The cluster is starting and has no primary node yet.');
+        else
+          throw new MalformedResponse(
+            `it listed no primary node for cluster ${summary.Id ?? '?'} (${summary.Status?.State ?? 'state unknown'})`,
+            'elasticmapreduce:ListInstances',
+          );
       } catch (error) {
         result.error(resource, error);
       }
