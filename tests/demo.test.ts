@@ -20,6 +20,7 @@ const ONE_RESULT_PER_ACCOUNT = new Set([
   's3-account-public-access-block',
   'account-contact-details',
   'account-security-contact',
+  'iam-users-central-identity',
 ]);
 
 describe('the bundled demo account', () => {

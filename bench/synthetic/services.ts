@@ -181,6 +181,20 @@ export function ec2(account: Account): SyntheticService {
   };
 }
 
+/** The organization, read once per run for the zone of trust. */
+export function organizations(): SyntheticService {
+  return {
+    service: 'organizations',
+    handlers: {
+      DescribeOrganization: () => ({
+        Organization: { Id: 'o-bench12345', Arn: 'arn:aws:organizations::111111111111:organization/o-bench12345' },
+      }),
+    },
+    minimalCalls: { 'organizations:DescribeOrganization': 1 },
+    criticalPath: 1,
+  };
+}
+
 /** The services of one synthetic account; SSM reads the instance ids the ec2 service made. */
 export function servicesOf(account: Account): SyntheticService[] {
   const ec2Service = ec2(account);
@@ -207,6 +221,7 @@ export function servicesOf(account: Account): SyntheticService[] {
     rds(account),
     s3(account),
     s3control(),
+    organizations(),
     ssm(account, ids),
     ...issue16Services(account),
   ];

@@ -23,6 +23,7 @@ import accountSecurityContact from './account-security-contact.js';
 import iamNoAccessKeysAtSetup from './iam-no-access-keys-at-setup.js';
 import iamAccessAdvisorUnusedServices from './iam-access-advisor-unused-services.js';
 import iamRoleUnused from './iam-role-unused.js';
+import iamUsersCentralIdentity from './iam-users-central-identity.js';
 
 export const identityChecks: AnyCheck[] = [
   iamRootMfaEnabled,
@@ -48,4 +49,5 @@ export const identityChecks: AnyCheck[] = [
   iamNoAccessKeysAtSetup,
   iamAccessAdvisorUnusedServices,
   iamRoleUnused,
+  iamUsersCentralIdentity,
 ];

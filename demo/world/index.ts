@@ -9,6 +9,7 @@ import { ssmHandlers } from './ssm.js';
 import { supportHandlers } from './support.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
+import { organizationsHandlers } from './organizations.js';
 import { rdsHandlers } from './rds.js';
 import { s3controlHandlers, s3Handlers } from './s3.js';
 import { stsHandlers } from './sts.js';
@@ -22,6 +23,7 @@ const HANDLERS: Record<string, Handlers> = {
   s3: s3Handlers,
   accessanalyzer: accessanalyzerHandlers,
   s3control: s3controlHandlers,
+  organizations: organizationsHandlers,
   // Issue 16.
   ssm: ssmHandlers,
   autoscaling: autoscalingHandlers,

@@ -7,6 +7,7 @@ import {
   GetServiceLastAccessedDetailsCommand,
   IAMClient,
 } from '@aws-sdk/client-iam';
+import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import contactDetails from '../../../checks/identity/account-contact-details.js';
@@ -14,6 +15,7 @@ import securityContact from '../../../checks/identity/account-security-contact.j
 import accessAdvisor from '../../../checks/identity/iam-access-advisor-unused-services.js';
 import keysAtSetup from '../../../checks/identity/iam-no-access-keys-at-setup.js';
 import roleUnused from '../../../checks/identity/iam-role-unused.js';
+import centralIdentity from '../../../checks/identity/iam-users-central-identity.js';
 import { accessAdvisorPolling } from '../../../src/aws/loaders/iam.js';
 import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
 
@@ -158,19 +160,17 @@ describe('iam-access-advisor-unused-services', () => {
   it('a failed job is an ERROR for that principal; a job still running after the polling budget is an ERROR naming the call', async () => {
     iam.on(GetAccountAuthorizationDetailsCommand).resolves({ ...details, RoleDetailList: [details.RoleDetailList[0]!] });
     iam.on(GenerateServiceLastAccessedDetailsCommand).callsFake(async (input: { Arn: string }) => ({ JobId: input.Arn }));
-    iam
-      .on(GetServiceLastAccessedDetailsCommand)
-      .callsFake(async (input: { JobId: string }) =>
-        input.JobId.endsWith('alice')
-          ? {
-              JobStatus: 'FAILED',
-              Error: { Code: 'EntityNotFound', Message: 'gone' },
-              JobCreationDate: NOW,
-              JobCompletionDate: NOW,
-              ServicesLastAccessed: [],
-            }
-          : { JobStatus: 'IN_PROGRESS', JobCreationDate: NOW, JobCompletionDate: NOW, ServicesLastAccessed: [] },
-      );
+    iam.on(GetServiceLastAccessedDetailsCommand).callsFake(async (input: { JobId: string }) =>
+      input.JobId.endsWith('alice')
+        ? {
+            JobStatus: 'FAILED',
+            Error: { Code: 'EntityNotFound', Message: 'gone' },
+            JobCreationDate: NOW,
+            JobCompletionDate: NOW,
+            ServicesLastAccessed: [],
+          }
+        : { JobStatus: 'IN_PROGRESS', JobCreationDate: NOW, JobCompletionDate: NOW, ServicesLastAccessed: [] },
+    );
     const findings = await runCheck(accessAdvisor, { now: NOW });
     expect(findingFor(findings, 'user/alice').status).toBe('ERROR');
     expect(findingFor(findings, 'user/alice').message).toContain('gone');
@@ -204,5 +204,38 @@ describe('iam-role-unused', () => {
     expect(verdicts(findings)).toEqual({ 'role/never': 'FAIL', 'role/stale': 'FAIL', 'role/busy': 'PASS', 'role/fresh': 'PASS' });
     expect(findingFor(findings, 'role/never').message).toContain('Never used');
     expect(findingFor(findings, 'role/stale').message).toContain('eu-west-1');
+  });
+});
+
+describe('iam-users-central-identity (CIS v3.0 1.21 / v5.0 1.20)', () => {
+  const org = mockClient(OrganizationsClient);
+  beforeEach(() => org.reset());
+  const withUsers = (...names: string[]) =>
+    iam.on(GetAccountAuthorizationDetailsCommand).resolves({
+      IsTruncated: false,
+      UserDetailList: names.map((UserName) => ({ UserName })),
+      RoleDetailList: [],
+      GroupDetailList: [],
+      Policies: [],
+    });
+  it('in an organization, IAM users are an informational FAIL that lists them', async () => {
+    withUsers('alice', 'break-glass');
+    org.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abc' } });
+    const [f] = await runCheck(centralIdentity);
+    expect(f?.status).toBe('FAIL');
+    expect(f?.severity).toBe('informational');
+    expect(f?.message).toContain('alice, break-glass');
+  });
+  it('outside any organization the recommendation does not apply; no users passes; an unreadable organization is an ERROR', async () => {
+    withUsers('alice');
+    org.on(DescribeOrganizationCommand).rejects(awsError('AWSOrganizationsNotInUseException', 'not in use'));
+    expect((await runCheck(centralIdentity))[0]?.status).toBe('NOT_APPLICABLE');
+    withUsers();
+    org.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abc' } });
+    expect((await runCheck(centralIdentity))[0]?.status).toBe('PASS');
+    org.on(DescribeOrganizationCommand).rejects(awsError('AccessDeniedException', 'no', 403));
+    const [f] = await runCheck(centralIdentity);
+    expect(f?.status).toBe('ERROR');
+    expect(f?.message).toContain('organizations:DescribeOrganization');
   });
 });
