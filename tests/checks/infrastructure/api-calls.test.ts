@@ -33,9 +33,12 @@ function syntheticRegion(n: number, prefixLists: number) {
     DescribeImages: ['Images', (i) => ({ ImageId: `ami-${i}`, Public: true })],
     DescribeInstances: [
       'Reservations',
-      (i) => ({ Instances: [{ InstanceId: `i-${i}`, State: { Name: 'running' }, MetadataOptions: { HttpTokens: 'required' } }] }),
+      (i) => ({
+        Instances: [{ InstanceId: `i-${i}`, State: { Name: 'running' }, ImageId: 'ami-0', MetadataOptions: { HttpTokens: 'required' } }],
+      }),
     ],
     DescribeVpcs: ['Vpcs', (i) => ({ VpcId: `vpc-${i}` })],
+    DescribeLaunchTemplateVersions: ['LaunchTemplateVersions', (i) => ({ LaunchTemplateId: `lt-${i}`, LaunchTemplateData: {} })],
     DescribeFlowLogs: ['FlowLogs', (i) => ({ FlowLogId: `fl-${i}`, ResourceId: `vpc-${i}`, FlowLogStatus: 'ACTIVE', TrafficType: 'ALL' })],
     DescribeRouteTables: [
       'RouteTables',
@@ -58,6 +61,9 @@ function syntheticRegion(n: number, prefixLists: number) {
     if (operation === 'DescribeSnapshots')
       return { Snapshots: Array.from({ length: Math.min(n, 2) }, (_, i) => items.DescribeSnapshots![1](i)) };
     if (operation === 'DescribeSnapshotAttribute') return { CreateVolumePermissions: [{ Group: 'all' }] };
+    // The images behind running instances (issue 16): all launched from one image, read by an id filter.
+    if (operation === 'DescribeImages' && (input as { Filters?: unknown[] }).Filters?.length && !(input as { Owners?: unknown }).Owners)
+      return { Images: [{ ImageId: 'ami-0', CreationDate: '2026-11-01T00:00:00.000Z' }] };
     const [key, make] = items[operation]!;
     const { MaxResults, NextToken } = input as { MaxResults?: number; NextToken?: string };
     const start = Number(NextToken ?? 0);
@@ -69,7 +75,8 @@ function syntheticRegion(n: number, prefixLists: number) {
 async function callsFor(n: number, prefixLists = 0): Promise<Record<string, number>> {
   const session = new AwsSession({ homeRegion: 'us-east-1', responder: syntheticRegion(n, prefixLists) });
   const plan = {
-    checks: infrastructureChecks,
+    // EC2's own reads; Systems Manager and Auto Scaling costs are pinned in ssm.test.ts and the benchmark.
+    checks: infrastructureChecks.filter((c) => c.service === 'ec2'),
     regions: ['us-east-1'],
     concurrency: 4,
     options: resolveOptions(),
@@ -81,10 +88,12 @@ async function callsFor(n: number, prefixLists = 0): Promise<Record<string, numb
 }
 
 describe('API calls per region for the infrastructure category', () => {
-  it('is 12 calls with one of everything: one read per loader, shared by all 15 checks, and one to confirm the public snapshot', async () => {
+  it('is 14 calls with one of everything: one read per loader, shared by all the EC2 checks, and one to confirm the public snapshot', async () => {
     expect(await callsFor(1)).toEqual({
       'ec2:DescribeFlowLogs': 1,
-      'ec2:DescribeImages': 1,
+      // Public images, and the images behind running instances.
+      'ec2:DescribeImages': 2,
+      'ec2:DescribeLaunchTemplateVersions': 1,
       'ec2:DescribeInstances': 1,
       'ec2:DescribeInternetGateways': 1,
       'ec2:DescribeNetworkAcls': 1,
@@ -95,11 +104,11 @@ describe('API calls per region for the infrastructure category', () => {
       'ec2:DescribeVolumes': 1,
       'ec2:DescribeVpcs': 1,
       'ec2:GetEbsEncryptionByDefault': 1,
-      total: 12,
+      total: 14,
     });
   });
 
-  it('grows only by pages: 2,500 of everything (2 public snapshots) costs 55 calls (ceil(n/1000) per list, ceil(n/500) for volumes, ceil(n/100) for route tables)', async () => {
+  it('grows only by pages: 2,500 of everything (2 public snapshots) costs 69 calls (ceil(n/1000) per list, ceil(n/500) for volumes, ceil(n/200) for launch templates, ceil(n/100) for route tables)', async () => {
     const calls = await callsFor(2500);
     expect(calls).toMatchObject({
       'ec2:DescribeSecurityGroups': 3,
@@ -109,12 +118,13 @@ describe('API calls per region for the infrastructure category', () => {
       'ec2:DescribeRouteTables': 25,
       'ec2:DescribeInternetGateways': 3,
       'ec2:GetEbsEncryptionByDefault': 1,
-      total: 55,
+      'ec2:DescribeLaunchTemplateVersions': 13,
+      total: 69,
     });
   });
 
   it('adds one GetManagedPrefixListEntries per distinct referenced prefix list, not per group or check', async () => {
     const calls = await callsFor(50, 3);
-    expect(calls).toMatchObject({ 'ec2:GetManagedPrefixListEntries': 3, total: 16 });
+    expect(calls).toMatchObject({ 'ec2:GetManagedPrefixListEntries': 3, total: 18 });
   });
 });
