@@ -3,6 +3,7 @@ import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
 import { accessanalyzer, iam } from './iam.js';
 import { issue16Services, ssm } from './issue16.js';
+import { loggingService } from './logging.js';
 import { rds } from './rds.js';
 import { s3, s3control } from './s3.js';
 import { ACCOUNT_ID, pages, page, type Account, type SyntheticService } from './model.js';
@@ -224,5 +225,8 @@ export function servicesOf(account: Account): SyntheticService[] {
     organizations(),
     ssm(account, ids),
     ...issue16Services(account),
+    ...['cloudtrail', 'logs', 'cloudwatch', 'sns', 'config', 'kms', 'securityhub', 'guardduty'].map((name) =>
+      loggingService(name)(account),
+    ),
   ];
 }

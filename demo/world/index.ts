@@ -10,6 +10,16 @@ import { supportHandlers } from './support.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
 import { organizationsHandlers } from './organizations.js';
+import {
+  cloudtrailHandlers,
+  cloudwatchHandlers,
+  configHandlers,
+  guarddutyHandlers,
+  kmsKeyHandlers,
+  logsHandlers,
+  securityhubHandlers,
+  snsSubscriptionHandlers,
+} from './logging.js';
 import { rdsHandlers } from './rds.js';
 import { s3controlHandlers, s3Handlers } from './s3.js';
 import { stsHandlers } from './sts.js';
@@ -32,6 +42,14 @@ const HANDLERS: Record<string, Handlers> = {
   account: accountHandlers,
   macie2: macie2Handlers,
   support: supportHandlers,
+  cloudtrail: cloudtrailHandlers,
+  config: configHandlers,
+  logs: logsHandlers,
+  cloudwatch: cloudwatchHandlers,
+  sns: { ...snsSubscriptionHandlers },
+  kms: { ...kmsKeyHandlers },
+  securityhub: securityhubHandlers,
+  guardduty: guarddutyHandlers,
 };
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */

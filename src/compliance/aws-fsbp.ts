@@ -1,7 +1,7 @@
 /**
  * AWS Foundational Security Best Practices v1.0.0 (Security Hub): the controls that apply
  * to the standard for the services srm-audit reads (Account, Auto Scaling, CloudTrail, Config,
- * EC2, Elastic Beanstalk, EMR, IAM, Macie, RDS, S3, SSM), from the "Controls that apply to the standard" list of the Security Hub
+ * EC2, Elastic Beanstalk, EMR, GuardDuty, IAM, KMS, Macie, RDS, S3, SSM), from the "Controls that apply to the standard" list of the Security Hub
  * user guide. Security Hub controls that exist but are not in this standard (IAM.9 root MFA,
  * EC2.53/EC2.54 admin ports: CIS and NIST only) are deliberately absent.
  */
@@ -11,7 +11,7 @@ export const AWS_FSBP: FrameworkDef = {
   key: 'aws-fsbp',
   title: 'AWS Foundational Security Best Practices v1.0.0',
   source: 'AWS Security Hub user guide, "AWS Foundational Security Best Practices standard": controls that apply to the standard',
-  scope: 'Account, Auto Scaling, CloudTrail, Config, EC2, Elastic Beanstalk, EMR, IAM, Macie, RDS, S3 and SSM controls',
+  scope: 'Account, Auto Scaling, CloudTrail, Config, EC2, Elastic Beanstalk, EMR, GuardDuty, IAM, KMS, Macie, RDS, S3 and SSM controls',
   controls: [
     { id: 'Account.1', title: 'Security contact information should be provided for an AWS account' },
     {
@@ -71,6 +71,7 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'EMR.2', title: 'Amazon EMR block public access setting should be enabled' },
     { id: 'EMR.3', title: 'Amazon EMR security configurations should be encrypted at rest' },
     { id: 'EMR.4', title: 'Amazon EMR security configurations should be encrypted in transit' },
+    { id: 'GuardDuty.1', title: 'GuardDuty should be enabled' },
     { id: 'IAM.1', title: 'IAM policies should not allow full "*" administrative privileges' },
     { id: 'IAM.2', title: 'IAM users should not have IAM policies attached' },
     { id: 'IAM.3', title: "IAM users' access keys should be rotated every 90 days or less" },
@@ -81,6 +82,7 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'IAM.8', title: 'Unused IAM user credentials should be removed' },
     { id: 'IAM.21', title: 'IAM customer managed policies that you create should not allow wildcard actions for services' },
     { id: 'Macie.1', title: 'Amazon Macie should be enabled' },
+    { id: 'KMS.3', title: 'AWS KMS keys should not be deleted unintentionally' },
     { id: 'RDS.1', title: 'RDS snapshot should be private' },
     { id: 'RDS.2', title: 'RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration' },
     { id: 'RDS.3', title: 'RDS DB instances should have encryption at-rest enabled' },
