@@ -9,27 +9,36 @@ import { parseExposures } from '../analysis/reachability.js';
 import { severityRank, type Finding } from '../engine/types.js';
 import type { Report } from './model.js';
 import { escapeHtmlText as e } from './text.js';
+import { resourceLabel, shortenMiddle } from './html-present.js';
 
 /** The checks whose findings carry reachability paths. */
 export const EXPOSURE_CHECKS: readonly string[] = ['ec2-instance-internet-reachable', 'rds-instance-internet-reachable'];
 
-const isExposure = (f: Finding): boolean =>
+/** A finding that says its resource is reachable: a failure, or a pass reachable only on intended public ports. */
+export const isExposure = (f: Finding): boolean =>
   f.status === 'FAIL' || (f.status === 'PASS' && f.message.startsWith('Reachable from the internet'));
+
+/** The path with each id kept whole: a line may break between tokens, never inside "rtb-0e5e…". */
+const pathHtml = (path: string): string =>
+  path
+    .split(' ')
+    .map((token) => `<span>${e(token)}</span>`)
+    .join(' ');
 
 function resourceRows(f: Finding): string {
   const { exposures, note } = parseExposures(f.message);
   const rows = exposures.length
     ? exposures.map(
         (x) =>
-          `<td class="port">${e(x.port)}${x.label ? `<small>${e(x.label)}</small>` : ''}</td><td class="res">${e(x.address)}</td><td>${e(x.path)}</td>`,
+          `<td class="port">${e(x.port)}${x.label ? `<small>${e(x.label)}</small>` : ''}</td><td class="res">${e(x.address)}</td><td class="path">${pathHtml(x.path)}</td>`,
       )
     : [`<td colspan="3">${e(f.message)}</td>`];
   const span = rows.length + (note ? 1 : 0);
   const r = f.resource;
-  const name = r.name && r.name !== r.id ? `<small>${e(r.name)}</small>` : '';
+  const name = resourceLabel(f);
   const head =
-    `<td rowspan="${span}" class="res">${e(r.id)}${name}<small>${e(r.type)}</small></td>` +
-    `<td rowspan="${span}">${e(f.region)}</td>` +
+    `<td rowspan="${span}" class="res" title="${e([r.id, name.arn].filter(Boolean).join('\n'))}">${e(name.label)}${name.id ? `<small class="id">${e(shortenMiddle(name.id))}</small>` : ''}<small>${e(r.type)}</small></td>` +
+    `<td rowspan="${span}" class="nowrap">${e(f.region)}</td>` +
     `<td rowspan="${span}" class="status s-${e(f.status)}">${e(f.severity)}</td>`;
   const body = rows.map((cells, i) => `<tr data-resource="${e(r.id)}">${i === 0 ? head : ''}${cells}</tr>`);
   if (note) body.push(`<tr data-resource="${e(r.id)}" class="note"><td colspan="3">Note: ${e(note)}</td></tr>`);

@@ -216,7 +216,8 @@ describe('a demo run with a baseline and a waivers file', () => {
 
   it('html: shows the diff and the waivers', () => {
     const html = read('html');
-    expect(html).toContain('Since the baseline of 2026-01-01T00:00:00.000Z');
+    expect(html).toContain('Compared with the baseline of <time datetime="2026-01-01T00:00:00.000Z" title="2026-01-01 00:00:00 UTC">');
+    expect(html).toContain('<h3>New failures (1)</h3>');
     expect(html).toContain('expired: no longer applies');
     expect(html).toContain('stale: matched no failure');
   });

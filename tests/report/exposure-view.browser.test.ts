@@ -94,7 +94,9 @@ describe('internet exposure view in headless Chromium', () => {
   it('lists the reachable resources, most severe first, and leaves out the unreachable ones', async () => {
     await expect(page.locator('#exposure-h').innerText()).resolves.toBe('Internet exposure');
     const resources = await page.locator('#exposure-table tbody tr:first-child td.res:first-child').allInnerTexts();
-    expect(resources.map((t) => t.split('\n')[0])).toEqual(['i-bastion', 'public-reports', 'i-web']);
+    // Named as a person names them (the Name tag, else the id), the id beneath.
+    expect(resources.map((t) => t.split('\n')[0])).toEqual([IMG, 'public-reports (mysql)', 'i-web']);
+    expect(resources[0]).toContain('i-bastion');
     expect(await rowsOf('i-private').count()).toBe(0);
     expect(await rowsOf('sg-1').count()).toBe(0);
     expect(await page.locator('#exposure-summary').innerText()).toContain(

@@ -1,0 +1,306 @@
+/**
+ * What the HTML report says about a finding, as plain data: the resource as a person names it,
+ * how exposed it is, the order a reader acts in, the "fix first" list and the compact records the
+ * page's script renders lazily. Pure (no HTML here): html.ts escapes, the script uses textContent.
+ */
+import { RESPONSIBILITIES, CATEGORIES, severityRank, type Category, type Responsibility, type Status } from '../engine/types.js';
+import { EXPOSURE_CHECKS, isExposure } from './exposure-view.js';
+import { displayStatus, type Report, type ReportFinding } from './model.js';
+import { complianceText, wellFormed } from './text.js';
+
+export const RESPONSIBILITY_LABEL: Record<Responsibility, string> = {
+  'identity-and-access': 'Identity and access',
+  mfa: 'Multi-factor authentication',
+  'credential-rotation': 'Credential rotation',
+  'network-firewall': 'Security groups',
+  'network-acl': 'Network ACLs',
+  'encryption-at-rest': 'Encryption at rest',
+  'encryption-in-transit': 'Encryption in transit',
+  backup: 'Backup',
+  'resource-policy': 'Resource policies',
+  'public-access': 'Public access',
+  patching: 'Patching',
+  'external-access': 'External access',
+  logging: 'Logging',
+  monitoring: 'Monitoring',
+  'threat-detection': 'Threat detection',
+  'key-management': 'Key management',
+  'data-residency': 'Data residency',
+};
+
+export const CATEGORY_LABEL: Record<Category, string> = {
+  identity: 'Identity (account-wide)',
+  infrastructure: 'Infrastructure (EC2, VPC)',
+  container: 'Managed platforms (RDS)',
+  abstracted: 'Abstracted services (S3, …)',
+};
+
+// Every slug has a label: a new responsibility or category must get one here.
+void (RESPONSIBILITIES satisfies readonly (keyof typeof RESPONSIBILITY_LABEL)[]);
+void (CATEGORIES satisfies readonly (keyof typeof CATEGORY_LABEL)[]);
+
+/**
+ * At most `max` characters, cut in the middle ("arn:aws:iam::1234…user/alice"): both the
+ * service prefix and the distinguishing tail of an id stay readable. Never half a surrogate pair.
+ */
+export function shortenMiddle(text: string, max = 44): string {
+  const chars = Array.from(wellFormed(text));
+  if (chars.length <= max) return chars.join('');
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
+}
+
+/** "2026-11-20 12:00:05 UTC": the instant a tooltip states, whatever the reader's zone. */
+export function utcText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** What a resource is called on the page, what a tooltip adds, and the key the filters match on. */
+export interface ResourceLabel {
+  /** How a person names it: the Name tag or resource name, else its id. */
+  label: string;
+  /** The id, when the label is something else. */
+  id?: string;
+  /** The ARN, except the account root ARN (it reads as "the root user"). */
+  arn?: string;
+  /** The resource filter's key (ARN, else id), as the findings carry it. */
+  key: string;
+}
+
+const ACCOUNT_SETTING = /^account (.+)$/;
+
+/**
+ * The resource as a person names it. Account-level settings read "account 123456789012
+ * (password policy)", the root user "root user of account …", a region-level setting
+ * "eu-west-1 · account …"; the root ARN such findings carry is never shown as their name.
+ */
+export function resourceLabel(f: Pick<ReportFinding, 'resource' | 'service' | 'accountId'>): ResourceLabel {
+  const r = f.resource;
+  const key = r.arn ?? r.id;
+  if (r.type === 'AWS::::Account') {
+    const account = `account ${r.id}`;
+    const name = r.name ?? '';
+    const setting = ACCOUNT_SETTING.exec(name)?.[1];
+    let label: string;
+    if (name === 'root user') label = `root user of ${account}`;
+    else if (setting === r.id) label = account;
+    else if (setting) label = `${account} (${setting})`;
+    else if (name) label = `${account} (${name})`;
+    else label = `${account} (${f.service} settings)`;
+    const arn = r.arn && !/^arn:[^:]+:iam::\d+:root$/.test(r.arn) ? r.arn : undefined;
+    return { label, key, id: r.id, ...(arn ? { arn } : {}) };
+  }
+  if (r.type === 'AWS::::Region') return { label: `${r.id} · account ${f.accountId}`, key, id: r.id };
+  const label = r.name && r.name !== r.id ? r.name : r.id;
+  return { label, key, ...(label !== r.id ? { id: r.id } : {}), ...(r.arn ? { arn: r.arn } : {}) };
+}
+
+/** 2: reachable from the internet (a reachability check found a path); 1: public by policy or setting; 0: neither. */
+export type Exposure = 0 | 1 | 2;
+export const EXPOSURE_LABEL = ['', 'public', 'internet-reachable'] as const;
+
+/** The resources a reachability check found reachable from the internet, by resource key. */
+export function reachableResources(findings: readonly ReportFinding[]): Set<string> {
+  const keys = new Set<string>();
+  for (const f of findings) if (EXPOSURE_CHECKS.includes(f.checkId) && isExposure(f)) keys.add(f.resource.arn ?? f.resource.id);
+  return keys;
+}
+
+export function exposureOf(f: ReportFinding, reachable: ReadonlySet<string>): Exposure {
+  if (reachable.has(f.resource.arn ?? f.resource.id)) return 2;
+  return f.responsibility === 'public-access' && f.status === 'FAIL' ? 1 : 0;
+}
+
+const STATUS_ORDER: Record<Status | 'WAIVED', number> = { FAIL: 0, ERROR: 1, WAIVED: 2, PASS: 3, NOT_APPLICABLE: 4 };
+
+/**
+ * The findings in the order the page lists them: by check severity, then the check's worst
+ * exposure among its open failures, then check id (so a check's findings stay together);
+ * within a check, failures first, the most exposed first, then by name.
+ */
+export function orderFindings(findings: readonly ReportFinding[], reachable: ReadonlySet<string>): ReportFinding[] {
+  const groupExposure = new Map<string, number>();
+  const exposure = new Map<ReportFinding, Exposure>();
+  const label = new Map<ReportFinding, string>();
+  for (const f of findings) {
+    const x = exposureOf(f, reachable);
+    exposure.set(f, x);
+    label.set(f, resourceLabel(f).label);
+    if (f.status === 'FAIL' && !f.waiver) groupExposure.set(f.checkId, Math.max(groupExposure.get(f.checkId) ?? 0, x));
+  }
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      (groupExposure.get(b.checkId) ?? 0) - (groupExposure.get(a.checkId) ?? 0) ||
+      (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0) ||
+      STATUS_ORDER[displayStatus(a)] - STATUS_ORDER[displayStatus(b)] ||
+      exposure.get(b)! - exposure.get(a)! ||
+      label.get(a)!.localeCompare(label.get(b)!) ||
+      a.region.localeCompare(b.region),
+  );
+}
+
+const EXPOSURE_WEIGHT = [1, 1.5, 2];
+
+/** One check's open failures, a candidate for "fix first". */
+export interface FixItem {
+  checkId: string;
+  title: string;
+  severity: ReportFinding['severity'];
+  failures: number;
+  /** Of those, on resources reachable from the internet / public. */
+  reachable: number;
+  public: number;
+  /** The most exposed failing resource, named. */
+  example: string;
+  score: number;
+}
+
+/**
+ * The checks to fix first, ranked by severity × exposure: severity rank (5 critical … 1
+ * informational) times 2 when a failing resource is internet-reachable, 1.5 when public, 1
+ * otherwise (so a high on the internet outranks a critical inside, a public medium does not);
+ * ties go to the more severe, then to the one with more failures.
+ */
+export function fixFirst(findings: readonly ReportFinding[], reachable: ReadonlySet<string>, count = 5): FixItem[] {
+  const byCheck = new Map<string, FixItem & { bestExposure: number }>();
+  for (const f of findings) {
+    if (f.status !== 'FAIL' || f.waiver) continue;
+    const x = exposureOf(f, reachable);
+    let item = byCheck.get(f.checkId);
+    if (!item) {
+      item = {
+        checkId: f.checkId,
+        title: f.title,
+        severity: f.severity,
+        failures: 0,
+        reachable: 0,
+        public: 0,
+        example: '',
+        score: 0,
+        bestExposure: -1,
+      };
+      byCheck.set(f.checkId, item);
+    }
+    item.failures++;
+    if (x === 2) item.reachable++;
+    if (x === 1) item.public++;
+    if (x > item.bestExposure) {
+      item.bestExposure = x;
+      item.example = resourceLabel(f).label;
+    }
+  }
+  return [...byCheck.values()]
+    .map(({ bestExposure, ...item }) => ({ ...item, score: severityRank(item.severity) * EXPOSURE_WEIGHT[Math.max(0, bestExposure)]! }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        b.failures - a.failures ||
+        a.checkId.localeCompare(b.checkId),
+    )
+    .slice(0, count);
+}
+
+/** A check as the page's script knows it. */
+export interface ClientCheck {
+  id: string;
+  title: string;
+  severity: string;
+  category: string;
+  responsibility: string;
+  service: string;
+  remediation: string;
+  compliance: string;
+}
+
+/** A finding as the page's script knows it (short keys: a large report carries tens of thousands). */
+export interface ClientFinding {
+  /** Index into checks. */
+  c: number;
+  /** Status as shown: FAIL, ERROR, WAIVED, PASS, NOT_APPLICABLE. */
+  s: string;
+  r: string;
+  /** The account (a merged organization report holds many). */
+  ac: string;
+  /** Label, id (when the label differs), ARN, type, resource key. */
+  l: string;
+  i?: string;
+  a?: string;
+  t: string;
+  k: string;
+  m: string;
+  x: Exposure;
+  b?: string;
+  p?: string;
+  /** The waiver, in words. */
+  v?: string;
+  e?: Record<string, unknown>;
+}
+
+export interface ClientData {
+  checks: ClientCheck[];
+  findings: ClientFinding[];
+}
+
+/** The checks of these findings, indexed for clientFinding. */
+export function clientChecks(findings: readonly ReportFinding[]): { checks: ClientCheck[]; index: Map<string, number> } {
+  const checks: ClientCheck[] = [];
+  const index = new Map<string, number>();
+  for (const f of findings) {
+    if (index.has(f.checkId)) continue;
+    index.set(f.checkId, checks.length);
+    checks.push({
+      id: f.checkId,
+      title: f.title,
+      severity: f.severity,
+      category: f.category,
+      responsibility: f.responsibility,
+      service: f.service,
+      remediation: f.remediation,
+      compliance: complianceText(f),
+    });
+  }
+  return { checks, index };
+}
+
+export function clientFinding(f: ReportFinding, checkIndex: number, reachable: ReadonlySet<string>): ClientFinding {
+  const name = resourceLabel(f);
+  return {
+    c: checkIndex,
+    s: displayStatus(f),
+    r: f.region,
+    ac: f.accountId,
+    l: name.label,
+    ...(name.id ? { i: name.id } : {}),
+    ...(name.arn ? { a: name.arn } : {}),
+    t: f.resource.type,
+    k: name.key,
+    m: f.message,
+    x: exposureOf(f, reachable),
+    ...(f.baseline ? { b: f.baseline } : {}),
+    ...(f.previousStatus && f.previousStatus !== f.status ? { p: f.previousStatus } : {}),
+    ...(f.waiver ? { v: `Waived until ${f.waiver.expires} by ${f.waiver.owner}: ${f.waiver.reason} (${f.waiver.source})` } : {}),
+    ...(f.evidence ? { e: f.evidence } : {}),
+  };
+}
+
+/**
+ * JSON that is safe inside a <script type="application/json"> element: no "<" at all (so no
+ * "</script>" and no "<!--"), every string well-formed Unicode. JSON.parse reads it back unchanged.
+ */
+export const scriptJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v))
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+/** The report's open-failure counts per severity. */
+export function openBySeverity(report: Report): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const f of report.findings) if (f.status === 'FAIL' && !f.waiver) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}

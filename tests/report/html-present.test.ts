@@ -1,0 +1,124 @@
+/** What the HTML report says about a finding, as plain data: names, shortening, exposure and order. */
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../src/engine/types.js';
+import {
+  fixFirst,
+  orderFindings,
+  reachableResources,
+  resourceLabel,
+  scriptJson,
+  shortenMiddle,
+  utcText,
+} from '../../src/report/html-present.js';
+import { sampleFinding } from '../helpers/report.js';
+
+const ROOT = 'arn:aws:iam::123456789012:root';
+const named = (resource: Resource, service = 'iam') => resourceLabel(sampleFinding(1, { resource, service }));
+
+describe('resourceLabel', () => {
+  it.each([
+    [{ id: '123456789012', type: 'AWS::::Account', arn: ROOT, name: 'account password policy' }, 'account 123456789012 (password policy)'],
+    [{ id: '123456789012', type: 'AWS::::Account', arn: ROOT, name: 'root user' }, 'root user of account 123456789012'],
+    [{ id: '123456789012', type: 'AWS::::Account', arn: ROOT, name: 'account 123456789012' }, 'account 123456789012'],
+    [{ id: '123456789012', type: 'AWS::::Account', arn: ROOT }, 'account 123456789012 (iam settings)'],
+    [{ id: 'eu-west-1', type: 'AWS::::Region', name: 'eu-west-1 (123456789012)' }, 'eu-west-1 · account 123456789012'],
+    [{ id: 'i-0abc', type: 'AWS::EC2::Instance', name: 'bastion', arn: 'arn:aws:ec2:us-east-1:1:instance/i-0abc' }, 'bastion'],
+    [{ id: 'alice', type: 'AWS::IAM::User', name: 'alice' }, 'alice'],
+    [{ id: 'vol-1', type: 'AWS::EC2::Volume' }, 'vol-1'],
+  ] as Array<[Resource, string]>)('%o reads %s', (resource, label) => {
+    expect(named(resource).label).toBe(label);
+  });
+
+  it('never gives the root ARN of an account-level setting, and keeps the id and ARN of others for the tooltip', () => {
+    const account = named({ id: '123456789012', type: 'AWS::::Account', arn: ROOT, name: 'account password policy' });
+    expect(account.arn).toBeUndefined();
+    expect(account.id).toBe('123456789012');
+    expect(account.key).toBe(ROOT); // the filter key stays what the findings carry
+    const instance = named({ id: 'i-0abc', type: 'AWS::EC2::Instance', name: 'bastion', arn: 'arn:x' });
+    expect(instance).toEqual({ label: 'bastion', id: 'i-0abc', arn: 'arn:x', key: 'arn:x' });
+  });
+});
+
+describe('shortenMiddle', () => {
+  it.each([
+    ['short', 10, 'short'],
+    ['arn:aws:iam::123456789012:user/alice', 20, 'arn:aws:ia…ser/alice'],
+    ['0123456789', 9, '0123…6789'],
+    ['\u{1F600}\u{1F600}\u{1F600}\u{1F600}\u{1F600}', 4, '\u{1F600}\u{1F600}…\u{1F600}'], // never half a surrogate pair
+    ['a\uD800bcdef', 100, 'a\uFFFDbcdef'],
+  ])('%s at %i characters is %s', (text, max, out) => {
+    expect(shortenMiddle(text, max)).toBe(out);
+    expect(Array.from(shortenMiddle(text, max)).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('utcText and scriptJson', () => {
+  it('states an instant in UTC without milliseconds, and leaves a non-date alone', () => {
+    expect(utcText('2026-11-20T12:00:05.123Z')).toBe('2026-11-20 12:00:05 UTC');
+    expect(utcText('yesterday')).toBe('yesterday');
+  });
+
+  it('writes JSON with no "<" and no raw line separators, read back unchanged', () => {
+    const value = { a: '</script><!-- \u2028\u2029', b: 'x\uD800' };
+    const text = scriptJson(value);
+    expect(text).not.toMatch(/[<\u2028\u2029]/);
+    expect(JSON.parse(text)).toEqual({ a: value.a, b: 'x\uFFFD' });
+  });
+});
+
+describe('ordering and fix-first', () => {
+  const reach = (id: string, status: 'FAIL' | 'PASS' = 'FAIL') =>
+    sampleFinding(90, {
+      checkId: 'ec2-instance-internet-reachable',
+      status,
+      severity: 'critical',
+      resource: { id, type: 'AWS::EC2::Instance' },
+      message: 'Reachable from the internet: tcp/22 …',
+    });
+  const internalCritical = sampleFinding(1, { checkId: 'a-crit', severity: 'critical', resource: { id: 'pw', type: 'AWS::::Account' } });
+  const exposedHigh = sampleFinding(2, { checkId: 'x-high', severity: 'high', resource: { id: 'i-web', type: 'AWS::EC2::Instance' } });
+  const internalHigh = sampleFinding(3, { checkId: 'c-high', severity: 'high', resource: { id: 'i-db', type: 'AWS::EC2::Instance' } });
+  const publicMedium = sampleFinding(4, { checkId: 'd-med', severity: 'medium', responsibility: 'public-access' });
+  const passHigh = sampleFinding(5, {
+    checkId: 'c-high',
+    severity: 'high',
+    status: 'PASS',
+    resource: { id: 'i-a', type: 'AWS::EC2::Instance' },
+  });
+  const waived = sampleFinding(6, {
+    checkId: 'e-crit',
+    severity: 'critical',
+    waiver: { reason: 'r', owner: 'o', expires: '2999-01-01', source: 'w:1' },
+  });
+  const findings = [publicMedium, passHigh, internalHigh, exposedHigh, internalCritical, waived, reach('i-web', 'PASS')];
+  const reachable = reachableResources([...findings, reach('i-web')]);
+
+  it('finds the resources a reachability check found reachable', () => {
+    expect([...reachable]).toEqual(['i-web']);
+  });
+
+  it('orders by severity, then the check’s exposure, then check; failures first within a check', () => {
+    const order = orderFindings(findings, reachable).map((f) => `${f.checkId}:${f.status}${f.waiver ? '/waived' : ''}`);
+    expect(order).toEqual([
+      'a-crit:FAIL',
+      'e-crit:FAIL/waived',
+      'ec2-instance-internet-reachable:PASS',
+      'x-high:FAIL',
+      'c-high:FAIL',
+      'c-high:PASS',
+      'd-med:FAIL',
+    ]);
+  });
+
+  it('ranks what to fix first by severity × exposure, leaving out waived failures and passes', () => {
+    const ranked = fixFirst(findings, reachable);
+    expect(ranked.map((x) => [x.checkId, x.score])).toEqual([
+      ['x-high', 8], // high (4) on an internet-reachable resource (× 2)
+      ['a-crit', 5],
+      ['d-med', 4.5], // medium (3) public (× 1.5)
+      ['c-high', 4],
+    ]);
+    expect(ranked[0]).toMatchObject({ failures: 1, reachable: 1, example: 'i-web' });
+    expect(fixFirst(findings, reachable, 2)).toHaveLength(2);
+  });
+});
