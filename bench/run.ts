@@ -24,7 +24,7 @@ import { scanOrganization } from '../src/org/scan.js';
 import { scan } from '../src/scan.js';
 import { ACCOUNT_ID, makeAccount, SIZES } from './synthetic/model.js';
 import { ORG_SIZE, ORGANIZATION_CHAIN, organizationHandlers, organizationMinimalCalls } from './synthetic/organization.js';
-import { SERVICES } from './synthetic/services.js';
+import { servicesOf } from './synthetic/services.js';
 import { awsLike } from './transport.js';
 
 export interface SizeResult {
@@ -77,7 +77,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
   const spec = SIZES[members ? 'small' : sizeName];
   if (!spec) throw new Error(`unknown size ${sizeName}; use ${Object.keys(SIZES).join(', ')} or org<N>`);
   const account = makeAccount(spec, opts.seed);
-  const services = SERVICES.map((make) => make(account));
+  const services = servicesOf(account);
   const handlers: Record<string, Handlers> = Object.fromEntries(services.map((s) => [s.service, s.handlers]));
   if (members) {
     for (const [service, extra] of Object.entries(organizationHandlers(members))) handlers[service] = { ...handlers[service], ...extra };

@@ -19,6 +19,9 @@ const ONE_RESULT_PER_ACCOUNT = new Set([
   'iam-password-policy-strong',
   'iam-support-role-exists',
   's3-account-public-access-block',
+  'account-contact-details',
+  'account-security-contact',
+  'iam-users-central-identity',
   // issue 14: account-wide duties, judged once (trails and their alarm chains span regions)
   'cloudtrail-multi-region-enabled',
   ...MONITORED_EVENTS.map((c) => `cloudwatch-alarm-${c.key}`),

@@ -113,6 +113,7 @@ export function iam(account: Account): SyntheticService {
     },
   ];
   const detailPages = pages(details.length, 1000);
+  const principals = details.filter((d) => d.kind === 'UserDetailList' || d.kind === 'RoleDetailList').length;
   return {
     service: 'iam',
     handlers: {
@@ -137,6 +138,18 @@ export function iam(account: Account): SyntheticService {
         for (const d of items) out[d.kind]!.push(d.item);
         return { ...out, IsTruncated: next.Marker !== undefined, ...next };
       },
+      // Access Advisor (issue 16): one job per user and role; jobs finish at once, each principal used S3 lately and EC2 long ago.
+      GenerateServiceLastAccessedDetails: (_region, input) => ({ JobId: `job:${String(input.Arn)}` }),
+      GetServiceLastAccessedDetails: () => ({
+        JobStatus: 'COMPLETED',
+        JobCreationDate: new Date(),
+        JobCompletionDate: new Date(),
+        IsTruncated: false,
+        ServicesLastAccessed: [
+          { ServiceName: 'Amazon S3', ServiceNamespace: 's3', LastAuthenticated: daysAgo(3) },
+          { ServiceName: 'Amazon EC2', ServiceNamespace: 'ec2', LastAuthenticated: daysAgo(200) },
+        ],
+      }),
       GenerateCredentialReport: () => ({ State: 'COMPLETE' }),
       GetCredentialReport: () => ({ Content: new Uint8Array(Buffer.from(csv)), ReportFormat: 'text/csv', GeneratedTime: new Date() }),
     },
@@ -148,9 +161,12 @@ export function iam(account: Account): SyntheticService {
       'iam:GetAccountAuthorizationDetails': detailPages,
       'iam:GenerateCredentialReport': 1,
       'iam:GetCredentialReport': 1,
+      'iam:GenerateServiceLastAccessedDetails': principals,
+      'iam:GetServiceLastAccessedDetails': principals,
     },
-    // Generate, then get, the credential report; or the authorization-details pages.
-    criticalPath: Math.max(2, detailPages),
+    // Generate, then get, the credential report; or the authorization-details pages, then the
+    // Access Advisor jobs, two calls each, four at a time (the accessAdvisorConcurrency default).
+    criticalPath: Math.max(2, detailPages + 2 * Math.ceil(principals / 4)),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
 import { accessanalyzer, iam } from './iam.js';
+import { issue16Services, ssm } from './issue16.js';
 import { loggingService } from './logging.js';
 import { rds } from './rds.js';
 import { s3, s3control } from './s3.js';
@@ -81,6 +82,8 @@ export function ec2(account: Account): SyntheticService {
     Array.from({ length: instancesPer[region]! }, (_, i) => ({
       InstanceId: `i-${region}-${i}`,
       State: { Name: 'running' },
+      ImageId: `ami-${region}-${i % 3}`,
+      IamInstanceProfile: i % 4 === 0 ? undefined : { Arn: `arn:aws:iam::${ACCOUNT_ID}:instance-profile/app` },
       MetadataOptions: { HttpTokens: account.random() < 0.5 ? 'required' : 'optional', HttpEndpoint: 'enabled' },
       PublicIpAddress: account.random() < 0.2 ? `54.${i % 250}.0.${i % 200}` : undefined,
       SubnetId: `subnet-${region}-${i % 5}`,
@@ -137,8 +140,23 @@ export function ec2(account: Account): SyntheticService {
         SnapshotId: input.SnapshotId,
         CreateVolumePermissions: String(input.SnapshotId).endsWith('7') ? [{ UserId: '210987654321' }] : [],
       }),
-      DescribeImages: (region, input) => (input.Filters ? { Images: [] } : listed(images, 'Images', 1000)(region, input)),
+      // Public images: none; owned images: listed; the images behind running instances (issue 16),
+      // looked up by id: three per region, one of them old.
+      DescribeImages: (region, input) => {
+        const filters = input.Filters as Array<{ Name?: string; Values?: string[] }> | undefined;
+        const ids = filters?.find((f) => f.Name === 'image-id')?.Values;
+        if (ids) {
+          return {
+            Images: ids.map((ImageId, i) => ({
+              ImageId,
+              CreationDate: new Date(Date.now() - (i === 0 ? 400 : 30) * 86_400_000).toISOString(),
+            })),
+          };
+        }
+        return filters ? { Images: [] } : listed(images, 'Images', 1000)(region, input);
+      },
       DescribeImageAttribute: (_region, input) => ({ ImageId: input.ImageId, LaunchPermissions: [] }),
+      DescribeLaunchTemplateVersions: () => ({ LaunchTemplateVersions: [] }),
       DescribeInstances: (region, input) => {
         const { items, next } = page(instances[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
         return {
@@ -170,11 +188,13 @@ export function ec2(account: Account): SyntheticService {
       'ec2:GetEbsEncryptionByDefault': regions,
       'ec2:DescribeVolumes': sum(volumes, 500),
       // Per region: the account's public snapshots and AMIs (one filtered read each), then every
-      // one it owns (data residency, external access) and one attribute read each (who it is shared with).
+      // one it owns (data residency, external access) and one attribute read each (who it is shared
+      // with); and the running instances' images once per region that has instances (issue 16).
       'ec2:DescribeSnapshots': regions + sum(snapshots, 1000),
       'ec2:DescribeSnapshotAttribute': count(snapshots),
-      'ec2:DescribeImages': regions + sum(images, 1000),
+      'ec2:DescribeImages': regions + sum(images, 1000) + account.regions.filter((r) => instances[r]!.length > 0).length,
       'ec2:DescribeImageAttribute': count(images),
+      'ec2:DescribeLaunchTemplateVersions': regions,
       'ec2:DescribeInstances': sum(instances, 1000),
       'ec2:DescribeVpcs': sum(vpcs, 1000),
       'ec2:DescribeFlowLogs': sum(flowLogs, 1000),
@@ -200,14 +220,37 @@ export function organizations(): SyntheticService {
   };
 }
 
-export const SERVICES = [
-  sts,
-  ec2,
-  iam,
-  accessanalyzer,
-  rds,
-  s3,
-  s3control,
-  organizations,
-  ...['cloudtrail', 'logs', 'cloudwatch', 'sns', 'config', 'kms', 'securityhub', 'guardduty'].map(loggingService),
-];
+/** The services of one synthetic account; SSM reads the instance ids the ec2 service made. */
+export function servicesOf(account: Account): SyntheticService[] {
+  const ec2Service = ec2(account);
+  const ids = Object.fromEntries(
+    account.regions.map((region) => {
+      const found: string[] = [];
+      let token: string | undefined;
+      do {
+        const out = ec2Service.handlers.DescribeInstances!(region, { NextToken: token }) as {
+          Reservations: Array<{ Instances: Array<{ InstanceId: string }> }>;
+          NextToken?: string;
+        };
+        found.push(...out.Reservations.flatMap((r) => r.Instances.map((i) => i.InstanceId)));
+        token = out.NextToken;
+      } while (token);
+      return [region, found];
+    }),
+  );
+  return [
+    sts(),
+    ec2Service,
+    iam(account),
+    accessanalyzer(account),
+    rds(account),
+    s3(account),
+    s3control(),
+    organizations(),
+    ssm(account, ids),
+    ...issue16Services(account),
+    ...['cloudtrail', 'logs', 'cloudwatch', 'sns', 'config', 'kms', 'securityhub', 'guardduty'].map((name) =>
+      loggingService(name)(account),
+    ),
+  ];
+}

@@ -13,6 +13,9 @@ import s3BucketPublicAccessBlock from './s3-bucket-public-access-block.js';
 import s3BucketTlsOnly from './s3-bucket-tls-only.js';
 import s3BucketVersioning from './s3-bucket-versioning.js';
 import s3BucketExternalAccess from './s3-bucket-external-access.js';
+// Issue 16.
+import macieEnabled from './macie-enabled.js';
+import trustedAdvisorSecurity from './trusted-advisor-security.js';
 
 export const abstractedChecks: AnyCheck[] = [
   s3AccountPublicAccessBlock,
@@ -29,4 +32,6 @@ export const abstractedChecks: AnyCheck[] = [
   s3BucketKmsEncryption,
   s3BucketAclsDisabled,
   s3DataResidency,
+  macieEnabled,
+  trustedAdvisorSecurity,
 ];

@@ -10,6 +10,15 @@ import rdsMultiAz from './rds-multi-az.js';
 import rdsSnapshotNotPublic from './rds-snapshot-not-public.js';
 import rdsStorageEncrypted from './rds-storage-encrypted.js';
 import rdsSnapshotExternalAccess from './rds-snapshot-external-access.js';
+// EMR and Elastic Beanstalk (issue 16).
+import emrPrimaryNodeNoPublicIp from './emr-primary-node-no-public-ip.js';
+import emrBlockPublicAccess from './emr-block-public-access.js';
+import emrSecurityConfigurationEncryptionAtRest from './emr-security-configuration-encryption-at-rest.js';
+import emrSecurityConfigurationEncryptionInTransit from './emr-security-configuration-encryption-in-transit.js';
+import elasticbeanstalkEnhancedHealth from './elasticbeanstalk-enhanced-health.js';
+import elasticbeanstalkManagedUpdates from './elasticbeanstalk-managed-updates.js';
+import elasticbeanstalkCloudwatchLogs from './elasticbeanstalk-cloudwatch-logs.js';
+import elasticbeanstalkPlatformSupported from './elasticbeanstalk-platform-supported.js';
 
 export const containerChecks: AnyCheck[] = [
   rdsStorageEncrypted,
@@ -23,4 +32,12 @@ export const containerChecks: AnyCheck[] = [
   rdsIamAuthentication,
   rdsInstanceInternetReachable,
   rdsDataResidency,
+  emrPrimaryNodeNoPublicIp,
+  emrBlockPublicAccess,
+  emrSecurityConfigurationEncryptionAtRest,
+  emrSecurityConfigurationEncryptionInTransit,
+  elasticbeanstalkEnhancedHealth,
+  elasticbeanstalkManagedUpdates,
+  elasticbeanstalkCloudwatchLogs,
+  elasticbeanstalkPlatformSupported,
 ];

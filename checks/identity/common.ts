@@ -189,3 +189,13 @@ const IDENTITY_TYPES = { user: 'AWS::IAM::User', group: 'AWS::IAM::Group', role:
 export function identityResource(identity: Identity): Resource {
   return { id: `${identity.kind}/${identity.name}`, type: IDENTITY_TYPES[identity.kind], arn: identity.arn, name: identity.name };
 }
+
+/** The account as the resource of an account-wide setting, named after what is judged. */
+export function accountResource(accountId: string, partition: string, what: string): Resource {
+  return { ...scopeResource('global', accountId, partition), name: `${what} of account ${accountId}` };
+}
+
+/** Service-linked roles (path /aws-service-role/): AWS defines their permissions and trust, so nothing in them is the customer's to trim. */
+export function isServiceLinkedRole(role: { Path?: string }): boolean {
+  return (role.Path ?? '').startsWith('/aws-service-role/');
+}

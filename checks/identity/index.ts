@@ -18,6 +18,13 @@ import iamUnusedCredentialsDisabled from './iam-unused-credentials-disabled.js';
 import iamUserPermissionsThroughGroups from './iam-user-permissions-through-groups.js';
 import iamUserSingleActiveAccessKey from './iam-user-single-active-access-key.js';
 import iamRoleExternalAccess from './iam-role-external-access.js';
+// Issue 16.
+import accountContactDetails from './account-contact-details.js';
+import accountSecurityContact from './account-security-contact.js';
+import iamNoAccessKeysAtSetup from './iam-no-access-keys-at-setup.js';
+import iamAccessAdvisorUnusedServices from './iam-access-advisor-unused-services.js';
+import iamRoleUnused from './iam-role-unused.js';
+import iamUsersCentralIdentity from './iam-users-central-identity.js';
 
 export const identityChecks: AnyCheck[] = [
   iamRootMfaEnabled,
@@ -39,4 +46,10 @@ export const identityChecks: AnyCheck[] = [
   iamAccessAnalyzerEnabled,
   iamRoleExternalAccess,
   iamCloudshellFullAccessNotAttached,
+  accountContactDetails,
+  accountSecurityContact,
+  iamNoAccessKeysAtSetup,
+  iamAccessAdvisorUnusedServices,
+  iamRoleUnused,
+  iamUsersCentralIdentity,
 ];

@@ -1,6 +1,6 @@
 import { MalformedResponse } from '../../src/aws/errors.js';
 import { defineCheck } from '../../src/engine/check.js';
-import { instanceLoaders, liveInstances } from './support/instances.js';
+import { instanceLoaders, liveInstances, metadataVerdict } from './support/instances.js';
 
 export default defineCheck({
   id: 'ec2-instance-imdsv2-required',
@@ -23,17 +23,10 @@ export default defineCheck({
           resource,
           new MalformedResponse('it did not report MetadataOptions.HttpTokens for this instance', 'ec2:DescribeInstances'),
         );
-      } else if (options.HttpTokens === 'required') {
-        ctx.result.pass(resource, 'IMDSv2 is required (HttpTokens=required).');
-      } else if (options.HttpEndpoint === 'disabled') {
-        // FSBP EC2.8 (AWS Config ec2-imdsv2-check) fails any HttpTokens=optional, endpoint on or
-        // off: turning the endpoint back on (one API call) brings IMDSv1 back with it.
-        ctx.result.fail(
-          resource,
-          `IMDSv1 is allowed (HttpTokens=${options.HttpTokens}); the metadata endpoint is disabled now, but IMDSv1 answers again as soon as it is enabled.`,
-        );
       } else {
-        ctx.result.fail(resource, `IMDSv1 is allowed (HttpTokens=${options.HttpTokens}).`);
+        const verdict = metadataVerdict(options);
+        if (verdict.required) ctx.result.pass(resource, verdict.message);
+        else ctx.result.fail(resource, verdict.message);
       }
     }
   },

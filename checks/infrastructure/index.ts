@@ -17,6 +17,20 @@ import ec2SgUnauthorizedPortsOpen from './ec2-sg-unauthorized-ports-open.js';
 import ec2VpcFlowLogsEnabled from './ec2-vpc-flow-logs-enabled.js';
 import ec2EbsSnapshotExternalAccess from './ec2-ebs-snapshot-external-access.js';
 import ec2AmiExternalAccess from './ec2-ami-external-access.js';
+// Patching, instance roles, Auto Scaling (issue 16).
+import ssmInstanceManaged from './ssm-instance-managed.js';
+import ssmPatchCompliant from './ssm-patch-compliant.js';
+import ssmAssociationCompliant from './ssm-association-compliant.js';
+import ssmDocumentNotPublic from './ssm-document-not-public.js';
+import ssmPublicSharingBlocked from './ssm-public-sharing-blocked.js';
+import ec2InstanceAmiNotStale from './ec2-instance-ami-not-stale.js';
+import ec2StoppedInstanceRemoved from './ec2-stopped-instance-removed.js';
+import ec2InstanceProfileAttached from './ec2-instance-profile-attached.js';
+import autoscalingLaunchConfigImdsv2 from './autoscaling-launch-config-imdsv2.js';
+import autoscalingLaunchConfigNoPublicIp from './autoscaling-launch-config-no-public-ip.js';
+import autoscalingGroupLaunchTemplate from './autoscaling-group-launch-template.js';
+import ec2LaunchTemplateNoPublicIp from './ec2-launch-template-no-public-ip.js';
+import ec2LaunchTemplateImdsv2 from './ec2-launch-template-imdsv2.js';
 
 export const infrastructureChecks: AnyCheck[] = [
   ec2SgAdminPortsOpen,
@@ -37,4 +51,17 @@ export const infrastructureChecks: AnyCheck[] = [
   ec2InstanceInternetReachable,
   ec2VpcFlowLogsEnabled,
   ec2DataResidency,
+  ssmInstanceManaged,
+  ssmPatchCompliant,
+  ssmAssociationCompliant,
+  ssmDocumentNotPublic,
+  ssmPublicSharingBlocked,
+  ec2InstanceAmiNotStale,
+  ec2StoppedInstanceRemoved,
+  ec2InstanceProfileAttached,
+  autoscalingLaunchConfigImdsv2,
+  autoscalingLaunchConfigNoPublicIp,
+  autoscalingGroupLaunchTemplate,
+  ec2LaunchTemplateNoPublicIp,
+  ec2LaunchTemplateImdsv2,
 ];

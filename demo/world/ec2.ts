@@ -6,6 +6,7 @@ import type {
   Instance,
   InstanceStateName,
   InternetGateway,
+  LaunchTemplateVersion,
   IpPermission,
   NetworkAcl,
   NetworkAclEntry,
@@ -278,7 +279,25 @@ const snapshotList: Partial<Record<string, DemoSnapshot[]>> = {
 };
 
 const imageList: Partial<Record<string, Image[]>> = {
-  'us-east-1': [{ ImageId: 'ami-0a1golden000001', Name: 'golden-al2023', OwnerId: DEMO_ACCOUNT, Public: false, State: 'available' }],
+  'us-east-1': [
+    {
+      ImageId: 'ami-0a1golden000001',
+      Name: 'golden-al2023',
+      OwnerId: DEMO_ACCOUNT,
+      Public: false,
+      State: 'available',
+      CreationDate: daysAgo(30).toISOString(),
+    },
+    // An old image still running (issue 16): its packages are 400 days old.
+    {
+      ImageId: 'ami-0d4legacy000004',
+      Name: 'legacy-centos7',
+      OwnerId: DEMO_ACCOUNT,
+      Public: false,
+      State: 'available',
+      CreationDate: daysAgo(400).toISOString(),
+    },
+  ],
   'eu-west-1': [
     {
       ImageId: 'ami-0b2eupartner0002',
@@ -288,7 +307,14 @@ const imageList: Partial<Record<string, Image[]>> = {
       State: 'available',
       CreationDate: '2025-03-02T10:00:00.000Z',
     },
-    { ImageId: 'ami-0c3eubase000003', Name: 'eu-base', OwnerId: DEMO_ACCOUNT, Public: false, State: 'available' },
+    {
+      ImageId: 'ami-0c3eubase000003',
+      Name: 'eu-base',
+      OwnerId: DEMO_ACCOUNT,
+      Public: false,
+      State: 'available',
+      CreationDate: daysAgo(60).toISOString(),
+    },
   ],
 };
 
@@ -307,6 +333,11 @@ interface InstanceOpts {
   subnet: string;
   vpc: string;
   groups: string[];
+  // Issue 16: the image, the role and when it started or stopped.
+  image: string;
+  profile?: string;
+  launchedDaysAgo?: number;
+  stoppedDaysAgo?: number;
 }
 
 /** An instance with its primary interface, as DescribeInstances returns it (the interface carries the groups). */
@@ -316,6 +347,20 @@ const instance = (id: string, tokens: 'required' | 'optional', opts: InstanceOpt
     InstanceId: id,
     InstanceType: 't3.small',
     State: { Name: (opts.state ?? 'running') as InstanceStateName },
+    ImageId: opts.image,
+    LaunchTime: daysAgo(opts.launchedDaysAgo ?? 20),
+    ...(opts.profile
+      ? {
+          IamInstanceProfile: {
+            Arn: `arn:aws:iam::${DEMO_ACCOUNT}:instance-profile/${opts.profile}`,
+            Id: `AIPADEMO${opts.profile.length}`,
+          },
+        }
+      : {}),
+    StateTransitionReason:
+      opts.stoppedDaysAgo === undefined
+        ? ''
+        : `User initiated (${daysAgo(opts.stoppedDaysAgo).toISOString().slice(0, 19).replace('T', ' ')} GMT)`,
     PrivateIpAddress: '10.0.1.10',
     PublicIpAddress: opts.publicIp,
     SubnetId: opts.subnet,
@@ -352,12 +397,15 @@ const instanceList: Partial<Record<string, Instance[]>> = {
       subnet: 'subnet-0pub0000001',
       vpc: PROD,
       groups: ['sg-0f66web0000000006'],
+      image: 'ami-0a1golden000001',
+      profile: 'web-role',
     }),
     instance('i-0b2app0000000002', 'optional', {
       name: 'app-1',
       subnet: 'subnet-0prv0000003',
       vpc: PROD,
       groups: ['sg-0c33legacy0000003'],
+      image: 'ami-0d4legacy000004',
     }),
     // Terminated instances linger in DescribeInstances; nothing about them is judged.
     instance('i-0e5gone0000000005', 'optional', {
@@ -366,6 +414,7 @@ const instanceList: Partial<Record<string, Instance[]>> = {
       subnet: 'subnet-0pub0000001',
       vpc: PROD,
       groups: ['sg-0b22bastion000002'],
+      image: 'ami-0a1golden000001',
     }),
     // SSH open, public address, public subnet: reachable.
     instance('i-0f6bastion000006', 'required', {
@@ -374,6 +423,9 @@ const instanceList: Partial<Record<string, Instance[]>> = {
       subnet: 'subnet-0pub0000002',
       vpc: PROD,
       groups: ['sg-0b22bastion000002'],
+      image: 'ami-0e5retired00005',
+      profile: 'bastion-role',
+      launchedDaysAgo: 300,
     }),
     // The same open group and a public address, but a private subnet: not reachable (the case peers get wrong).
     instance('i-0a7reports000007', 'required', {
@@ -382,6 +434,7 @@ const instanceList: Partial<Record<string, Instance[]>> = {
       subnet: 'subnet-0prv0000003',
       vpc: PROD,
       groups: ['sg-0b22bastion000002'],
+      image: 'ami-0a1golden000001',
     }),
     // Every port, through split routes and a split all-traffic rule.
     instance('i-0b8lab00000000008', 'optional', {
@@ -390,6 +443,19 @@ const instanceList: Partial<Record<string, Instance[]>> = {
       subnet: 'subnet-0lab0000004',
       vpc: 'vpc-0demo0003',
       groups: ['sg-0f12labopen000012'],
+      image: 'ami-0a1golden000001',
+    }),
+    // Stopped 90 days ago and forgotten (issue 16): unpatched the day it starts again.
+    instance('i-0c9stopped0000009', 'required', {
+      state: 'stopped',
+      name: 'old-reporting',
+      subnet: 'subnet-0prv0000003',
+      vpc: PROD,
+      groups: ['sg-0e55internal00005'],
+      image: 'ami-0a1golden000001',
+      profile: 'web-role',
+      launchedDaysAgo: 200,
+      stoppedDaysAgo: 90,
     }),
   ],
   'eu-west-1': [
@@ -398,6 +464,8 @@ const instanceList: Partial<Record<string, Instance[]>> = {
       subnet: 'subnet-0eu00000005',
       vpc: EU_PROD,
       groups: ['sg-0ebbeuweb0000000b'],
+      image: 'ami-0c3eubase000003',
+      profile: 'eu-batch-role',
     }),
     // An Elastic IP on the interface is a public address even without PublicIpAddress set. Its IPv6
     // address is not reachable: ::/0 goes to an egress-only gateway.
@@ -408,6 +476,7 @@ const instanceList: Partial<Record<string, Instance[]>> = {
       subnet: 'subnet-0eu00000005',
       vpc: EU_PROD,
       groups: ['sg-0c99eurdp00000009', 'sg-0fcceufiles00000c'],
+      image: 'ami-0b2eupartner0002',
     }),
     // A public address in a subnet without an explicit table: its own VPC's main table has no IGW
     // route (the default VPC's main table, which has one, does not apply).
@@ -417,6 +486,18 @@ const instanceList: Partial<Record<string, Instance[]>> = {
       subnet: 'subnet-0eu00000007',
       vpc: EU_PROD,
       groups: ['sg-0c99eurdp00000009'],
+      image: 'ami-0c3eubase000003',
+    }),
+    // Stopped for the weekend: within the 30 days FSBP EC2.4 allows.
+    instance('i-0f8eustopped00008', 'required', {
+      state: 'stopped',
+      name: 'eu-weekday-worker',
+      subnet: 'subnet-0eu00000005',
+      vpc: EU_PROD,
+      groups: ['sg-0daaeussh0000000a'],
+      image: 'ami-0c3eubase000003',
+      profile: 'eu-batch-role',
+      stoppedDaysAgo: 5,
     }),
   ],
 };
@@ -503,6 +584,37 @@ const internetGatewayList: Partial<Record<string, InternetGateway[]>> = {
   'eu-west-1': [igw('igw-0c3euprod000003', EU_PROD), igw('igw-0e5eudefault005', 'vpc-0demo0004')],
 };
 
+// Launch templates (issue 16): the default version of each, as DescribeLaunchTemplateVersions gives them for $Default.
+const launchTemplateVersions: Partial<Record<string, LaunchTemplateVersion[]>> = {
+  // The "bad launch template" of the web Auto Scaling group: public addresses and IMDSv1.
+  'us-east-1': [
+    {
+      LaunchTemplateId: 'lt-0a1web0000000001',
+      LaunchTemplateName: 'web-template',
+      VersionNumber: 3,
+      DefaultVersion: true,
+      LaunchTemplateData: {
+        ImageId: 'ami-0a1golden000001',
+        MetadataOptions: { HttpTokens: 'optional', HttpEndpoint: 'enabled' },
+        NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true, SubnetId: 'subnet-0pub0000001' }],
+      },
+    },
+  ],
+  'eu-west-1': [
+    {
+      LaunchTemplateId: 'lt-0b2eubatch000002',
+      LaunchTemplateName: 'eu-batch-template',
+      VersionNumber: 1,
+      DefaultVersion: true,
+      LaunchTemplateData: {
+        ImageId: 'ami-0c3eubase000003',
+        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' },
+        NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: false, SubnetId: 'subnet-0eu00000005' }],
+      },
+    },
+  ],
+};
+
 const filterValues = (input: Record<string, unknown>, name: string): string[] | undefined =>
   (input.Filters as Array<{ Name?: string; Values?: string[] }> | undefined)?.find((f) => f.Name === name)?.Values;
 
@@ -551,7 +663,12 @@ export const ec2Handlers: Handlers = {
   },
   DescribeImages: (region, input) => {
     const isPublic = filterValues(input, 'is-public');
-    return { Images: byRegion(imageList, region).filter((i) => !isPublic || isPublic.includes(String(i.Public))) };
+    const ids = filterValues(input, 'image-id');
+    return {
+      Images: byRegion(imageList, region).filter(
+        (i) => (!isPublic || isPublic.includes(String(i.Public))) && (!ids || ids.includes(i.ImageId!)),
+      ),
+    };
   },
   DescribeImageAttribute: (region, input) => {
     const image = byRegion(imageList, region).find((i) => i.ImageId === input.ImageId);
@@ -562,6 +679,7 @@ export const ec2Handlers: Handlers = {
       LaunchPermissions: [...(image.Public ? [{ Group: 'all' }] : []), ...(imageLaunchShares[image.ImageId!] ?? [])],
     };
   },
+  DescribeLaunchTemplateVersions: (region) => ({ LaunchTemplateVersions: byRegion(launchTemplateVersions, region) }),
   DescribeRouteTables: (region) => ({ RouteTables: byRegion(routeTableList, region) }),
   DescribeInternetGateways: (region) => ({ InternetGateways: byRegion(internetGatewayList, region) }),
   DescribeInstances: (region) => ({

@@ -213,6 +213,7 @@ const roles = [
     AssumeRolePolicyDocument: trust({ Service: 'lambda.amazonaws.com' }),
     AttachedManagedPolicies: [],
     RolePolicyList: [inline('write-logs', { Version: '2012-10-17', Statement: [allow(['logs:CreateLogStream', 'logs:PutLogEvents'])] })],
+    RoleLastUsed: { LastUsedDate: daysAgo(2), Region: 'us-east-1' },
   },
   // Trusted by a vendor that must present its external id (still outside the zone: FAIL, medium).
   {
@@ -229,12 +230,39 @@ const roles = [
     RolePolicyList: [],
   },
 ].map((r, i) => ({
+  // support-desk has never been assumed (issue 16: roles never used).
+  RoleLastUsed: {},
   ...r,
   Path: '/',
   RoleId: `AROADEMO0000000000${i}`,
   Arn: `${ACCOUNT_ARN}:role/${r.RoleName}`,
   CreateDate: daysAgo(500),
 }));
+
+// Access Advisor: the services each principal's policies grant, with days since last use (null: never used).
+const SERVICE_NAMES: Record<string, string> = {
+  s3: 'Amazon S3',
+  ec2: 'Amazon EC2',
+  iam: 'AWS Identity and Access Management',
+  logs: 'Amazon CloudWatch Logs',
+  support: 'AWS Support',
+  cloudshell: 'AWS CloudShell',
+};
+const serviceUse: Record<string, Array<[string, number | null]>> = {
+  alice: [
+    ['s3', 2],
+    ['ec2', 10],
+  ],
+  // An administrator who uses two services of the hundreds AdministratorAccess grants.
+  bob: [
+    ['s3', 5],
+    ['ec2', 200],
+    ['iam', null],
+  ],
+  'ci-deploy': [['cloudshell', null]],
+  'lambda-exec': [['logs', 2]],
+  'support-desk': [['support', null]],
+};
 
 const serverCertificates = [
   { name: 'legacy-www-2025', expires: new Date('2025-03-01T00:00:00Z') },
@@ -300,5 +328,23 @@ export const iamHandlers: Handlers = {
     Policies: policies,
     IsTruncated: false,
   }),
+  // Access Advisor (issue 16): jobs complete at once; each principal's services with their last use.
+  GenerateServiceLastAccessedDetails: (_region, input) => ({ JobId: `job/${String(input.Arn).split('/').pop()}` }),
+  GetServiceLastAccessedDetails: (_region, input) => {
+    const name = String(input.JobId).split('/').pop()!;
+    return {
+      JobStatus: 'COMPLETED',
+      JobType: 'SERVICE_LEVEL',
+      JobCreationDate: DEMO_NOW,
+      JobCompletionDate: DEMO_NOW,
+      IsTruncated: false,
+      ServicesLastAccessed: (serviceUse[name] ?? [['s3', 3]]).map(([ns, days]) => ({
+        ServiceName: SERVICE_NAMES[ns] ?? ns,
+        ServiceNamespace: ns,
+        ...(days === null ? {} : { LastAuthenticated: daysAgo(days), LastAuthenticatedEntity: `${ACCOUNT_ARN}:user/${name}` }),
+        TotalAuthenticatedEntities: days === null ? 0 : 1,
+      })),
+    };
+  },
   ListServerCertificates: () => ({ ServerCertificateMetadataList: serverCertificates, IsTruncated: false }),
 };

@@ -1,7 +1,15 @@
 import type { Responder } from '../../src/aws/session.js';
 import { accessanalyzerHandlers } from './accessanalyzer.js';
+import { accountHandlers } from './account.js';
+import { autoscalingHandlers } from './autoscaling.js';
+import { elasticbeanstalkHandlers } from './elasticbeanstalk.js';
+import { emrHandlers } from './emr.js';
+import { macie2Handlers } from './macie2.js';
+import { ssmHandlers } from './ssm.js';
+import { supportHandlers } from './support.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
+import { organizationsHandlers } from './organizations.js';
 import {
   cloudtrailHandlers,
   cloudwatchHandlers,
@@ -12,7 +20,6 @@ import {
   securityhubHandlers,
   snsSubscriptionHandlers,
 } from './logging.js';
-import { organizationsHandlers } from './organizations.js';
 import { rdsHandlers } from './rds.js';
 import { s3controlHandlers, s3Handlers } from './s3.js';
 import { stsHandlers } from './sts.js';
@@ -26,6 +33,15 @@ const HANDLERS: Record<string, Handlers> = {
   s3: s3Handlers,
   accessanalyzer: accessanalyzerHandlers,
   s3control: s3controlHandlers,
+  organizations: organizationsHandlers,
+  // Issue 16.
+  ssm: ssmHandlers,
+  autoscaling: autoscalingHandlers,
+  emr: emrHandlers,
+  elasticbeanstalk: elasticbeanstalkHandlers,
+  account: accountHandlers,
+  macie2: macie2Handlers,
+  support: supportHandlers,
   cloudtrail: cloudtrailHandlers,
   config: configHandlers,
   logs: logsHandlers,
@@ -34,7 +50,6 @@ const HANDLERS: Record<string, Handlers> = {
   kms: { ...kmsKeyHandlers },
   securityhub: securityhubHandlers,
   guardduty: guarddutyHandlers,
-  organizations: organizationsHandlers,
 };
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */

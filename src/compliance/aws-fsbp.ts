@@ -1,7 +1,7 @@
 /**
  * AWS Foundational Security Best Practices v1.0.0 (Security Hub): the controls that apply
- * to the standard for the services srm-audit reads (Account, CloudTrail, Config, EC2, GuardDuty, IAM, KMS,
- * RDS, S3, SSM), from the "Controls that apply to the standard" list of the Security Hub
+ * to the standard for the services srm-audit reads (Account, Auto Scaling, CloudTrail, Config,
+ * EC2, Elastic Beanstalk, EMR, GuardDuty, IAM, KMS, Macie, RDS, S3, SSM), from the "Controls that apply to the standard" list of the Security Hub
  * user guide. Security Hub controls that exist but are not in this standard (IAM.9 root MFA,
  * EC2.53/EC2.54 admin ports: CIS and NIST only) are deliberately absent.
  */
@@ -11,9 +11,19 @@ export const AWS_FSBP: FrameworkDef = {
   key: 'aws-fsbp',
   title: 'AWS Foundational Security Best Practices v1.0.0',
   source: 'AWS Security Hub user guide, "AWS Foundational Security Best Practices standard": controls that apply to the standard',
-  scope: 'Account, CloudTrail, Config, EC2, GuardDuty, IAM, KMS, RDS, S3 and SSM controls',
+  scope: 'Account, Auto Scaling, CloudTrail, Config, EC2, Elastic Beanstalk, EMR, GuardDuty, IAM, KMS, Macie, RDS, S3 and SSM controls',
   controls: [
     { id: 'Account.1', title: 'Security contact information should be provided for an AWS account' },
+    {
+      id: 'AutoScaling.3',
+      title:
+        'Amazon EC2 Auto Scaling group launch configurations should configure EC2 instances to require Instance Metadata Service Version 2 (IMDSv2)',
+    },
+    {
+      id: 'AutoScaling.5',
+      title: 'Amazon EC2 instances launched using Amazon EC2 Auto Scaling group launch configurations should not have Public IP addresses',
+    },
+    { id: 'AutoScaling.9', title: 'Amazon EC2 Auto Scaling groups should use Amazon EC2 launch templates' },
     {
       id: 'CloudTrail.1',
       title:
@@ -54,6 +64,13 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'EC2.173', title: 'EC2 Spot Fleet requests with launch parameters should enable encryption for attached EBS volumes' },
     { id: 'EC2.180', title: 'EC2 network interfaces should have source/destination checking enabled' },
     { id: 'EC2.181', title: 'EC2 launch templates should enable encryption for attached EBS volumes' },
+    { id: 'ElasticBeanstalk.1', title: 'Elastic Beanstalk environments should have enhanced health reporting enabled' },
+    { id: 'ElasticBeanstalk.2', title: 'Elastic Beanstalk managed platform updates should be enabled' },
+    { id: 'ElasticBeanstalk.3', title: 'Elastic Beanstalk should stream logs to CloudWatch' },
+    { id: 'EMR.1', title: 'Amazon EMR cluster primary nodes should not have public IP addresses' },
+    { id: 'EMR.2', title: 'Amazon EMR block public access setting should be enabled' },
+    { id: 'EMR.3', title: 'Amazon EMR security configurations should be encrypted at rest' },
+    { id: 'EMR.4', title: 'Amazon EMR security configurations should be encrypted in transit' },
     { id: 'GuardDuty.1', title: 'GuardDuty should be enabled' },
     { id: 'IAM.1', title: 'IAM policies should not allow full "*" administrative privileges' },
     { id: 'IAM.2', title: 'IAM users should not have IAM policies attached' },
@@ -64,6 +81,7 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'IAM.7', title: 'Password policies for IAM users should have strong configurations' },
     { id: 'IAM.8', title: 'Unused IAM user credentials should be removed' },
     { id: 'IAM.21', title: 'IAM customer managed policies that you create should not allow wildcard actions for services' },
+    { id: 'Macie.1', title: 'Amazon Macie should be enabled' },
     { id: 'KMS.3', title: 'AWS KMS keys should not be deleted unintentionally' },
     { id: 'RDS.1', title: 'RDS snapshot should be private' },
     { id: 'RDS.2', title: 'RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration' },

@@ -72,6 +72,20 @@ export interface CheckOptions {
   databasePorts: number[];
   /** Ports meant to be public (web): reachability on these alone is informational exposure, not a failure. */
   intendedPublicPorts: { tcp: number[]; udp: number[] };
+
+  // Patching and the other customer duties (issue 16).
+  /** A patch scan (SSM patch compliance) older than this many days is stale: the instance's patch state is no longer known (FSBP SSM.2). */
+  patchScanMaxAgeDays: number;
+  /** A running instance launched from an AMI created more than this many days ago runs an old image's packages. */
+  amiMaxAgeDays: number;
+  /** An instance stopped for more than this many days should be removed (FSBP EC2.4's AllowedDays, default 30). */
+  stoppedInstanceMaxDays: number;
+  /** Access Advisor costs one job per user and role: false turns the check off (for very large accounts). */
+  accessAdvisor: boolean;
+  /** A service a principal may use but has not used for this many days is unused permission (Access Advisor, roles never used). */
+  accessAdvisorUnusedDays: number;
+  /** How many Access Advisor jobs run at once. */
+  accessAdvisorConcurrency: number;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -105,6 +119,16 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   // SQL Server, Oracle, MySQL/MariaDB, PostgreSQL, Redis, Elasticsearch/OpenSearch, MongoDB, Cassandra, CouchDB, Memcached, Db2.
   databasePorts: [1433, 1521, 2483, 2484, 3306, 5432, 5984, 6379, 9042, 9200, 9300, 11211, 27017, 27018, 50000],
   intendedPublicPorts: { tcp: [80, 443], udp: [] },
+
+  // Patching and the other customer duties (issue 16).
+  // Patch Manager's Quick Setup scans daily: a week without a scan means the schedule stopped.
+  patchScanMaxAgeDays: 7,
+  amiMaxAgeDays: 180,
+  stoppedInstanceMaxDays: 30,
+  accessAdvisor: true,
+  // Access Advisor's own window is 400 days; 90 is the usual "unused permission" bound (IAM Access Analyzer's default).
+  accessAdvisorUnusedDays: 90,
+  accessAdvisorConcurrency: 4,
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {

@@ -8,6 +8,7 @@ import {
   paginateDescribeImages,
   paginateDescribeInstances,
   paginateDescribeInternetGateways,
+  paginateDescribeLaunchTemplateVersions,
   paginateDescribeNetworkAcls,
   paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
@@ -19,11 +20,11 @@ import {
   type DescribeSnapshotsCommandInput,
   type FlowLog,
   type CreateVolumePermission,
-  type Filter,
   type Image,
   type LaunchPermission,
   type Instance,
   type InternetGateway,
+  type LaunchTemplateVersion,
   type NetworkAcl,
   type RouteTable,
   type SecurityGroup,
@@ -331,6 +332,56 @@ export const internetGateways = defineLoader({
       'NextToken',
       paginateDescribeInternetGateways({ client: aws.ec2(region), pageSize: 1000 }, {}),
       (p) => p.InternetGateways,
+    );
+  },
+});
+
+// Patching and launch configuration (issue 16).
+
+/**
+ * The images behind a set of image ids, whoever owns them (public AMIs included), deprecated
+ * and disabled ones too. An id filter rather than ImageIds: ImageIds fails the whole call
+ * (InvalidAMIID.NotFound) when one image has been deregistered, while the filter leaves it
+ * out, which is how the caller learns it is gone. Ids go 200 to a filter.
+ */
+export const imagesById = defineLoader({
+  id: 'ec2.imagesById',
+  actions: ['ec2:DescribeImages'],
+  async fetch({ aws }, region: string, imageIds: string[]): Promise<Image[]> {
+    const images: Image[] = [];
+    for (let i = 0; i < imageIds.length; i += 200) {
+      images.push(
+        ...(await listAll(
+          'ec2:DescribeImages',
+          'Images',
+          'NextToken',
+          paginateDescribeImages(
+            { client: aws.ec2(region), pageSize: 1000 },
+            { Filters: [{ Name: 'image-id', Values: imageIds.slice(i, i + 200) }], IncludeDeprecated: true, IncludeDisabled: true },
+          ),
+          (p) => p.Images,
+        )),
+      );
+    }
+    return images;
+  },
+});
+
+/**
+ * The default version of every launch template of the region, in one listing: with
+ * Versions=["$Default"] and no template named, DescribeLaunchTemplateVersions answers for all
+ * of the account's templates (the version FSBP EC2.25 judges).
+ */
+export const defaultLaunchTemplateVersions = defineLoader({
+  id: 'ec2.defaultLaunchTemplateVersions',
+  actions: ['ec2:DescribeLaunchTemplateVersions'],
+  async fetch({ aws }, region: string): Promise<LaunchTemplateVersion[]> {
+    return listAll(
+      'ec2:DescribeLaunchTemplateVersions',
+      'LaunchTemplateVersions',
+      'NextToken',
+      paginateDescribeLaunchTemplateVersions({ client: aws.ec2(region), pageSize: 200 }, { Versions: ['$Default'] }),
+      (p) => p.LaunchTemplateVersions,
     );
   },
 });

@@ -35,9 +35,12 @@ function syntheticRegion(n: number, prefixLists: number) {
     DescribeImages: ['Images', (i) => ({ ImageId: `ami-${i}`, Public: true })],
     DescribeInstances: [
       'Reservations',
-      (i) => ({ Instances: [{ InstanceId: `i-${i}`, State: { Name: 'running' }, MetadataOptions: { HttpTokens: 'required' } }] }),
+      (i) => ({
+        Instances: [{ InstanceId: `i-${i}`, State: { Name: 'running' }, ImageId: 'ami-0', MetadataOptions: { HttpTokens: 'required' } }],
+      }),
     ],
     DescribeVpcs: ['Vpcs', (i) => ({ VpcId: `vpc-${i}` })],
+    DescribeLaunchTemplateVersions: ['LaunchTemplateVersions', (i) => ({ LaunchTemplateId: `lt-${i}`, LaunchTemplateData: {} })],
     DescribeFlowLogs: ['FlowLogs', (i) => ({ FlowLogId: `fl-${i}`, ResourceId: `vpc-${i}`, FlowLogStatus: 'ACTIVE', TrafficType: 'ALL' })],
     DescribeRouteTables: [
       'RouteTables',
@@ -65,6 +68,9 @@ function syntheticRegion(n: number, prefixLists: number) {
       return { CreateVolumePermissions: id < 2 ? [{ Group: 'all' }] : [] };
     }
     if (operation === 'DescribeImageAttribute') return { LaunchPermissions: [] };
+    // The images behind running instances (issue 16): all launched from one image, read by an id filter.
+    if (operation === 'DescribeImages' && (input as { Filters?: unknown[] }).Filters?.length && !(input as { Owners?: unknown }).Owners)
+      return { Images: [{ ImageId: 'ami-0', CreationDate: '2026-11-01T00:00:00.000Z' }] };
     const [key, make] = items[operation]!;
     const { MaxResults, NextToken } = input as { MaxResults?: number; NextToken?: string };
     const start = Number(NextToken ?? 0);
@@ -76,7 +82,8 @@ function syntheticRegion(n: number, prefixLists: number) {
 async function callsFor(n: number, prefixLists = 0): Promise<Record<string, number>> {
   const session = new AwsSession({ homeRegion: 'us-east-1', responder: syntheticRegion(n, prefixLists) });
   const plan = {
-    checks: infrastructureChecks,
+    // EC2's own reads; Systems Manager and Auto Scaling costs are pinned in ssm.test.ts and the benchmark.
+    checks: infrastructureChecks.filter((c) => c.service === 'ec2'),
     regions: ['us-east-1'],
     concurrency: 4,
     options: resolveOptions(),
@@ -88,12 +95,13 @@ async function callsFor(n: number, prefixLists = 0): Promise<Record<string, numb
 }
 
 describe('API calls per region for the infrastructure category', () => {
-  it('is 16 calls with one of everything: one read per loader, shared by all the checks; the snapshot and image attributes once each', async () => {
+  it('is 18 calls with one of everything: one read per loader, shared by all the EC2 checks; the snapshot and image attributes once each', async () => {
     expect(await callsFor(1)).toEqual({
       'ec2:DescribeFlowLogs': 1,
       'ec2:DescribeImageAttribute': 1,
-      // The public images (filtered), and every image the account owns.
-      'ec2:DescribeImages': 2,
+      // The public images (filtered), every image the account owns, and the images behind running instances.
+      'ec2:DescribeImages': 3,
+      'ec2:DescribeLaunchTemplateVersions': 1,
       'ec2:DescribeInstances': 1,
       'ec2:DescribeInternetGateways': 1,
       'ec2:DescribeNetworkAcls': 1,
@@ -105,11 +113,11 @@ describe('API calls per region for the infrastructure category', () => {
       'ec2:DescribeVpcs': 1,
       'ec2:GetEbsEncryptionByDefault': 1,
       'organizations:DescribeOrganization': 1,
-      total: 16,
+      total: 18,
     });
   });
 
-  it('grows by pages, and by one attribute read per snapshot and per image: 2,500 of everything costs 5,060 calls (ceil(n/1000) per list, ceil(n/500) for volumes, ceil(n/100) for route tables)', async () => {
+  it('grows by pages, and by one attribute read per snapshot and per image: 2,500 of everything costs 5,074 calls (ceil(n/1000) per list, ceil(n/500) for volumes, ceil(n/200) for launch templates, ceil(n/100) for route tables)', async () => {
     const calls = await callsFor(2500);
     expect(calls).toMatchObject({
       'ec2:DescribeSecurityGroups': 3,
@@ -118,12 +126,13 @@ describe('API calls per region for the infrastructure category', () => {
       'ec2:DescribeSnapshots': 4,
       // Shared with whom has no bulk read; the two public snapshots' confirmations are among these.
       'ec2:DescribeSnapshotAttribute': 2500,
-      'ec2:DescribeImages': 6,
+      'ec2:DescribeImages': 7,
       'ec2:DescribeImageAttribute': 2500,
       'ec2:DescribeRouteTables': 25,
       'ec2:DescribeInternetGateways': 3,
       'ec2:GetEbsEncryptionByDefault': 1,
-      total: 5060,
+      'ec2:DescribeLaunchTemplateVersions': 13,
+      total: 5074,
     });
   });
 
@@ -133,7 +142,7 @@ describe('API calls per region for the infrastructure category', () => {
       'ec2:GetManagedPrefixListEntries': 3,
       'ec2:DescribeSnapshotAttribute': 50,
       'ec2:DescribeImageAttribute': 50,
-      total: 117,
+      total: 119,
     });
   });
 });
