@@ -61,6 +61,18 @@ export interface CheckOptions {
   databasePorts: number[];
   /** Ports meant to be public (web): reachability on these alone is informational exposure, not a failure. */
   intendedPublicPorts: { tcp: number[]; udp: number[] };
+
+  // Abstracted services (issue 15).
+  /** When true, every Lambda function must run in a VPC (FSBP Lambda.3); off by default, as many functions need no VPC. */
+  lambdaRequireVpc: boolean;
+  /** When true, DynamoDB tables must be encrypted with a customer-managed KMS key (not the AWS owned or AWS managed key). */
+  dynamodbRequireCmk: boolean;
+  /** When true, every Glacier vault must have a vault lock policy (write-once retention). */
+  glacierRequireVaultLock: boolean;
+  /** A secret not accessed for this many days should be removed (FSBP SecretsManager.3's unusedForDays default). */
+  secretsUnusedDays: number;
+  /** A rotated secret must have rotated within this many days (FSBP SecretsManager.4's maxDaysSinceRotation default). */
+  secretsRotationMaxDays: number;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -91,6 +103,13 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   // SQL Server, Oracle, MySQL/MariaDB, PostgreSQL, Redis, Elasticsearch/OpenSearch, MongoDB, Cassandra, CouchDB, Memcached, Db2.
   databasePorts: [1433, 1521, 2483, 2484, 3306, 5432, 5984, 6379, 9042, 9200, 9300, 11211, 27017, 27018, 50000],
   intendedPublicPorts: { tcp: [80, 443], udp: [] },
+
+  // Abstracted services (issue 15).
+  lambdaRequireVpc: false,
+  dynamodbRequireCmk: false,
+  glacierRequireVaultLock: false,
+  secretsUnusedDays: 90,
+  secretsRotationMaxDays: 90,
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {
