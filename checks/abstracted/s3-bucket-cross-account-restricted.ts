@@ -1,4 +1,5 @@
-import { crossAccountGrants, CROSS_ACCOUNT_SENSITIVE, parsePolicy } from '../../src/analysis/s3-policy.js';
+import { crossAccountGrants } from '../../src/analysis/s3-exposure.js';
+import { CROSS_ACCOUNT_SENSITIVE, parsePolicy } from '../../src/analysis/s3-policy.js';
 import { bucketPolicy, buckets } from '../../src/aws/loaders/s3.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { fail, pass } from '../verdict.js';
@@ -24,7 +25,8 @@ export default defineCheck({
         parsePolicy(policy),
         bucketArn(bucket.name, ctx.partition),
         ctx.accountId,
-        ctx.options.s3TrustedAccountIds,
+        [...ctx.options.s3TrustedAccountIds, ...ctx.options.trustedAccountIds],
+        { internetPrefix: ctx.options.internetPrefix },
       );
       if (grants.length === 0) {
         return pass(`No statement gives an untrusted account ${CROSS_ACCOUNT_SENSITIVE.join(', ')}.`);

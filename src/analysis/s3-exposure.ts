@@ -12,12 +12,13 @@
  *   not make an existing public ACL or policy safe.
  * Pure: the caller supplies what the loaders read.
  */
+import { evaluateStatements as evaluateResourceStatements, type TrustZone } from './resource-policy.js';
 import {
   actionsOnBucket,
   allowPin,
   type Audience,
-  deniedActions,
-  denyAppliesToEveryone,
+  CROSS_ACCOUNT_SENSITIVE,
+  DEFAULT_PIN,
   denyClosure,
   parsePolicy,
   READ_ACTIONS,
@@ -83,7 +84,7 @@ export interface PolicyVerdict {
   public: boolean;
 }
 
-export const DEFAULT_PIN: PinOptions = { internetPrefix: { ipv4: 8, ipv6: 32 } };
+export { DEFAULT_PIN };
 
 /** The public predefined groups, by the last part of their URI (http://acs.amazonaws.com/groups/global/…). */
 const PUBLIC_GROUPS: Record<string, { label: string; audience: Audience }> = {
@@ -132,9 +133,8 @@ function aclAsStatement(actions: string[], bucketArn: string): PolicyStatement {
   };
 }
 
-/** The Denies that may close a public grant: for every principal, or all but fixed ones. */
-const everyoneDenies = (statements: readonly PolicyStatement[]): PolicyStatement[] =>
-  statements.filter((s) => s.effect === 'Deny' && denyAppliesToEveryone(s));
+/** The public question knows no zone of trust: only "anyone" counts, and no account is trusted. */
+const NO_ZONE: TrustZone = { accountId: '', trustedAccountIds: [] };
 
 interface Closing {
   /** The granted actions no Deny takes back. */
@@ -143,25 +143,25 @@ interface Closing {
   closers: Array<{ deny: PolicyStatement; closure: string }>;
 }
 
-/** Takes back from a public grant the actions a Deny for everyone closes, on the same resources, to all but fixed values. */
+/**
+ * Takes back from a public grant what the Denies for everyone close, on the same resources, to all
+ * but fixed values: each (action, Resource pattern) of the grant against every Deny together
+ * (resource-policy.ts), so one Deny may close bucket/a/* and another bucket/b/*.
+ */
 function closeByDenies(
+  statements: readonly PolicyStatement[],
   grant: PolicyStatement,
   actions: readonly string[],
-  denies: readonly PolicyStatement[],
   bucketArn: string,
   pin: PinOptions,
   audience: Audience,
 ): Closing {
-  let open = [...actions];
-  const closers: Closing['closers'] = [];
-  for (const deny of denies) {
-    const closure = denyClosure(deny, pin, audience);
-    if (closure === undefined) continue;
-    const closed = deniedActions(deny, grant, open, bucketArn);
-    if (closed.size === 0) continue;
-    open = open.filter((a) => !closed.has(a));
-    closers.push({ deny, closure });
-  }
+  const denies = statements.filter((s) => s.effect === 'Deny');
+  const { grants } = evaluateResourceStatements([grant, ...denies], 's3', bucketArn, NO_ZONE, pin, { only: actions, audience });
+  const anyone = grants.filter((g) => g.statement === grant && g.subject.kind === 'anyone');
+  const open = actions.filter((a) => anyone.some((g) => g.actions.get(a)?.public));
+  const used = new Set(anyone.flatMap((g) => g.closers.map((c) => c.deny)));
+  const closers = denies.filter((d) => used.has(d)).map((deny) => ({ deny, closure: denyClosure(deny, pin, audience) ?? '' }));
   return { open, closers };
 }
 
@@ -176,7 +176,6 @@ export function evaluatePolicy(policy: string, bucketArn: string, pin: PinOption
 }
 
 function evaluateStatements(statements: readonly PolicyStatement[], bucketArn: string, pin: PinOptions): PolicyVerdict {
-  const denies = everyoneDenies(statements);
   const grants: PolicyGrant[] = [];
   const safeguards: PolicyVerdict['safeguards'] = [];
   for (const s of statements.filter((st) => st.effect === 'Allow')) {
@@ -196,7 +195,7 @@ function evaluateStatements(statements: readonly PolicyStatement[], bucketArn: s
       // bucket ARN, or any action on another bucket's ARN, grants nothing here.
       const actions = actionsOnBucket(s, universe, bucketArn);
       if (actions.length === 0) continue;
-      const { open, closers } = closeByDenies(s, actions, denies, bucketArn, pin, 'anyone');
+      const { open, closers } = closeByDenies(statements, s, actions, bucketArn, pin, 'anyone');
       for (const c of closers) safeguards.push({ access, text: closingText(c, access, label) });
       if (open.length) grants.push({ statement: s, label, access, actions: open, why: unfixed });
     }
@@ -266,7 +265,6 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
   } else {
     if (input.aclGrants === undefined) throw new Error('the bucket ACL was not read, yet ACLs are neither disabled nor ignored');
     const blockOnly = effectiveFlag('BlockPublicAcls', input);
-    const denies = everyoneDenies(statements);
     for (const grant of input.aclGrants) {
       const group = publicGroup(grant.Grantee?.URI);
       if (!group) continue;
@@ -278,9 +276,9 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
         if (known && known[access].length === 0) continue;
         if (known) {
           const { open, closers } = closeByDenies(
+            statements,
             aclAsStatement(known[access], bucketArn),
             known[access],
-            denies,
             bucketArn,
             pin,
             group.audience,
@@ -305,4 +303,38 @@ export function evaluateBucketExposure(input: ExposureInput): BucketExposure {
       : "S3's own policy status (GetBucketPolicyStatus) calls the policy not public; this evaluation finds a statement that allows anyone.";
   }
   return { read: out.read, write: out.write, policy, disagreement };
+}
+
+export interface CrossAccountGrant {
+  label: string;
+  /** Who outside the account gets the actions: account ids, or a description of "anyone". */
+  grantees: string[];
+  actions: string[];
+}
+
+/**
+ * Allow statements that give another (untrusted) account any of the S3.6 actions: named
+ * principals of other accounts, or an unfixed principal not pinned to trusted accounts. A Deny
+ * takes an action back from the principals it names where its conditions always hold for them
+ * (resource-policy.ts): everyone, the partner's account, everyone outside the trusted accounts.
+ */
+export function crossAccountGrants(
+  statements: readonly PolicyStatement[],
+  bucketArn: string,
+  owner: string,
+  trusted: readonly string[],
+  pin: PinOptions = DEFAULT_PIN,
+): CrossAccountGrant[] {
+  const zone: TrustZone = { accountId: owner, trustedAccountIds: trusted };
+  const { grants } = evaluateResourceStatements(statements, 's3', bucketArn, zone, pin, { only: CROSS_ACCOUNT_SENSITIVE });
+  const out: CrossAccountGrant[] = [];
+  for (const s of statements.filter((st) => st.effect === 'Allow')) {
+    // S3.6 is about other AWS accounts: service principals and canonical users are another question (external access).
+    const mine = grants.filter((g) => g.statement === s && (g.subject.kind === 'anyone' || g.subject.kind === 'account') && g.actions.size);
+    if (mine.length === 0) continue;
+    const grantees = [...new Set(mine.map((g) => (g.subject.kind === 'anyone' ? `any account (${g.subject.why})` : g.subject.account!)))];
+    const actions = CROSS_ACCOUNT_SENSITIVE.filter((a) => mine.some((g) => g.actions.has(a)));
+    out.push({ label: statementLabel(s), grantees, actions });
+  }
+  return out;
 }

@@ -133,7 +133,7 @@ export function globMatch(pattern: string, text: string, ignoreCase = true): boo
 }
 
 /** A Resource pattern against an ARN: case-sensitive. */
-const arnMatch = (pattern: string, arn: string): boolean => globMatch(pattern, arn, false);
+export const arnMatch = (pattern: string, arn: string): boolean => globMatch(pattern, arn, false);
 
 /** A value S3 calls fixed: no wildcard and no policy variable. */
 export function isFixedValue(value: string): boolean {
@@ -168,7 +168,7 @@ export function unfixedPrincipal(s: PolicyStatement): string | undefined {
 }
 
 /** The condition keys S3 accepts as restricting a statement to fixed values. */
-const PIN_KEYS = new Set([
+export const PIN_KEYS: ReadonlySet<string> = new Set([
   'aws:sourceip',
   'aws:sourcearn',
   'aws:sourcevpc',
@@ -187,8 +187,20 @@ const PIN_KEYS = new Set([
   's3:dataaccesspointaccount',
 ]);
 
-const POSITIVE_MATCH = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
-const NEGATED_MATCH = new Set(['stringnotequals', 'stringnotequalsignorecase', 'stringnotlike', 'arnnotequals', 'arnnotlike']);
+export const POSITIVE_MATCH: ReadonlySet<string> = new Set([
+  'stringequals',
+  'stringequalsignorecase',
+  'stringlike',
+  'arnequals',
+  'arnlike',
+]);
+export const NEGATED_MATCH: ReadonlySet<string> = new Set([
+  'stringnotequals',
+  'stringnotequalsignorecase',
+  'stringnotlike',
+  'arnnotequals',
+  'arnnotlike',
+]);
 
 export interface PinOptions {
   /**
@@ -198,6 +210,9 @@ export interface PinOptions {
    */
   internetPrefix: { ipv4: number; ipv6: number };
 }
+
+/** S3's own bound: /8 for IPv4 and /32 for IPv6. */
+export const DEFAULT_PIN: PinOptions = { internetPrefix: { ipv4: 8, ipv6: 32 } };
 
 /** Every aws:SourceIp value is a CIDR no broader than the bound, or holds no public address at all. */
 function narrowAddresses(values: string[], opts: PinOptions): boolean {
@@ -214,7 +229,7 @@ function narrowAddresses(values: string[], opts: PinOptions): boolean {
   );
 }
 
-function describeCondition(c: Condition): string {
+export function describeCondition(c: Condition): string {
   const shown = c.values.length > 3 ? `${c.values.slice(0, 3).join(', ')}, …` : c.values.join(', ');
   return `${c.operator} ${c.keyAsWritten} ${shown}`;
 }
@@ -224,9 +239,9 @@ function describeCondition(c: Condition): string {
  * conditions are ANDed. IfExists and ForAllValues let a request without the key through, so
  * they pin nothing.
  */
-export function allowPin(s: PolicyStatement, opts: PinOptions): string | undefined {
+export function allowPin(s: PolicyStatement, opts: PinOptions, keys: ReadonlySet<string> = PIN_KEYS): string | undefined {
   for (const c of s.conditions) {
-    if (!PIN_KEYS.has(c.key) || c.ifExists || c.setPrefix === 'ForAllValues') continue;
+    if (!keys.has(c.key) || c.ifExists || c.setPrefix === 'ForAllValues') continue;
     const base = c.base.toLowerCase();
     const fixed =
       c.key === 'aws:sourceip'
@@ -265,11 +280,16 @@ function deniesAllButServices(c: Condition, audience: Audience): boolean {
  * Returns the description, "" for an unconditional Deny, or undefined when it closes nothing
  * for this audience.
  */
-export function denyClosure(s: PolicyStatement, opts: PinOptions, audience: Audience = 'anyone'): string | undefined {
+export function denyClosure(
+  s: PolicyStatement,
+  opts: PinOptions,
+  audience: Audience = 'anyone',
+  keys: ReadonlySet<string> = PIN_KEYS,
+): string | undefined {
   if (s.conditions.length === 0) return '';
   for (const c of s.conditions) {
     if (deniesAllButServices(c, audience)) continue;
-    if (!PIN_KEYS.has(c.key) || c.setPrefix) return undefined;
+    if (!keys.has(c.key) || c.setPrefix) return undefined;
     const base = c.base.toLowerCase();
     const fixed =
       c.key === 'aws:sourceip'
@@ -305,7 +325,7 @@ export function actionKind(action: string): ResourceKind {
 }
 
 /** The positions a Resource glob can be at after reading `prefix` (case-sensitive, as ARNs are). */
-function globStatesAfter(pattern: string, prefix: string): number[] {
+export function globStatesAfter(pattern: string, prefix: string): number[] {
   const closure = (states: Set<number>): Set<number> => {
     for (const i of states) if (pattern[i] === '*') states.add(i + 1);
     return states;
@@ -325,7 +345,7 @@ function globStatesAfter(pattern: string, prefix: string): number[] {
 }
 
 /** Can the Resource pattern match some object of the bucket (a non-empty key after bucket/)? */
-function reachesSomeObject(pattern: string, bucketArn: string): boolean {
+export function reachesSomeObject(pattern: string, bucketArn: string): boolean {
   return globStatesAfter(pattern, `${bucketArn}/`).some((i) => i < pattern.length);
 }
 
@@ -356,27 +376,9 @@ export function coversAll(s: PolicyStatement, kind: ResourceKind, bucketArn: str
     : s.resources.some((p) => coversEveryObject(p, bucketArn));
 }
 
-/**
- * Does the Deny cover every resource of this kind that the Allow reaches in the bucket? Besides
- * covering them all, a Deny pattern covers an Allow's object prefix when it matches the Allow's
- * pattern read literally and has no "?" (its "*" then absorb whatever the Allow's wildcards match).
- */
-export function denyCovers(deny: PolicyStatement, allow: PolicyStatement, kind: ResourceKind, bucketArn: string): boolean {
-  if (coversAll(deny, kind, bucketArn)) return true;
-  if (kind === 'bucket' || deny.notResource || allow.notResource) return false;
-  return allow.resources
-    .filter((r) => reachesSomeObject(r, bucketArn))
-    .every((r) => deny.resources.some((p) => !p.includes('?') && arnMatch(p, r)));
-}
-
 /** The actions of `universe` the statement covers on resources of this bucket (Action and Resource both). */
 export function actionsOnBucket(s: PolicyStatement, universe: readonly string[], bucketArn: string): string[] {
   return coveredActions(s, universe).filter((a) => reaches(s, actionKind(a), bucketArn));
-}
-
-/** The actions of `actions` (granted by `allow`) that the Deny takes back on the same resources. */
-export function deniedActions(deny: PolicyStatement, allow: PolicyStatement, actions: readonly string[], bucketArn: string): Set<string> {
-  return new Set(coveredActions(deny, actions).filter((a) => denyCovers(deny, allow, actionKind(a), bucketArn)));
 }
 
 /**
@@ -513,60 +515,3 @@ export const CROSS_ACCOUNT_SENSITIVE = [
   's3:PutEncryptionConfiguration',
   's3:PutObjectAcl',
 ] as const;
-
-export interface CrossAccountGrant {
-  label: string;
-  /** Who outside the account gets the actions: account ids, or a description of "anyone". */
-  grantees: string[];
-  actions: string[];
-}
-
-/**
- * Allow statements that give another (untrusted) account any of the S3.6 actions: named
- * principals of other accounts, or an unfixed principal not pinned to trusted accounts by
- * aws:PrincipalAccount. A Deny for everyone outside the trusted accounts (or for everyone,
- * unconditionally) takes the actions back.
- */
-export function crossAccountGrants(
-  statements: readonly PolicyStatement[],
-  bucketArn: string,
-  owner: string,
-  trusted: readonly string[],
-): CrossAccountGrant[] {
-  const allowed = new Set([owner, ...trusted]);
-  const onlyTrusted = (c: Condition): boolean =>
-    c.key === 'aws:principalaccount' && c.values.length > 0 && c.values.every((v) => allowed.has(v));
-  const closers = statements.filter(
-    (s) =>
-      s.effect === 'Deny' &&
-      !s.notPrincipal &&
-      denyAppliesToEveryone(s) &&
-      s.conditions.every((c) => onlyTrusted(c) && /^stringnotequals$/i.test(c.base) && !c.setPrefix),
-  );
-  const out: CrossAccountGrant[] = [];
-  for (const s of statements.filter((st) => st.effect === 'Allow')) {
-    let actions = actionsOnBucket(s, CROSS_ACCOUNT_SENSITIVE, bucketArn);
-    for (const deny of closers) {
-      const closed = deniedActions(deny, s, actions, bucketArn);
-      actions = actions.filter((a) => !closed.has(a));
-    }
-    if (actions.length === 0) continue;
-    const unfixed = unfixedPrincipal(s);
-    let grantees: string[];
-    if (unfixed) {
-      const pinned = s.conditions.some((c) => onlyTrusted(c) && /^stringequals$/i.test(c.base) && !c.ifExists && !c.setPrefix);
-      grantees = pinned ? [] : [`any account (${unfixed})`];
-    } else {
-      grantees = [
-        ...new Set(
-          s.principals
-            .filter((p) => p.type === 'AWS')
-            .map((p) => accountOfPrincipal(p.value))
-            .filter((a): a is string => a !== undefined && !allowed.has(a)),
-        ),
-      ];
-    }
-    if (grantees.length) out.push({ label: statementLabel(s), grantees, actions });
-  }
-  return out;
-}

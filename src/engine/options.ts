@@ -49,6 +49,17 @@ export interface CheckOptions {
   rdsBackupRetentionDays: number;
   /** Account ids outside this one that bucket policies may grant sensitive actions to (FSBP S3.6). */
   s3TrustedAccountIds: string[];
+  // Issue 15: external access.
+  /**
+   * Accounts inside the zone of trust besides this one: a resource policy, role trust or
+   * snapshot share naming them is not external access (and S3.6 trusts them too).
+   */
+  trustedAccountIds: string[];
+  /**
+   * Read the organization (organizations:DescribeOrganization) and count an
+   * aws:PrincipalOrgID/aws:PrincipalOrgPaths condition naming it as inside the zone of trust.
+   */
+  trustOrganization: boolean;
   // issue 6 (reports and scheduled runs): data residency
   /**
    * Regions where the account's data may live (data sovereignty). Empty: no residency
@@ -96,6 +107,9 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   // Issue 5 (RDS and S3).
   rdsBackupRetentionDays: 7,
   s3TrustedAccountIds: [],
+  // Issue 15: external access.
+  trustedAccountIds: [],
+  trustOrganization: true,
   // issue 6 (reports and scheduled runs): data residency
   allowedRegions: [],
 

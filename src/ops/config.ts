@@ -19,6 +19,7 @@ const OPTION_REFINEMENTS: Record<string, Record<string, unknown>> = {
   allowedRegions: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d{1,2}$' }, uniqueItems: true },
   authorizedIngressPorts: { type: 'object', additionalProperties: false, properties: { tcp: PORTS, udp: PORTS } },
   s3TrustedAccountIds: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' }, uniqueItems: true },
+  trustedAccountIds: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' }, uniqueItems: true },
 };
 
 type JsonSchema = Record<string, unknown>;

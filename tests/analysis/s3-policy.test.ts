@@ -5,8 +5,8 @@
  */
 import { doc } from '../helpers/s3-policies.js';
 import { describe, expect, it } from 'vitest';
-import { evaluateBucketExposure, evaluatePolicy, type AclGrant } from '../../src/analysis/s3-exposure.js';
-import { actionKind, crossAccountGrants, parsePolicy, PolicyParseError, tlsOnlyStatements } from '../../src/analysis/s3-policy.js';
+import { crossAccountGrants, evaluateBucketExposure, evaluatePolicy, type AclGrant } from '../../src/analysis/s3-exposure.js';
+import { actionKind, parsePolicy, PolicyParseError, tlsOnlyStatements } from '../../src/analysis/s3-policy.js';
 
 const ARN = 'arn:aws:s3:::b';
 const OWNER = '123456789012';
@@ -246,4 +246,48 @@ describe('parsing', () => {
     ['{"Statement": [[{"Effect": "Allow"}]]}'],
     ['{"Statement": [{"Effect": "allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}'],
   ])('%s → PolicyParseError (an ERROR finding, never a PASS)', (text) => expect(() => parsePolicy(text)).toThrow(PolicyParseError));
+});
+
+describe('issue 13: Deny statements taken together, and per principal (the S3 checks)', () => {
+  const allowAB = allow({ Resource: [`${ARN}/a/*`, `${ARN}/b/*`] });
+  const denyAll = (Resource: string) => ({ Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource });
+  it('public read: a Deny on bucket/a/* and a second on bucket/b/* close an Allow on both (S3.2 PASS)', () => {
+    expect(access(policy(allowAB, denyAll(`${ARN}/a/*`), denyAll(`${ARN}/b/*`))).read).toBe(false);
+    const exposure = evaluateBucketExposure({
+      bucket: 'b',
+      policy: policy(allowAB, denyAll(`${ARN}/a/*`), denyAll(`${ARN}/b/*`)),
+      aclGrants: [],
+      bucketBpa: null,
+      accountBpa: null,
+    });
+    expect(exposure.read.public).toBe(false);
+    expect(exposure.read.safeguards.join(' ')).toContain('statement 2 denies everyone read access');
+  });
+  it('mirror: either Deny alone leaves the other prefix public (S3.2 FAIL)', () => {
+    expect(access(policy(allowAB, denyAll(`${ARN}/a/*`))).read).toBe(true);
+    expect(access(policy(allowAB, denyAll(`${ARN}/b/*`))).read).toBe(true);
+  });
+
+  const partner = { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${PARTNER}:root` }, Action: 's3:*', Resource: [ARN, `${ARN}/*`] };
+  const five = ['s3:DeleteBucketPolicy', 's3:PutBucketAcl', 's3:PutBucketPolicy', 's3:PutEncryptionConfiguration', 's3:PutObjectAcl'];
+  const takeBack = (extra: object) => ({ Effect: 'Deny', Action: five, Resource: [ARN, `${ARN}/*`], ...extra });
+  const s36 = (...statements: object[]) => crossAccountGrants(parsePolicy(policy(...statements)), ARN, OWNER, []);
+  it.each([
+    ['by account ARN', { Principal: { AWS: `arn:aws:iam::${PARTNER}:root` } }],
+    ['"*" with NotPrincipal of the own account', { NotPrincipal: { AWS: `arn:aws:iam::${OWNER}:root` } }],
+    ['"*" with an aws:PrincipalAccount condition', { Principal: '*', Condition: { StringNotEquals: { 'aws:PrincipalAccount': OWNER } } }],
+  ])('a partner with s3:* and a Deny of the five S3.6 actions to that partner %s passes S3.6', (_name, extra) => {
+    expect(s36(partner, takeBack(extra))).toEqual([]);
+  });
+  it.each([
+    ['naming another account', { Principal: { AWS: 'arn:aws:iam::999999999999:root' } }],
+    ['with NotPrincipal of the partner', { NotPrincipal: { AWS: `arn:aws:iam::${PARTNER}:root` } }],
+    ['on a condition that may not hold (aws:SecureTransport)', { Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+    [
+      'on aws:PrincipalAccount equal to the own account',
+      { Principal: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': OWNER } } },
+    ],
+  ])('mirror: the Deny %s leaves S3.6 failing', (_name, extra) => {
+    expect(s36(partner, takeBack(extra))).toEqual([{ label: 'statement 1', grantees: [PARTNER], actions: five }]);
+  });
 });
