@@ -61,12 +61,13 @@ export const LAMBDA_RUNTIME_DEPRECATION: Readonly<Record<string, string>> = {
   nodejs: '2016-10-31',
 };
 
-export type RuntimeStatus =
-  | { kind: 'supported'; deprecates: string }
-  | { kind: 'deprecated'; since: string }
-  | { kind: 'unknown' };
+export type RuntimeStatus = { kind: 'supported'; deprecates: string } | { kind: 'deprecated'; since: string } | { kind: 'unknown' };
 
-export function runtimeStatus(runtime: string, now: Date, table: Readonly<Record<string, string>> = LAMBDA_RUNTIME_DEPRECATION): RuntimeStatus {
+export function runtimeStatus(
+  runtime: string,
+  now: Date,
+  table: Readonly<Record<string, string>> = LAMBDA_RUNTIME_DEPRECATION,
+): RuntimeStatus {
   const date = Object.hasOwn(table, runtime) ? table[runtime] : undefined;
   if (!date) return { kind: 'unknown' };
   // Deprecated from the start of its date (UTC).

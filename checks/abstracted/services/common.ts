@@ -69,7 +69,11 @@ export const tableResource = (name: string, w: Where, tableArn?: string): Resour
   arn: tableArn ?? arn(w.partition, 'dynamodb', w.region, w.accountId, `table/${name}`),
 });
 
-export const daxResource = (c: Cluster): Resource => ({ id: c.ClusterName ?? '(unnamed cluster)', type: 'AWS::DAX::Cluster', arn: c.ClusterArn });
+export const daxResource = (c: Cluster): Resource => ({
+  id: c.ClusterName ?? '(unnamed cluster)',
+  type: 'AWS::DAX::Cluster',
+  arn: c.ClusterArn,
+});
 
 /** A queue URL is https://sqs.<region>.amazonaws.com/<account>/<name>: the name and owner are its last two parts. */
 export function queueResource(url: string, w: Where): Resource {
@@ -77,7 +81,11 @@ export function queueResource(url: string, w: Where): Resource {
   return { id: name ?? url, type: 'AWS::SQS::Queue', arn: arn(w.partition, 'sqs', w.region, owner ?? w.accountId, name ?? url) };
 }
 
-export const topicResource = (topicArn: string): Resource => ({ id: topicArn.split(':').pop() ?? topicArn, type: 'AWS::SNS::Topic', arn: topicArn });
+export const topicResource = (topicArn: string): Resource => ({
+  id: topicArn.split(':').pop() ?? topicArn,
+  type: 'AWS::SNS::Topic',
+  arn: topicArn,
+});
 
 export const identityResource = (identity: string, w: Where): Resource => ({
   id: identity,
@@ -85,7 +93,11 @@ export const identityResource = (identity: string, w: Where): Resource => ({
   arn: arn(w.partition, 'ses', w.region, w.accountId, `identity/${identity}`),
 });
 
-export const vaultResource = (v: DescribeVaultOutput): Resource => ({ id: v.VaultName ?? '(unnamed vault)', type: 'AWS::Glacier::Vault', arn: v.VaultARN });
+export const vaultResource = (v: DescribeVaultOutput): Resource => ({
+  id: v.VaultName ?? '(unnamed vault)',
+  type: 'AWS::Glacier::Vault',
+  arn: v.VaultARN,
+});
 
 export const keyResource = (k: KeyMetadata): Resource => ({
   id: k.KeyId ?? '(key without id)',
@@ -94,7 +106,11 @@ export const keyResource = (k: KeyMetadata): Resource => ({
   ...(k.Description ? { name: k.Description } : {}),
 });
 
-export const secretResource = (s: SecretListEntry): Resource => ({ id: s.Name ?? s.ARN ?? '(unnamed secret)', type: 'AWS::SecretsManager::Secret', arn: s.ARN });
+export const secretResource = (s: SecretListEntry): Resource => ({
+  id: s.Name ?? s.ARN ?? '(unnamed secret)',
+  type: 'AWS::SecretsManager::Secret',
+  arn: s.ARN,
+});
 
 export const fileSystemResource = (fs: FileSystemDescription): Resource => ({
   id: fs.FileSystemId ?? '(file system without id)',

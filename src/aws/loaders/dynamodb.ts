@@ -62,7 +62,10 @@ export const tablePolicy = defineLoader({
     try {
       const { Policy } = await aws.client('dynamodb', region).send(new GetResourcePolicyCommand({ ResourceArn: tableArn }));
       if (typeof Policy !== 'string' || !Policy.trim())
-        throw new MalformedResponse('it held no Policy (a table without one answers PolicyNotFoundException)', 'dynamodb:GetResourcePolicy');
+        throw new MalformedResponse(
+          'it held no Policy (a table without one answers PolicyNotFoundException)',
+          'dynamodb:GetResourcePolicy',
+        );
       return Policy;
     } catch (error) {
       if (isErrorNamed(error, 'PolicyNotFoundException')) return null;

@@ -54,7 +54,10 @@ export const fileSystemPolicy = defineLoader({
     try {
       const { Policy } = await aws.client('efs', region).send(new DescribeFileSystemPolicyCommand({ FileSystemId: fileSystemId }));
       if (typeof Policy !== 'string' || !Policy.trim())
-        throw new MalformedResponse('it held no Policy (the default policy answers PolicyNotFound)', 'elasticfilesystem:DescribeFileSystemPolicy');
+        throw new MalformedResponse(
+          'it held no Policy (the default policy answers PolicyNotFound)',
+          'elasticfilesystem:DescribeFileSystemPolicy',
+        );
       return Policy;
     } catch (error) {
       if (isErrorNamed(error, 'PolicyNotFound')) return null;
@@ -73,7 +76,8 @@ export const backupPolicy = defineLoader({
   async fetch({ aws }, region: string, fileSystemId: string): Promise<string | null> {
     try {
       const out = await aws.client('efs', region).send(new DescribeBackupPolicyCommand({ FileSystemId: fileSystemId }));
-      if (!out?.BackupPolicy?.Status) throw new MalformedResponse('it held no BackupPolicy Status', 'elasticfilesystem:DescribeBackupPolicy');
+      if (!out?.BackupPolicy?.Status)
+        throw new MalformedResponse('it held no BackupPolicy Status', 'elasticfilesystem:DescribeBackupPolicy');
       return out.BackupPolicy.Status;
     } catch (error) {
       if (isErrorNamed(error, 'PolicyNotFound')) return null;

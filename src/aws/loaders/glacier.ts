@@ -1,4 +1,10 @@
-import { GlacierClient, GetVaultAccessPolicyCommand, GetVaultLockCommand, paginateListVaults, type DescribeVaultOutput } from '@aws-sdk/client-glacier';
+import {
+  GlacierClient,
+  GetVaultAccessPolicyCommand,
+  GetVaultLockCommand,
+  paginateListVaults,
+  type DescribeVaultOutput,
+} from '@aws-sdk/client-glacier';
 import { isErrorNamed, MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
@@ -33,7 +39,10 @@ export const vaultAccessPolicy = defineLoader({
       const out = await aws.client('glacier', region).send(new GetVaultAccessPolicyCommand({ accountId: ACCOUNT, vaultName: vault }));
       const text = out?.policy?.Policy;
       if (typeof text !== 'string' || !text.trim())
-        throw new MalformedResponse('it held no policy (a vault without one answers ResourceNotFoundException)', 'glacier:GetVaultAccessPolicy');
+        throw new MalformedResponse(
+          'it held no policy (a vault without one answers ResourceNotFoundException)',
+          'glacier:GetVaultAccessPolicy',
+        );
       return text;
     } catch (error) {
       if (isErrorNamed(error, 'ResourceNotFoundException')) return null;

@@ -28,7 +28,8 @@ export const keyPolicy = defineLoader({
   actions: ['kms:GetKeyPolicy'],
   async fetch({ aws }, region: string, keyId: string): Promise<string> {
     const { Policy } = await aws.client('kms', region).send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
-    if (typeof Policy !== 'string' || !Policy.trim()) throw new MalformedResponse('it held no Policy (every KMS key has one)', 'kms:GetKeyPolicy');
+    if (typeof Policy !== 'string' || !Policy.trim())
+      throw new MalformedResponse('it held no Policy (every KMS key has one)', 'kms:GetKeyPolicy');
     return Policy;
   },
 });

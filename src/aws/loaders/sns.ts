@@ -11,7 +11,13 @@ export const topics = defineLoader({
   id: 'sns.topics',
   actions: ['sns:ListTopics'],
   async fetch({ aws }, region: string): Promise<string[]> {
-    const listed = await listAll('sns:ListTopics', 'Topics', 'NextToken', paginateListTopics({ client: aws.client('sns', region) }, {}), (p) => p.Topics);
+    const listed = await listAll(
+      'sns:ListTopics',
+      'Topics',
+      'NextToken',
+      paginateListTopics({ client: aws.client('sns', region) }, {}),
+      (p) => p.Topics,
+    );
     return listed.flatMap((t) => (t.TopicArn ? [t.TopicArn] : []));
   },
 });

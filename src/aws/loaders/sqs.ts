@@ -15,7 +15,11 @@ export const queueUrls = defineLoader({
   actions: ['sqs:ListQueues'],
   async fetch({ aws }, region: string): Promise<string[]> {
     const urls: string[] = [];
-    for await (const page of pagesOf('sqs:ListQueues', 'NextToken', paginateListQueues({ client: aws.client('sqs', region), pageSize: 1000 }, {}))) {
+    for await (const page of pagesOf(
+      'sqs:ListQueues',
+      'NextToken',
+      paginateListQueues({ client: aws.client('sqs', region), pageSize: 1000 }, {}),
+    )) {
       if (!page || typeof page !== 'object') throw new MalformedResponse('it was not a ListQueues answer', 'sqs:ListQueues');
       urls.push(...(page.QueueUrls ?? []));
     }

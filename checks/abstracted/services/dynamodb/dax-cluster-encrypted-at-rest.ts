@@ -12,7 +12,8 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: { 'aws-fsbp': ['DynamoDB.3'] },
-  remediation: 'Encryption at rest is chosen at creation: create a new cluster with server-side encryption on, move clients to it and delete this one.',
+  remediation:
+    'Encryption at rest is chosen at creation: create a new cluster with server-side encryption on, move clients to it and delete this one.',
   loaders: { daxClusters },
   async run({ region, load, result }) {
     await judgeEach(result, await load.daxClusters(region), daxResource, (c) => {

@@ -12,12 +12,14 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: { 'aws-fsbp': ['DynamoDB.7'] },
-  remediation: 'Endpoint encryption is chosen at creation: create a new cluster with ClusterEndpointEncryptionType TLS, move clients to it and delete this one.',
+  remediation:
+    'Endpoint encryption is chosen at creation: create a new cluster with ClusterEndpointEncryptionType TLS, move clients to it and delete this one.',
   loaders: { daxClusters },
   async run({ region, load, result }) {
     await judgeEach(result, await load.daxClusters(region), daxResource, (c) => {
       if (c.ClusterEndpointEncryptionType === 'TLS') return pass('The cluster endpoint requires TLS.');
-      if (c.ClusterEndpointEncryptionType === 'NONE') return fail('The cluster endpoint is not encrypted (ClusterEndpointEncryptionType NONE).');
+      if (c.ClusterEndpointEncryptionType === 'NONE')
+        return fail('The cluster endpoint is not encrypted (ClusterEndpointEncryptionType NONE).');
       return missing('ClusterEndpointEncryptionType', 'dax:DescribeClusters', 'cluster');
     });
   },

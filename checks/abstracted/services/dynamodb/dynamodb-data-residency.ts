@@ -7,7 +7,9 @@ export default residencyCheck({
   service: 'dynamodb',
   what: 'table',
   plural: 'DynamoDB tables',
-  remediation: 'Export the table to S3 (or add a global-table replica) in an allowed region, move readers and writers there, then delete this table.',
+  remediation:
+    'Export the table to S3 (or add a global-table replica) in an allowed region, move readers and writers there, then delete this table.',
   loaders: { tableNames },
-  list: async ({ region, accountId, partition, load }) => (await load.tableNames(region)).map((n) => tableResource(n, { region, accountId, partition })),
+  list: async ({ region, accountId, partition, load }) =>
+    (await load.tableNames(region)).map((n) => tableResource(n, { region, accountId, partition })),
 });

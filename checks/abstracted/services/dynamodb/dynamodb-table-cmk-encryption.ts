@@ -13,7 +13,8 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: {},
-  remediation: 'Switch the table’s encryption to a customer-managed KMS key (UpdateTable --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=…).',
+  remediation:
+    'Switch the table’s encryption to a customer-managed KMS key (UpdateTable --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=…).',
   loaders: { tableNames, table, kmsKeys },
   async run({ region, accountId, partition, load, result, options }) {
     if (!options.dynamodbRequireCmk) {
@@ -31,12 +32,14 @@ export default defineCheck({
       async (name) => {
         const sse = (await load.table(region, name)).SSEDescription;
         // No SSEDescription (or one not using KMS) means the AWS owned key.
-        if (!sse || sse.SSEType !== 'KMS' || !sse.KMSMasterKeyArn) return fail('The table is encrypted with the AWS owned key, not a customer-managed key.');
+        if (!sse || sse.SSEType !== 'KMS' || !sse.KMSMasterKeyArn)
+          return fail('The table is encrypted with the AWS owned key, not a customer-managed key.');
         if (sse.Status && sse.Status !== 'ENABLED' && sse.Status !== 'UPDATING')
           return fail(`The table's KMS encryption is ${sse.Status} (key ${sse.KMSMasterKeyArn}).`);
         const key = (await load.kmsKeys(region)).find((k) => k.Arn === sse.KMSMasterKeyArn);
         // AWS managed keys live in the table's own account; a key this region does not list is another account's, so customer managed.
-        if (key?.KeyManager === 'AWS') return fail(`The table uses the AWS managed key ${sse.KMSMasterKeyArn} (aws/dynamodb), not a customer-managed key.`);
+        if (key?.KeyManager === 'AWS')
+          return fail(`The table uses the AWS managed key ${sse.KMSMasterKeyArn} (aws/dynamodb), not a customer-managed key.`);
         return pass(`The table is encrypted with the customer-managed key ${sse.KMSMasterKeyArn}.`);
       },
     );

@@ -22,7 +22,8 @@ export default defineCheck({
       async (name) => {
         const status = (await load.continuousBackups(region, name)).PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus;
         if (status === 'ENABLED') return pass('Point-in-time recovery is on.');
-        if (status === 'DISABLED') return fail('Point-in-time recovery is off: the table cannot be restored to a moment before a bad write.');
+        if (status === 'DISABLED')
+          return fail('Point-in-time recovery is off: the table cannot be restored to a moment before a bad write.');
         return missing('PointInTimeRecoveryStatus', 'dynamodb:DescribeContinuousBackups', 'table');
       },
     );

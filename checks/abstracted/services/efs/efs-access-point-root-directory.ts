@@ -12,13 +12,16 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: { 'aws-fsbp': ['EFS.3'] },
-  remediation: 'Create a replacement access point whose RootDirectory Path is the application’s own directory, move clients to it and delete this one.',
+  remediation:
+    'Create a replacement access point whose RootDirectory Path is the application’s own directory, move clients to it and delete this one.',
   loaders: { accessPoints },
   async run({ region, load, result }) {
     await judgeEach(result, await load.accessPoints(region), accessPointResource, (ap) => {
       // DescribeAccessPoints reports "/" when no root directory was set.
       const path = ap.RootDirectory?.Path ?? '/';
-      return path === '/' ? fail('The access point does not enforce a root directory: clients see the whole file system.') : pass(`The access point enforces the root directory ${path}.`);
+      return path === '/'
+        ? fail('The access point does not enforce a root directory: clients see the whole file system.')
+        : pass(`The access point enforces the root directory ${path}.`);
     });
   },
 });

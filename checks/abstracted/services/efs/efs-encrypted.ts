@@ -12,7 +12,8 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: { 'cis-aws-3.0': ['2.4.1'], 'cis-aws-5.0': ['2.3.1'], 'aws-fsbp': ['EFS.1'] },
-  remediation: 'Encryption is chosen at creation: create an encrypted file system (with a KMS key), copy the data (AWS DataSync or AWS Backup restore), switch the mounts and delete this one.',
+  remediation:
+    'Encryption is chosen at creation: create an encrypted file system (with a KMS key), copy the data (AWS DataSync or AWS Backup restore), switch the mounts and delete this one.',
   loaders: { fileSystems },
   async run({ region, load, result }) {
     await judgeEach(result, await load.fileSystems(region), fileSystemResource, (fs) =>

@@ -12,17 +12,20 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: { 'aws-fsbp': ['EFS.2'] },
-  remediation: 'Turn on automatic backups for the file system (PutBackupPolicy Status=ENABLED) or add it to an AWS Backup plan’s resource selection.',
+  remediation:
+    'Turn on automatic backups for the file system (PutBackupPolicy Status=ENABLED) or add it to an AWS Backup plan’s resource selection.',
   loaders: { fileSystems, backupPolicy, protectedResources },
   async run({ region, load, result }) {
     const list = await load.fileSystems(region);
     let protectedArns: Set<string> | undefined;
     await judgeEach(result, list, fileSystemResource, async (fs) => {
       const status = await load.backupPolicy(region, fs.FileSystemId!);
-      if (status === 'ENABLED' || status === 'ENABLING') return pass('Automatic backups are on: the file system is in the aws/efs/automatic-backup-plan.');
+      if (status === 'ENABLED' || status === 'ENABLING')
+        return pass('Automatic backups are on: the file system is in the aws/efs/automatic-backup-plan.');
       // Otherwise another plan may select it: AWS Backup lists every resource it holds recovery points for.
       protectedArns ??= new Set((await load.protectedResources(region)).map((r) => r.ResourceArn ?? ''));
-      if (fs.FileSystemArn && protectedArns.has(fs.FileSystemArn)) return pass('AWS Backup holds recovery points of this file system (a backup plan selects it).');
+      if (fs.FileSystemArn && protectedArns.has(fs.FileSystemArn))
+        return pass('AWS Backup holds recovery points of this file system (a backup plan selects it).');
       return fail(
         `Automatic backups are ${status ?? 'not configured'} and AWS Backup holds no recovery point of this file system. (A plan that selects it but has not run yet counts once its first backup completes.)`,
       );

@@ -7,7 +7,8 @@ export default residencyCheck({
   service: 'glacier',
   what: 'vault',
   plural: 'Glacier vaults',
-  remediation: 'Retrieve the archives and store them in a vault (or an S3 Glacier storage class) in an allowed region, then delete them here.',
+  remediation:
+    'Retrieve the archives and store them in a vault (or an S3 Glacier storage class) in an allowed region, then delete them here.',
   loaders: { vaults },
   list: async ({ region, load }) => (await load.vaults(region)).map(vaultResource),
 });

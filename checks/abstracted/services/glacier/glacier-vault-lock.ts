@@ -12,11 +12,15 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: {},
-  remediation: 'Initiate a vault lock with a policy that denies deletion before the retention period, test it, then complete the lock within 24 hours.',
+  remediation:
+    'Initiate a vault lock with a policy that denies deletion before the retention period, test it, then complete the lock within 24 hours.',
   loaders: { vaults, vaultLock },
   async run({ region, accountId, partition, load, result, options }) {
     if (!options.glacierRequireVaultLock) {
-      result.notApplicable(scopeResource(region, accountId, partition), 'Vault locks are not required (set the glacierRequireVaultLock option to require them).');
+      result.notApplicable(
+        scopeResource(region, accountId, partition),
+        'Vault locks are not required (set the glacierRequireVaultLock option to require them).',
+      );
       return;
     }
     await judgeEach(result, await load.vaults(region), vaultResource, async (v) => {

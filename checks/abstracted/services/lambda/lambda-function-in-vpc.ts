@@ -12,7 +12,8 @@ export default defineCheck({
   scope: 'regional',
   severity: 'low',
   compliance: {},
-  remediation: 'Attach the function to private subnets of a VPC (with VPC endpoints or a NAT for the services it calls) and security groups that allow only what it needs.',
+  remediation:
+    'Attach the function to private subnets of a VPC (with VPC endpoints or a NAT for the services it calls) and security groups that allow only what it needs.',
   loaders: { functions },
   async run({ region, accountId, partition, load, result, options }) {
     if (!options.lambdaRequireVpc) {

@@ -30,7 +30,12 @@ export default defineCheck({
         if (!ids.length) return notApplicable('The function is not in a VPC: Lambda runs it across the region’s Availability Zones.');
         const unknown = ids.filter((id) => !zones.get(id));
         if (unknown.length)
-          return error(new MalformedResponse(`it did not list subnet ${unknown.join(', ')} of this function, so its zone is unknown`, 'ec2:DescribeSubnets'));
+          return error(
+            new MalformedResponse(
+              `it did not list subnet ${unknown.join(', ')} of this function, so its zone is unknown`,
+              'ec2:DescribeSubnets',
+            ),
+          );
         const azs = [...new Set(ids.map((id) => zones.get(id)!))].sort();
         return azs.length >= 2
           ? pass(`The function’s subnets span ${azs.length} Availability Zones (${azs.join(', ')}).`)

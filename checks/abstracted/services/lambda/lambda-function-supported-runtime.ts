@@ -23,7 +23,8 @@ export default defineCheck({
       (f) => lambdaResource(f, { region, accountId, partition }),
       (f) => {
         // A container image brings its own runtime: patching it is the image's build, not a Lambda setting.
-        if (f.PackageType === 'Image') return notApplicable('This function is a container image: its runtime is patched by rebuilding the image.');
+        if (f.PackageType === 'Image')
+          return notApplicable('This function is a container image: its runtime is patched by rebuilding the image.');
         if (!f.Runtime) return error(new MalformedResponse('it did not report the Runtime of this .zip function', 'lambda:ListFunctions'));
         const status = runtimeStatus(f.Runtime, now);
         if (status.kind === 'deprecated')

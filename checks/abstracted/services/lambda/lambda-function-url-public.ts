@@ -12,7 +12,8 @@ export default defineCheck({
   scope: 'regional',
   severity: 'high',
   compliance: {},
-  remediation: 'Set the function URL AuthType to AWS_IAM (callers sign their requests), or put the function behind API Gateway or CloudFront with authentication; delete URLs that are not needed.',
+  remediation:
+    'Set the function URL AuthType to AWS_IAM (callers sign their requests), or put the function behind API Gateway or CloudFront with authentication; delete URLs that are not needed.',
   loaders: { functions, functionUrls },
   async run({ region, accountId, partition, load, result }) {
     await judgeEach(
@@ -23,7 +24,9 @@ export default defineCheck({
         const urls = await load.functionUrls(region, f.FunctionArn ?? f.FunctionName!);
         const open = urls.filter((u) => u.AuthType === 'NONE');
         if (open.length)
-          return fail(`Public endpoint: ${open.map((u) => `${u.FunctionUrl ?? u.FunctionArn} (AuthType NONE)`).join(', ')} can be invoked by anyone.`);
+          return fail(
+            `Public endpoint: ${open.map((u) => `${u.FunctionUrl ?? u.FunctionArn} (AuthType NONE)`).join(', ')} can be invoked by anyone.`,
+          );
         if (!urls.length) return pass('The function has no function URL.');
         return pass(`Every function URL requires IAM authentication (${urls.map((u) => u.AuthType).join(', ')}).`);
       },

@@ -22,7 +22,9 @@ export default defineCheck({
       if (!since) return missing('CreatedDate', 'secretsmanager:ListSecrets', 'secret');
       const days = daysBetween(since, now);
       const what = s.LastRotatedDate ? `last rotated on ${isoDay(since)}` : `never rotated since its creation on ${isoDay(since)}`;
-      return days > limit ? fail(`The secret was ${what}: ${days} days ago, more than ${limit}.`) : pass(`The secret was ${what}: within ${limit} days.`);
+      return days > limit
+        ? fail(`The secret was ${what}: ${days} days ago, more than ${limit}.`)
+        : pass(`The secret was ${what}: within ${limit} days.`);
     });
   },
 });

@@ -18,7 +18,9 @@ export default defineCheck({
     // ListSecrets leaves RotationEnabled out for a secret that never had rotation set up.
     await judgeEach(result, await load.secrets(region), secretResource, (s) =>
       s.RotationEnabled
-        ? pass(`Automatic rotation is on${s.RotationRules?.AutomaticallyAfterDays ? ` (every ${s.RotationRules.AutomaticallyAfterDays} days)` : ''}.`)
+        ? pass(
+            `Automatic rotation is on${s.RotationRules?.AutomaticallyAfterDays ? ` (every ${s.RotationRules.AutomaticallyAfterDays} days)` : ''}.`,
+          )
         : fail('Automatic rotation is off.'),
     );
   },

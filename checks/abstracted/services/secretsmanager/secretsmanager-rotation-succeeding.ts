@@ -12,7 +12,8 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: { 'aws-fsbp': ['SecretsManager.2'] },
-  remediation: 'Read the rotation function’s CloudWatch logs, fix the failure (permissions, network access to the database, the function itself) and rotate the secret.',
+  remediation:
+    'Read the rotation function’s CloudWatch logs, fix the failure (permissions, network access to the database, the function itself) and rotate the secret.',
   loaders: { secrets },
   async run({ region, load, result, now }) {
     await judgeEach(result, await load.secrets(region), secretResource, (s) => {

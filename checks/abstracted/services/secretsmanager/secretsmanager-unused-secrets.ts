@@ -23,7 +23,9 @@ export default defineCheck({
       if (!since) return missing('CreatedDate', 'secretsmanager:ListSecrets', 'secret');
       const days = daysBetween(since, now);
       return days > limit
-        ? fail(`The secret was ${what}${s.LastAccessedDate ? '' : ` since its creation on ${isoDay(since)}`}: ${days} days, more than ${limit}.`)
+        ? fail(
+            `The secret was ${what}${s.LastAccessedDate ? '' : ` since its creation on ${isoDay(since)}`}: ${days} days, more than ${limit}.`,
+          )
         : pass(`The secret was ${what}${s.LastAccessedDate ? '' : ` (created ${isoDay(since)})`}: within ${limit} days.`);
     });
   },

@@ -12,7 +12,8 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: {},
-  remediation: 'Turn on Easy DKIM for the domain (SetIdentityDkimEnabled) and publish the three CNAME records SES gives in the domain’s DNS.',
+  remediation:
+    'Turn on Easy DKIM for the domain (SetIdentityDkimEnabled) and publish the three CNAME records SES gives in the domain’s DNS.',
   loaders: { identities, identityAttributes },
   async run({ region, accountId, partition, load, result }) {
     const names = await load.identities(region);
@@ -31,7 +32,9 @@ export default defineCheck({
         if (dkim?.DkimEnabled === undefined) return missing('DkimEnabled', 'ses:GetIdentityDkimAttributes', 'identity');
         if (!dkim.DkimEnabled) return fail('DKIM signing is off for this verified domain.');
         if (dkim.DkimVerificationStatus !== 'Success')
-          return fail(`DKIM is on but its DNS records are not verified (${dkim.DkimVerificationStatus ?? 'no status'}): mail is not signed yet.`);
+          return fail(
+            `DKIM is on but its DNS records are not verified (${dkim.DkimVerificationStatus ?? 'no status'}): mail is not signed yet.`,
+          );
         return pass('DKIM signing is on and its DNS records are verified.');
       },
     );

@@ -12,12 +12,15 @@ export default defineCheck({
   scope: 'regional',
   severity: 'medium',
   compliance: {},
-  remediation: 'Set the topic’s KmsMasterKeyId to a KMS key (alias/aws/sns or a customer-managed key whose policy lets the publishers and SNS use it).',
+  remediation:
+    'Set the topic’s KmsMasterKeyId to a KMS key (alias/aws/sns or a customer-managed key whose policy lets the publishers and SNS use it).',
   loaders: { topics, topicAttributes },
   async run({ region, load, result }) {
     await judgeEach(result, await load.topics(region), topicResource, async (topicArn) => {
       const a = await load.topicAttributes(region, topicArn);
-      return a.KmsMasterKeyId ? pass(`Encrypted with KMS key ${a.KmsMasterKeyId}.`) : fail('Server-side encryption is off: the topic has no KmsMasterKeyId.');
+      return a.KmsMasterKeyId
+        ? pass(`Encrypted with KMS key ${a.KmsMasterKeyId}.`)
+        : fail('Server-side encryption is off: the topic has no KmsMasterKeyId.');
     });
   },
 });

@@ -9,5 +9,6 @@ export default residencyCheck({
   plural: 'SQS queues',
   remediation: 'Create the queue in an allowed region, move producers and consumers to it, drain this one and delete it.',
   loaders: { queueUrls },
-  list: async ({ region, accountId, partition, load }) => (await load.queueUrls(region)).map((u) => queueResource(u, { region, accountId, partition })),
+  list: async ({ region, accountId, partition, load }) =>
+    (await load.queueUrls(region)).map((u) => queueResource(u, { region, accountId, partition })),
 });

@@ -1,0 +1,340 @@
+/**
+ * The resource-policy checks of the abstracted services: "not public" and "external access" for
+ * each service, both answered by the one evaluator (src/analysis/resource-policy.ts) against the
+ * zone of trust (checks/trust-zone.ts). A service contributes only how to list its resources and
+ * read their policies (a PolicySource); the verdicts, messages and evidence are the same for all.
+ */
+import type { DescribeVaultOutput } from '@aws-sdk/client-glacier';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
+import {
+  analyseResourcePolicy,
+  describeAccess,
+  highestLevel,
+  type PolicyAccess,
+  type PolicyService,
+} from '../../../src/analysis/resource-policy.js';
+import { tableNames, tablePolicy } from '../../../src/aws/loaders/dynamodb.js';
+import { fileSystemPolicy, fileSystems } from '../../../src/aws/loaders/efs.js';
+import { vaultAccessPolicy, vaults } from '../../../src/aws/loaders/glacier.js';
+import { keyPolicy, kmsKeys } from '../../../src/aws/loaders/kms.js';
+import { functionPolicy, functions } from '../../../src/aws/loaders/lambda.js';
+import { secretPolicy, secrets } from '../../../src/aws/loaders/secretsmanager.js';
+import { identities, identityPolicies } from '../../../src/aws/loaders/ses.js';
+import { topicAttributes, topics } from '../../../src/aws/loaders/sns.js';
+import { queueAttributes, queueUrls } from '../../../src/aws/loaders/sqs.js';
+import { defineCheck, type CheckContext, type CheckMeta, type LoaderMap } from '../../../src/engine/check.js';
+import type { Resource } from '../../../src/engine/types.js';
+import { describeZone, trustZoneLoaders, trustZoneOf, type ZoneOfTrust } from '../../trust-zone.js';
+import { reportVerdict } from '../../verdict.js';
+import {
+  fileSystemResource,
+  identityResource,
+  keyResource,
+  lambdaResource,
+  queueResource,
+  secretResource,
+  tableResource,
+  topicResource,
+  vaultResource,
+  type Verdict,
+} from './common.js';
+
+/** One policy document attached to a resource; SES identities may hold several, by name. */
+export interface PolicyDoc {
+  name?: string;
+  text: string;
+}
+
+export interface PolicyTarget {
+  resource: Resource;
+  /** The ARN the policy's Resource elements are matched against. */
+  arn: string;
+  /** Its policies; empty when it has none. */
+  policies(): Promise<PolicyDoc[]>;
+}
+
+export interface PolicySource<L extends LoaderMap> {
+  service: PolicyService;
+  /** "function", "queue", … for messages. */
+  what: string;
+  /** The kind of policy, for messages: "resource-based policy", "queue policy", … */
+  policyKind: string;
+  loaders: L;
+  targets(ctx: CheckContext<L>): Promise<PolicyTarget[]>;
+}
+
+const one = (text: string | null): PolicyDoc[] => (text === null ? [] : [{ text }]);
+
+export const lambdaPolicies: PolicySource<{ functions: typeof functions; functionPolicy: typeof functionPolicy }> = {
+  service: 'lambda',
+  what: 'function',
+  policyKind: 'resource-based policy',
+  loaders: { functions, functionPolicy },
+  async targets({ region, accountId, partition, load }) {
+    return (await load.functions(region)).map((f) => {
+      const resource = lambdaResource(f, { region, accountId, partition });
+      return { resource, arn: resource.arn!, policies: async () => one(await load.functionPolicy(region, f.FunctionName!)) };
+    });
+  },
+};
+
+export const dynamodbPolicies: PolicySource<{ tableNames: typeof tableNames; tablePolicy: typeof tablePolicy }> = {
+  service: 'dynamodb',
+  what: 'table',
+  policyKind: 'resource-based policy',
+  loaders: { tableNames, tablePolicy },
+  async targets({ region, accountId, partition, load }) {
+    // The table ARN is built from its name: no DescribeTable needed to ask for its policy.
+    return (await load.tableNames(region)).map((name) => {
+      const resource = tableResource(name, { region, accountId, partition });
+      return { resource, arn: resource.arn!, policies: async () => one(await load.tablePolicy(region, resource.arn!)) };
+    });
+  },
+};
+
+export const sqsPolicies: PolicySource<{ queueUrls: typeof queueUrls; queueAttributes: typeof queueAttributes }> = {
+  service: 'sqs',
+  what: 'queue',
+  policyKind: 'queue policy',
+  loaders: { queueUrls, queueAttributes },
+  async targets({ region, accountId, partition, load }) {
+    return (await load.queueUrls(region)).map((url) => {
+      const resource = queueResource(url, { region, accountId, partition });
+      return {
+        resource,
+        arn: resource.arn!,
+        // Policy is among "All" attributes only when the queue has one.
+        policies: async () => one((await load.queueAttributes(region, url)).Policy ?? null),
+      };
+    });
+  },
+};
+
+export const snsPolicies: PolicySource<{ topics: typeof topics; topicAttributes: typeof topicAttributes }> = {
+  service: 'sns',
+  what: 'topic',
+  policyKind: 'topic policy',
+  loaders: { topics, topicAttributes },
+  async targets({ region, load }) {
+    return (await load.topics(region)).map((topicArn) => ({
+      resource: topicResource(topicArn),
+      arn: topicArn,
+      policies: async () => one((await load.topicAttributes(region, topicArn)).Policy ?? null),
+    }));
+  },
+};
+
+export const sesPolicies: PolicySource<{ identities: typeof identities; identityPolicies: typeof identityPolicies }> = {
+  service: 'ses',
+  what: 'identity',
+  policyKind: 'sending-authorization policy',
+  loaders: { identities, identityPolicies },
+  async targets({ region, accountId, partition, load }) {
+    return (await load.identities(region)).map((name) => {
+      const resource = identityResource(name, { region, accountId, partition });
+      return {
+        resource,
+        arn: resource.arn!,
+        policies: async () =>
+          Object.entries(await load.identityPolicies(region, name)).map(([policyName, text]) => ({ name: policyName, text })),
+      };
+    });
+  },
+};
+
+export const glacierPolicies: PolicySource<{ vaults: typeof vaults; vaultAccessPolicy: typeof vaultAccessPolicy }> = {
+  service: 'glacier',
+  what: 'vault',
+  policyKind: 'vault access policy',
+  loaders: { vaults, vaultAccessPolicy },
+  async targets({ region, accountId, partition, load }) {
+    return (await load.vaults(region)).map((v: DescribeVaultOutput) => ({
+      resource: vaultResource(v),
+      arn: v.VaultARN ?? `arn:${partition}:glacier:${region}:${accountId}:vaults/${v.VaultName}`,
+      policies: async () => one(await load.vaultAccessPolicy(region, v.VaultName!)),
+    }));
+  },
+};
+
+export const kmsPolicies: PolicySource<{ kmsKeys: typeof kmsKeys; keyPolicy: typeof keyPolicy }> = {
+  service: 'kms',
+  what: 'key',
+  policyKind: 'key policy',
+  loaders: { kmsKeys, keyPolicy },
+  async targets({ region, accountId, partition, load }) {
+    // Customer-managed keys only: AWS managed keys' policies are written by AWS and cannot be changed.
+    return (await load.kmsKeys(region))
+      .filter((k: KeyMetadata) => k.KeyManager === 'CUSTOMER')
+      .map((k) => ({
+        resource: keyResource(k),
+        arn: k.Arn ?? `arn:${partition}:kms:${region}:${accountId}:key/${k.KeyId}`,
+        policies: async () => one(await load.keyPolicy(region, k.KeyId!)),
+      }));
+  },
+};
+
+export const secretsPolicies: PolicySource<{ secrets: typeof secrets; secretPolicy: typeof secretPolicy }> = {
+  service: 'secretsmanager',
+  what: 'secret',
+  policyKind: 'resource policy',
+  loaders: { secrets, secretPolicy },
+  async targets({ region, load }) {
+    return (await load.secrets(region)).map((s) => ({
+      resource: secretResource(s),
+      arn: s.ARN!,
+      policies: async () => one(await load.secretPolicy(region, s.ARN!)),
+    }));
+  },
+};
+
+export const efsPolicies: PolicySource<{ fileSystems: typeof fileSystems; fileSystemPolicy: typeof fileSystemPolicy }> = {
+  service: 'efs',
+  what: 'file system',
+  policyKind: 'file system policy',
+  loaders: { fileSystems, fileSystemPolicy },
+  async targets({ region, accountId, partition, load }) {
+    return (await load.fileSystems(region)).map((fs) => ({
+      resource: fileSystemResource(fs),
+      arn: fs.FileSystemArn ?? `arn:${partition}:elasticfilesystem:${region}:${accountId}:file-system/${fs.FileSystemId}`,
+      policies: async () => one(await load.fileSystemPolicy(region, fs.FileSystemId!)),
+    }));
+  },
+};
+
+/** The statements an access names, as written in the document, for a finding's evidence. */
+export function statementsOf(text: string, ids: Iterable<string>): unknown[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const raw = (doc as { Statement?: unknown } | null)?.Statement;
+  const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const wanted = new Set(ids);
+  return list.filter((s, i) => wanted.has((s as { Sid?: unknown })?.Sid as string) || wanted.has(`#${i + 1}`));
+}
+
+interface Found {
+  doc: PolicyDoc;
+  accesses: PolicyAccess[];
+}
+
+/** Every access the evaluator finds in the target's policies (`pick` chooses public or external). */
+async function accessesOf(
+  target: PolicyTarget,
+  service: PolicyService,
+  zone: ZoneOfTrust,
+  internetPrefix: { ipv4: number; ipv6: number },
+  pick: 'public' | 'external',
+): Promise<{ docs: PolicyDoc[]; found: Found[] }> {
+  const docs = await target.policies();
+  const found = docs
+    .map((doc) => ({ doc, accesses: analyseResourcePolicy(doc.text, service, target.arn, zone, { internetPrefix })[pick] }))
+    .filter((f) => f.accesses.length > 0);
+  return { docs, found };
+}
+
+const named = (f: Found, text: string): string => (f.doc.name ? `policy "${f.doc.name}": ${text}` : text);
+
+function evidenceOf(found: Found[]): Record<string, unknown> {
+  return {
+    statements: found.flatMap((f) =>
+      statementsOf(
+        f.doc.text,
+        f.accesses.map((a) => a.statement),
+      ).map((statement) => (f.doc.name ? { policy: f.doc.name, statement } : statement)),
+    ),
+    accesses: found.flatMap((f) => f.accesses.map((a) => ({ ...(f.doc.name ? { policy: f.doc.name } : {}), ...a }))),
+  };
+}
+
+type CheckText = Pick<CheckMeta, 'id' | 'title' | 'risk' | 'severity' | 'compliance' | 'remediation'> & { service?: string };
+
+/** "The <what>'s policy does not make it public" (FSBP Lambda.1, SQS.3, SNS.4, KMS.5, …). */
+export function notPublicCheck<L extends LoaderMap>(source: PolicySource<L>, meta: CheckText) {
+  return defineCheck({
+    category: 'abstracted',
+    responsibility: 'public-access',
+    service: source.service,
+    scope: 'regional',
+    ...meta,
+    loaders: { ...source.loaders, ...trustZoneLoaders },
+    async run(ctx) {
+      const zone = await trustZoneOf(ctx as unknown as CheckContext<typeof trustZoneLoaders>);
+      await judgeEachTarget(ctx, source, async (target) => {
+        const { docs, found } = await accessesOf(target, source.service, zone, ctx.options.internetPrefix, 'public');
+        if (!docs.length) return { verdict: { status: 'pass', message: `The ${source.what} has no ${source.policyKind}.` } };
+        if (!found.length)
+          return { verdict: { status: 'pass', message: `No statement of its ${source.policyKind} gives the public access.` } };
+        const lines = found.flatMap((f) => f.accesses.map((a) => named(f, describeAccess(a))));
+        return { verdict: { status: 'fail', message: `Public: ${lines.join('; ')}.` }, evidence: evidenceOf(found) };
+      });
+    },
+  });
+}
+
+/** Every principal outside the zone of trust that the policy lets act on the resource, and what it can do. */
+export function externalAccessCheck<L extends LoaderMap>(source: PolicySource<L>, meta: Omit<CheckText, 'severity'>) {
+  return defineCheck({
+    category: 'abstracted',
+    responsibility: 'external-access',
+    service: source.service,
+    scope: 'regional',
+    severity: 'high',
+    ...meta,
+    loaders: { ...source.loaders, ...trustZoneLoaders },
+    async run(ctx) {
+      const zone = await trustZoneOf(ctx as unknown as CheckContext<typeof trustZoneLoaders>);
+      await judgeEachTarget(ctx, source, async (target) => {
+        const { docs, found } = await accessesOf(target, source.service, zone, ctx.options.internetPrefix, 'external');
+        if (!docs.length)
+          return {
+            verdict: {
+              status: 'pass',
+              message: `The ${source.what} has no ${source.policyKind}: only this account's IAM policies grant access (${describeZone(zone)}).`,
+            },
+          };
+        if (!found.length)
+          return { verdict: { status: 'pass', message: `Its ${source.policyKind} grants nothing outside the ${describeZone(zone)}.` } };
+        const all = found.flatMap((f) => f.accesses);
+        const lines = found.flatMap((f) => f.accesses.map((a) => named(f, describeAccess(a))));
+        // Severity follows the access: write or permissions management above read and list.
+        const level = highestLevel(all.map((a) => a.level));
+        return {
+          verdict: { status: 'fail', message: `Reachable from outside the zone of trust: ${lines.join('; ')}. (${describeZone(zone)})` },
+          evidence: evidenceOf(found),
+          severity: level === 'write' || level === 'permissions' ? 'high' : 'medium',
+        };
+      });
+    },
+  });
+}
+
+export interface Judged {
+  verdict: Verdict;
+  evidence?: Record<string, unknown>;
+  severity?: CheckMeta['severity'];
+}
+
+/** One result per target; a policy that cannot be read or parsed is that target's ERROR. */
+export async function judgeEachTarget<L extends LoaderMap>(
+  ctx: CheckContext<L>,
+  source: PolicySource<L>,
+  judge: (target: PolicyTarget) => Promise<Judged>,
+): Promise<void> {
+  await Promise.all(
+    (await source.targets(ctx)).map(async (target) => {
+      let judged: Judged;
+      try {
+        judged = await judge(target);
+      } catch (err) {
+        judged = { verdict: { status: 'error', error: err } };
+      }
+      reportVerdict(ctx.result, target.resource, judged.verdict, {
+        ...(judged.evidence ? { evidence: judged.evidence } : {}),
+        ...(judged.severity ? { severity: judged.severity } : {}),
+      });
+    }),
+  );
+}
