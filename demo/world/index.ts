@@ -1,5 +1,11 @@
 import type { Responder } from '../../src/aws/session.js';
 import { accessanalyzerHandlers } from './accessanalyzer.js';
+import { daxHandlers, dynamodbHandlers } from './dynamodb.js';
+import { kmsHandlers } from './kms.js';
+import { lambdaHandlers } from './lambda.js';
+import { organizationsHandlers } from './organizations.js';
+import { sesHandlers, snsHandlers, sqsHandlers } from './messaging.js';
+import { backupHandlers, efsHandlers, glacierHandlers, secretsmanagerHandlers } from './storage.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
 import { rdsHandlers } from './rds.js';
@@ -15,6 +21,18 @@ const HANDLERS: Record<string, Handlers> = {
   s3: s3Handlers,
   accessanalyzer: accessanalyzerHandlers,
   s3control: s3controlHandlers,
+  lambda: lambdaHandlers,
+  dynamodb: dynamodbHandlers,
+  dax: daxHandlers,
+  sqs: sqsHandlers,
+  sns: snsHandlers,
+  ses: sesHandlers,
+  glacier: glacierHandlers,
+  kms: kmsHandlers,
+  secretsmanager: secretsmanagerHandlers,
+  efs: efsHandlers,
+  backup: backupHandlers,
+  organizations: organizationsHandlers,
 };
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */

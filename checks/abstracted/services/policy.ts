@@ -220,17 +220,25 @@ interface Found {
   accesses: PolicyAccess[];
 }
 
-/** Every access the evaluator finds in the target's policies (`pick` chooses public or external). */
+/**
+ * Every access the evaluator finds in the target's policies: the public ones, or the external
+ * ones, plus (for a control whose documentation says so) external accesses it also counts.
+ */
 async function accessesOf(
   target: PolicyTarget,
   service: PolicyService,
   zone: ZoneOfTrust,
   internetPrefix: { ipv4: number; ipv6: number },
   pick: 'public' | 'external',
+  alsoCounts?: (a: PolicyAccess) => boolean,
 ): Promise<{ docs: PolicyDoc[]; found: Found[] }> {
   const docs = await target.policies();
   const found = docs
-    .map((doc) => ({ doc, accesses: analyseResourcePolicy(doc.text, service, target.arn, zone, { internetPrefix })[pick] }))
+    .map((doc) => {
+      const analysis = analyseResourcePolicy(doc.text, service, target.arn, zone, { internetPrefix });
+      const extra = alsoCounts ? analysis.external.filter((a) => !analysis[pick].includes(a) && alsoCounts(a)) : [];
+      return { doc, accesses: [...analysis[pick], ...extra] };
+    })
     .filter((f) => f.accesses.length > 0);
   return { docs, found };
 }
@@ -251,8 +259,17 @@ function evidenceOf(found: Found[]): Record<string, unknown> {
 
 type CheckText = Pick<CheckMeta, 'id' | 'title' | 'risk' | 'severity' | 'compliance' | 'remediation'> & { service?: string };
 
-/** "The <what>'s policy does not make it public" (FSBP Lambda.1, SQS.3, SNS.4, KMS.5, …). */
-export function notPublicCheck<L extends LoaderMap>(source: PolicySource<L>, meta: CheckText) {
+/**
+ * "The <what>'s policy does not make it public" (FSBP Lambda.1, SQS.3, SNS.4, KMS.5, …).
+ * `alsoFails` adds external accesses a control's own documentation fails as well (Lambda.1: a
+ * service principal such as s3.amazonaws.com not pinned by aws:SourceAccount), taken from the
+ * evaluator's external answer, never judged here.
+ */
+export function notPublicCheck<L extends LoaderMap>(
+  source: PolicySource<L>,
+  meta: CheckText,
+  alsoFails?: { why: string; matches(a: PolicyAccess): boolean },
+) {
   return defineCheck({
     category: 'abstracted',
     responsibility: 'public-access',
@@ -263,11 +280,13 @@ export function notPublicCheck<L extends LoaderMap>(source: PolicySource<L>, met
     async run(ctx) {
       const zone = await trustZoneOf(ctx as unknown as CheckContext<typeof trustZoneLoaders>);
       await judgeEachTarget(ctx, source, async (target) => {
-        const { docs, found } = await accessesOf(target, source.service, zone, ctx.options.internetPrefix, 'public');
+        const { docs, found } = await accessesOf(target, source.service, zone, ctx.options.internetPrefix, 'public', alsoFails?.matches);
         if (!docs.length) return { verdict: { status: 'pass', message: `The ${source.what} has no ${source.policyKind}.` } };
         if (!found.length)
           return { verdict: { status: 'pass', message: `No statement of its ${source.policyKind} gives the public access.` } };
-        const lines = found.flatMap((f) => f.accesses.map((a) => named(f, describeAccess(a))));
+        const lines = found.flatMap((f) =>
+          f.accesses.map((a) => named(f, `${describeAccess(a)}${a.principal !== '*' && alsoFails ? ` (${alsoFails.why})` : ''}`)),
+        );
         return { verdict: { status: 'fail', message: `Public: ${lines.join('; ')}.` }, evidence: evidenceOf(found) };
       });
     },
