@@ -1,5 +1,5 @@
 /** SQS queues, SNS topics and SES identities of the demo account. */
-import { doc, own, PARTNER_ACCOUNT, STRANGER_ACCOUNT } from './policies.js';
+import { doc, PARTNER_ACCOUNT, STRANGER_ACCOUNT } from './policies.js';
 import { awsError, byRegion, DEMO_ACCOUNT, type Handlers } from './types.js';
 
 const queueArn = (region: string, name: string) => `arn:aws:sqs:${region}:${DEMO_ACCOUNT}:${name}`;
