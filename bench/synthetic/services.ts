@@ -1,6 +1,7 @@
 /** The synthetic account, service by service. Extend it when a check reads a new API. */
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
+import { ABSTRACTED_SERVICES, regionsWithVpcFunctions } from './abstracted.js';
 import { accessanalyzer, iam } from './iam.js';
 import { rds } from './rds.js';
 import { s3, s3control } from './s3.js';
@@ -143,6 +144,14 @@ export function ec2(account: Account): SyntheticService {
         const { items, next } = page(groups[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
         return { SecurityGroups: items, ...next };
       },
+      // Lambda.5 reads a region's subnets once, where some function is in a VPC.
+      DescribeSubnets: (region) => ({
+        Subnets: [0, 1].map((i) => ({
+          SubnetId: `subnet-${region}-${i}`,
+          VpcId: `vpc-${region}-0`,
+          AvailabilityZone: `${region}${'ab'[i]}`,
+        })),
+      }),
       GetManagedPrefixListEntries: (_r, input) => {
         throw awsError('InvalidPrefixListID.NotFound', `no prefix list ${String(input.PrefixListId)}`);
       },
@@ -160,9 +169,10 @@ export function ec2(account: Account): SyntheticService {
       'ec2:DescribeFlowLogs': sum(flowLogs, 1000),
       'ec2:DescribeRouteTables': sum(routeTables, 100),
       'ec2:DescribeInternetGateways': sum(gateways, 1000),
+      'ec2:DescribeSubnets': regionsWithVpcFunctions(account),
     },
     criticalPath: Math.max(...sgPages, longest(volumes, 500), longest(instances, 1000)),
   };
 }
 
-export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3, s3control];
+export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3, s3control, ...ABSTRACTED_SERVICES];
