@@ -11,6 +11,7 @@ import s3BucketNoPublicWrite from './s3-bucket-no-public-write.js';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block.js';
 import s3BucketTlsOnly from './s3-bucket-tls-only.js';
 import s3BucketVersioning from './s3-bucket-versioning.js';
+import s3BucketExternalAccess from './s3-bucket-external-access.js';
 
 export const abstractedChecks: AnyCheck[] = [
   s3AccountPublicAccessBlock,
@@ -22,6 +23,7 @@ export const abstractedChecks: AnyCheck[] = [
   s3BucketVersioning,
   s3BucketAccessLogging,
   s3BucketCrossAccount,
+  s3BucketExternalAccess,
   s3BucketKmsEncryption,
   s3BucketAclsDisabled,
   s3DataResidency,

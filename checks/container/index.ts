@@ -9,11 +9,13 @@ import rdsInstanceNotPublic from './rds-instance-not-public.js';
 import rdsMultiAz from './rds-multi-az.js';
 import rdsSnapshotNotPublic from './rds-snapshot-not-public.js';
 import rdsStorageEncrypted from './rds-storage-encrypted.js';
+import rdsSnapshotExternalAccess from './rds-snapshot-external-access.js';
 
 export const containerChecks: AnyCheck[] = [
   rdsStorageEncrypted,
   rdsInstanceNotPublic,
   rdsSnapshotNotPublic,
+  rdsSnapshotExternalAccess,
   rdsBackupRetention,
   rdsAutoMinorVersionUpgrade,
   rdsMultiAz,

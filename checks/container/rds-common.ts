@@ -1,9 +1,16 @@
 /** What the RDS checks share: reading databases per region and reporting one verdict each. */
 import type { DBInstance } from '@aws-sdk/client-rds';
-import { databaseUnits, instanceResource, rdsInstances, type RdsDatabase } from '../../src/analysis/rds-databases.js';
+import { databaseUnits, instanceResource, isRdsEngine, rdsInstances, type RdsDatabase } from '../../src/analysis/rds-databases.js';
 import { MalformedResponse } from '../../src/aws/errors.js';
-import { dbClusters, dbInstances } from '../../src/aws/loaders/rds.js';
-import type { CheckContext } from '../../src/engine/check.js';
+import {
+  dbClusters,
+  dbClusterSnapshotRestorers,
+  dbInstances,
+  dbSnapshotRestorers,
+  manualDbClusterSnapshots,
+  manualDbSnapshots,
+} from '../../src/aws/loaders/rds.js';
+import { arn, type CheckContext } from '../../src/engine/check.js';
 import type { Resource } from '../../src/engine/types.js';
 import { reportVerdict, type Verdict } from '../verdict.js';
 
@@ -67,4 +74,60 @@ export async function judgeDatabases(
       );
     result.error(instanceResource(db, region, accountId, partition), error);
   }
+}
+
+export const snapshotLoaders = { manualDbSnapshots, manualDbClusterSnapshots, dbSnapshotRestorers, dbClusterSnapshotRestorers };
+
+export interface ManualSnapshot {
+  resource: Resource;
+  /** The snapshot's restore attribute: account ids, or "all". */
+  restorers: () => Promise<string[]>;
+}
+
+/**
+ * The manual DB snapshots and (RDS-engine) cluster snapshots of the region. Each list is read on
+ * its own: one failing (an emulator without cluster snapshots) is an ERROR for that list and
+ * leaves the other judged.
+ */
+export async function manualSnapshotsOf({
+  region,
+  accountId,
+  partition,
+  load,
+  result,
+}: Pick<CheckContext<typeof snapshotLoaders>, 'region' | 'accountId' | 'partition' | 'load' | 'result'>): Promise<ManualSnapshot[]> {
+  const snapshots: ManualSnapshot[] = [];
+  try {
+    for (const s of await load.manualDbSnapshots(region)) {
+      const id = s.DBSnapshotIdentifier ?? 'unknown';
+      snapshots.push({
+        resource: {
+          id,
+          type: 'AWS::RDS::DBSnapshot',
+          arn: s.DBSnapshotArn ?? arn(partition, 'rds', region, accountId, `snapshot:${id}`),
+          name: s.DBInstanceIdentifier ? `${id} (of ${s.DBInstanceIdentifier})` : id,
+        },
+        restorers: () => load.dbSnapshotRestorers(region, id),
+      });
+    }
+  } catch (error) {
+    result.error(listResource(region, 'AWS::RDS::DBSnapshot', 'manual DB snapshots'), error);
+  }
+  try {
+    for (const s of (await load.manualDbClusterSnapshots(region)).filter((c) => isRdsEngine(c.Engine))) {
+      const id = s.DBClusterSnapshotIdentifier ?? 'unknown';
+      snapshots.push({
+        resource: {
+          id,
+          type: 'AWS::RDS::DBClusterSnapshot',
+          arn: s.DBClusterSnapshotArn ?? arn(partition, 'rds', region, accountId, `cluster-snapshot:${id}`),
+          name: s.DBClusterIdentifier ? `${id} (of ${s.DBClusterIdentifier})` : id,
+        },
+        restorers: () => load.dbClusterSnapshotRestorers(region, id),
+      });
+    }
+  } catch (error) {
+    result.error(listResource(region, 'AWS::RDS::DBClusterSnapshot', 'manual DB cluster snapshots'), error);
+  }
+  return snapshots;
 }

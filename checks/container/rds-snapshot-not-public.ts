@@ -1,13 +1,5 @@
-import { isRdsEngine } from '../../src/analysis/rds-databases.js';
-import { dbClusterSnapshotRestorers, dbSnapshotRestorers, manualDbClusterSnapshots, manualDbSnapshots } from '../../src/aws/loaders/rds.js';
-import { arn, defineCheck } from '../../src/engine/check.js';
-import { listResource } from './rds-common.js';
-import type { Resource } from '../../src/engine/types.js';
-
-interface Snapshot {
-  resource: Resource;
-  restorers: () => Promise<string[]>;
-}
+import { defineCheck } from '../../src/engine/check.js';
+import { manualSnapshotsOf, snapshotLoaders } from './rds-common.js';
 
 export default defineCheck({
   id: 'rds-snapshot-not-public',
@@ -21,42 +13,9 @@ export default defineCheck({
   compliance: { 'aws-fsbp': ['RDS.1'] },
   remediation:
     'Modify the snapshot permissions and set it to private (remove "all" from the restore attribute); share with named accounts instead.',
-  loaders: { manualDbSnapshots, manualDbClusterSnapshots, dbSnapshotRestorers, dbClusterSnapshotRestorers },
+  loaders: snapshotLoaders,
   async run({ region, accountId, partition, load, result }) {
-    const snapshots: Snapshot[] = [];
-    // Each list is read on its own: one failing (an emulator without cluster snapshots) leaves the other judged.
-    try {
-      for (const s of await load.manualDbSnapshots(region)) {
-        const id = s.DBSnapshotIdentifier ?? 'unknown';
-        snapshots.push({
-          resource: {
-            id,
-            type: 'AWS::RDS::DBSnapshot',
-            arn: s.DBSnapshotArn ?? arn(partition, 'rds', region, accountId, `snapshot:${id}`),
-            name: s.DBInstanceIdentifier ? `${id} (of ${s.DBInstanceIdentifier})` : id,
-          },
-          restorers: () => load.dbSnapshotRestorers(region, id),
-        });
-      }
-    } catch (error) {
-      result.error(listResource(region, 'AWS::RDS::DBSnapshot', 'manual DB snapshots'), error);
-    }
-    try {
-      for (const s of (await load.manualDbClusterSnapshots(region)).filter((c) => isRdsEngine(c.Engine))) {
-        const id = s.DBClusterSnapshotIdentifier ?? 'unknown';
-        snapshots.push({
-          resource: {
-            id,
-            type: 'AWS::RDS::DBClusterSnapshot',
-            arn: s.DBClusterSnapshotArn ?? arn(partition, 'rds', region, accountId, `cluster-snapshot:${id}`),
-            name: s.DBClusterIdentifier ? `${id} (of ${s.DBClusterIdentifier})` : id,
-          },
-          restorers: () => load.dbClusterSnapshotRestorers(region, id),
-        });
-      }
-    } catch (error) {
-      result.error(listResource(region, 'AWS::RDS::DBClusterSnapshot', 'manual DB cluster snapshots'), error);
-    }
+    const snapshots = await manualSnapshotsOf({ region, accountId, partition, load, result });
     // The restore attribute has no bulk read: one call per manual snapshot.
     await Promise.all(
       snapshots.map(async ({ resource, restorers }) => {

@@ -17,6 +17,7 @@ import iamSupportRoleExists from './iam-support-role-exists.js';
 import iamUnusedCredentialsDisabled from './iam-unused-credentials-disabled.js';
 import iamUserPermissionsThroughGroups from './iam-user-permissions-through-groups.js';
 import iamUserSingleActiveAccessKey from './iam-user-single-active-access-key.js';
+import iamRoleExternalAccess from './iam-role-external-access.js';
 
 export const identityChecks: AnyCheck[] = [
   iamRootMfaEnabled,
@@ -36,5 +37,6 @@ export const identityChecks: AnyCheck[] = [
   iamSupportRoleExists,
   iamNoExpiredServerCertificates,
   iamAccessAnalyzerEnabled,
+  iamRoleExternalAccess,
   iamCloudshellFullAccessNotAttached,
 ];

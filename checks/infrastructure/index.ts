@@ -15,6 +15,8 @@ import ec2SgDefaultRestrictsAll from './ec2-sg-default-restricts-all.js';
 import ec2SgHighRiskPortsOpen from './ec2-sg-high-risk-ports-open.js';
 import ec2SgUnauthorizedPortsOpen from './ec2-sg-unauthorized-ports-open.js';
 import ec2VpcFlowLogsEnabled from './ec2-vpc-flow-logs-enabled.js';
+import ec2EbsSnapshotExternalAccess from './ec2-ebs-snapshot-external-access.js';
+import ec2AmiExternalAccess from './ec2-ami-external-access.js';
 
 export const infrastructureChecks: AnyCheck[] = [
   ec2SgAdminPortsOpen,
@@ -27,7 +29,9 @@ export const infrastructureChecks: AnyCheck[] = [
   ec2EbsEncryptionByDefault,
   ec2EbsVolumeEncrypted,
   ec2EbsSnapshotPublic,
+  ec2EbsSnapshotExternalAccess,
   ec2AmiPublic,
+  ec2AmiExternalAccess,
   ec2InstanceImdsv2Required,
   ec2InstancePublicIp,
   ec2InstanceInternetReachable,

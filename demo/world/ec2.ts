@@ -2,6 +2,7 @@ import type {
   AttachmentStatus,
   FlowLog,
   Image,
+  LaunchPermission,
   Instance,
   InstanceStateName,
   InternetGateway,
@@ -15,7 +16,7 @@ import type {
   Volume,
   Vpc,
 } from '@aws-sdk/client-ec2';
-import { awsError, byRegion, daysAgo, DEMO_ACCOUNT, type Handlers } from './types.js';
+import { awsError, byRegion, daysAgo, DEMO_ACCOUNT, DEMO_ORGANIZATION_ARN, PARTNER_ACCOUNT, type Handlers } from './types.js';
 
 const tcp = (from: number, to: number, cidrs: string[] = [], v6: string[] = [], prefixLists: string[] = []): IpPermission => ({
   IpProtocol: 'tcp',
@@ -241,6 +242,8 @@ const volumeList: Partial<Record<string, Volume[]>> = {
 
 interface DemoSnapshot extends Snapshot {
   public: boolean;
+  /** Account ids with create-volume permission (sharing outside the zone fails the external-access check). */
+  sharedWith?: string[];
 }
 const snapshotList: Partial<Record<string, DemoSnapshot[]>> = {
   'us-east-1': [
@@ -269,6 +272,7 @@ const snapshotList: Partial<Record<string, DemoSnapshot[]>> = {
       Encrypted: true,
       State: 'completed',
       public: false,
+      sharedWith: [PARTNER_ACCOUNT],
     },
   ],
 };
@@ -286,6 +290,12 @@ const imageList: Partial<Record<string, Image[]>> = {
     },
     { ImageId: 'ami-0c3eubase000003', Name: 'eu-base', OwnerId: DEMO_ACCOUNT, Public: false, State: 'available' },
   ],
+};
+
+/** Launch permissions beyond "all": the partner's account (external), the demo organization (inside the zone). */
+const imageLaunchShares: Record<string, LaunchPermission[]> = {
+  'ami-0b2eupartner0002': [{ UserId: PARTNER_ACCOUNT }],
+  'ami-0c3eubase000003': [{ OrganizationArn: DEMO_ORGANIZATION_ARN }],
 };
 
 interface InstanceOpts {
@@ -543,11 +553,28 @@ export const ec2Handlers: Handlers = {
   DescribeSnapshotAttribute: (region, input) => {
     const snapshot = byRegion(snapshotList, region).find((s) => s.SnapshotId === input.SnapshotId);
     if (!snapshot) throw awsError('InvalidSnapshot.NotFound', `The snapshot '${String(input.SnapshotId)}' does not exist.`);
-    return { SnapshotId: snapshot.SnapshotId, CreateVolumePermissions: snapshot.public ? [{ Group: 'all' }] : [] };
+    if (input.Attribute !== 'createVolumePermission')
+      throw awsError('InvalidParameterValue', 'the demo world models createVolumePermission only');
+    return {
+      SnapshotId: snapshot.SnapshotId,
+      CreateVolumePermissions: [
+        ...(snapshot.public ? [{ Group: 'all' }] : []),
+        ...(snapshot.sharedWith ?? []).map((UserId) => ({ UserId })),
+      ],
+    };
   },
   DescribeImages: (region, input) => {
     const isPublic = filterValues(input, 'is-public');
     return { Images: byRegion(imageList, region).filter((i) => !isPublic || isPublic.includes(String(i.Public))) };
+  },
+  DescribeImageAttribute: (region, input) => {
+    const image = byRegion(imageList, region).find((i) => i.ImageId === input.ImageId);
+    if (!image) throw awsError('InvalidAMIID.NotFound', `The image id '[${String(input.ImageId)}]' does not exist`);
+    if (input.Attribute !== 'launchPermission') throw awsError('InvalidParameterValue', 'the demo world models launchPermission only');
+    return {
+      ImageId: image.ImageId,
+      LaunchPermissions: [...(image.Public ? [{ Group: 'all' }] : []), ...(imageLaunchShares[image.ImageId!] ?? [])],
+    };
   },
   DescribeRouteTables: (region) => ({ RouteTables: byRegion(routeTableList, region) }),
   DescribeInternetGateways: (region) => ({ InternetGateways: byRegion(internetGatewayList, region) }),

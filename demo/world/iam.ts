@@ -194,8 +194,13 @@ const groups = [
   CreateDate: daysAgo(500),
 }));
 
-const trust = (principal: object) =>
-  encoded({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
+const trust = (principal: object, condition?: object) =>
+  encoded({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }],
+  });
+/** A monitoring vendor's account: outside the zone of trust. */
+const VENDOR_ROOT = 'arn:aws:iam::999988887777:root';
 const roles = [
   {
     RoleName: 'support-desk',
@@ -208,6 +213,20 @@ const roles = [
     AssumeRolePolicyDocument: trust({ Service: 'lambda.amazonaws.com' }),
     AttachedManagedPolicies: [],
     RolePolicyList: [inline('write-logs', { Version: '2012-10-17', Statement: [allow(['logs:CreateLogStream', 'logs:PutLogEvents'])] })],
+  },
+  // Trusted by a vendor that must present its external id (still outside the zone: FAIL, medium).
+  {
+    RoleName: 'vendor-monitoring',
+    AssumeRolePolicyDocument: trust({ AWS: VENDOR_ROOT }, { StringEquals: { 'sts:ExternalId': 'vendor-7f3a9c' } }),
+    AttachedManagedPolicies: [],
+    RolePolicyList: [],
+  },
+  // Trusted by the same vendor with no external id: the confused deputy (FAIL, high).
+  {
+    RoleName: 'vendor-legacy-import',
+    AssumeRolePolicyDocument: trust({ AWS: VENDOR_ROOT }),
+    AttachedManagedPolicies: [],
+    RolePolicyList: [],
   },
 ].map((r, i) => ({
   ...r,

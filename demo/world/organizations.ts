@@ -1,8 +1,15 @@
-import { awsError, type Handlers } from './types.js';
+import { DEMO_ORGANIZATION_ARN, DEMO_ORGANIZATION_ID, type Handlers } from './types.js';
 
-/** The demo account belongs to no organization: its zone of trust is itself and its trusted partner. */
+/** The demo account is a member of an organization: conditions naming it are inside the zone of trust. */
 export const organizationsHandlers: Handlers = {
-  DescribeOrganization: () => {
-    throw awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
-  },
+  DescribeOrganization: () => ({
+    Organization: {
+      Id: DEMO_ORGANIZATION_ID,
+      Arn: DEMO_ORGANIZATION_ARN,
+      MasterAccountId: '111111111111',
+      MasterAccountArn: `arn:aws:organizations::111111111111:account/${DEMO_ORGANIZATION_ID}/111111111111`,
+      FeatureSet: 'ALL',
+      AvailablePolicyTypes: [],
+    },
+  }),
 };

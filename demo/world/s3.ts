@@ -1,5 +1,5 @@
 import type { Grant, LoggingEnabled, PublicAccessBlockConfiguration, ServerSideEncryption } from '@aws-sdk/client-s3';
-import { awsError, daysAgo, DEMO_ACCOUNT, type Handlers } from './types.js';
+import { awsError, daysAgo, DEMO_ACCOUNT, DEMO_ORGANIZATION_ID, type Handlers } from './types.js';
 
 interface DemoBucket {
   name: string;
@@ -142,6 +142,29 @@ export const buckets: DemoBucket[] = [
     ],
     policyIsPublic: false,
     versioning: { Status: 'Enabled' },
+  },
+  {
+    // Shared with the whole organization through aws:PrincipalOrgID: inside the zone of trust, not public.
+    name: 'demo-eu-shared-reports',
+    region: 'eu-west-1',
+    listedWithRegion: true,
+    publicAccessBlock: ALL_ON,
+    policy: [
+      tlsOnly('demo-eu-shared-reports'),
+      {
+        Sid: 'OrganizationRead',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: [arn('demo-eu-shared-reports'), `${arn('demo-eu-shared-reports')}/*`],
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': DEMO_ORGANIZATION_ID } },
+      },
+    ],
+    policyIsPublic: false,
+    ownership: 'BucketOwnerEnforced',
+    versioning: { Status: 'Enabled' },
+    encryption: { algorithm: 'aws:kms', key: kmsKey('eu-west-1') },
+    logging: { TargetBucket: 'demo-eu-archive', TargetPrefix: 'shared-reports/' },
   },
   // Outside the scanned regions: listed, but not evaluated.
   { name: 'demo-ap-backups', region: 'ap-southeast-2', listedWithRegion: true, publicAccessBlock: ALL_ON },

@@ -7,6 +7,10 @@
 export const DEMO_ACCOUNT = '123456789012';
 export const DEMO_PARTITION = 'aws';
 export const DEMO_HOME_REGION = 'us-east-1';
+/** The demo account's organization (inside its zone of trust) and a partner account outside it. */
+export const DEMO_ORGANIZATION_ID = 'o-demo1a2b3c';
+export const DEMO_ORGANIZATION_ARN = `arn:aws:organizations::111111111111:organization/${DEMO_ORGANIZATION_ID}`;
+export const PARTNER_ACCOUNT = '210987654321';
 /** Regions enabled in the demo account; every regional check runs in both. */
 export const DEMO_REGIONS = ['eu-west-1', 'us-east-1'] as const;
 /** A fixed "now" for data with ages (key rotation, last use): the day the cassette was built. */

@@ -572,10 +572,18 @@ function subjectsOf(s: PolicyStatement, service: PolicyService, zone: TrustZone,
   const trust = service === 'sts-trust';
   const federatedOnly = s.principals.every((p) => p.type === 'Federated');
   const unfixed = unfixedPrincipal(s);
+  const inZone = zoneAccounts(zone);
   if (unfixed && !(trust && federatedOnly && !s.notPrincipal)) {
+    // "*" with aws:PrincipalAccount equal to fixed accounts is those accounts, written as a condition.
+    const named = principalAccountsOf(s);
+    if (named) {
+      const notes = s.conditions.map(describeCondition);
+      return named
+        .filter((a) => !inZone.has(a))
+        .map((account) => ({ kind: 'account', principal: account, account, limits: notes, public: false, audience: 'signed' }));
+    }
     return [{ kind: 'anyone', principal: '*', why: unfixed, limits, public: !pinned, audience: 'anyone' }];
   }
-  const inZone = zoneAccounts(zone);
   const out: Subject[] = [];
   const allConditions = s.conditions.map(describeCondition);
   for (const p of s.principals) {
@@ -629,6 +637,20 @@ function hasExternalId(s: PolicyStatement): boolean {
       c.values.length > 0 &&
       c.values.every(isFixedValue),
   );
+}
+
+/** The fixed accounts a StringEquals aws:PrincipalAccount condition limits the statement to, or undefined. */
+function principalAccountsOf(s: PolicyStatement): string[] | undefined {
+  const c = s.conditions.find(
+    (c) =>
+      c.key === 'aws:principalaccount' &&
+      !c.setPrefix &&
+      !c.ifExists &&
+      /^stringequals$/i.test(c.base) &&
+      c.values.length > 0 &&
+      c.values.every((v) => /^\d{12}$/.test(v)),
+  );
+  return c?.values;
 }
 
 /** An Allow condition on aws:PrincipalAccount that this account never satisfies: the Allow grants it nothing. */
@@ -709,7 +731,9 @@ function closureFor(
   const accountKeys = vocab.accountKeys ?? [];
   if (subject.kind === 'account') {
     if (!denyNamesAccountPrincipal(d, subject.account!, subject.principal)) return undefined;
-    return d.conditions.every((c) => holdsForAccount(c, subject.account!)) ? { all: true } : undefined;
+    // Each condition holds for the account, or holds unless the account is inside the zone (where it is no outsider).
+    const holds = (c: Condition): boolean => holdsForAccount(c, subject.account!) || deniesOutsideZone(c, zone, accountKeys);
+    return d.conditions.every(holds) ? { all: true } : undefined;
   }
   const toZone = d.conditions.every((c) => deniesOutsideZone(c, zone, accountKeys));
   if (subject.kind !== 'anyone') {
@@ -726,12 +750,14 @@ function closureFor(
         return account === undefined || !inZone.has(account);
       })
     : [];
-  const sparedText = spared.length ? `the principal is ${spared.map((p) => p.value).join(' or ')} (spared by NotPrincipal)` : '';
+  const label = statementLabelOf(d);
+  const sparedText = spared.length ? `only for ${spared.map((p) => p.value).join(' or ')} (spared by the NotPrincipal of ${label})` : '';
   if (toZone) return spared.length ? { all: false, residual: sparedText } : { all: true };
   const keys = pinKeysOf(service, vocab);
   const closure = denyClosure(d, pin, subject.audience, keys);
   if (closure === undefined) return undefined;
-  return { all: false, residual: [closure, sparedText].filter(Boolean).join(' and ') };
+  const unless = closure ? `except where ${closure} (${label} denies that)` : '';
+  return { all: false, residual: [unless, sparedText].filter(Boolean).join(' and ') };
 }
 
 const pinKeysOf = (service: PolicyService, vocab: Vocabulary): Set<string> =>
@@ -809,7 +835,7 @@ export function evaluateStatements(
             for (const c of covering) {
               const residual = (c.closure as { residual: string }).residual;
               used.set(c.deny, residual);
-              limits.add(`only when ${residual} (${statementLabelOf(c.deny)} denies the rest)`);
+              limits.add(residual);
             }
           } else if (subject.public) isPublic = true;
         }
@@ -864,10 +890,49 @@ export function analyseResourcePolicy(
   return { public: accessesOf(evaluation, true), external: accessesOf(evaluation, false) };
 }
 
-/** One line per access, for a FAIL message: `statement #2 lets 999988887777 write (sqs:SendMessage) only where …`. */
+/** One line per access, for a FAIL message: `statement 2 lets 999988887777 sqs:SendMessage (write access), only where …`. */
 export function describeAccess(a: PolicyAccess): string {
   const who = a.principal === '*' ? 'anyone' : a.principal;
   const shown = a.actions.length > 4 ? `${a.actions.slice(0, 4).join(', ')} and ${a.actions.length - 4} more` : a.actions.join(', ');
   const label = a.statement.startsWith('#') ? `statement ${a.statement.slice(1)}` : `statement "${a.statement}"`;
-  return `${label} lets ${who} ${a.level} (${shown})${a.conditions ? `, ${a.conditions}` : ''}`;
+  return `${label} lets ${who} ${shown} (${a.level} access)${a.conditions ? `, ${a.conditions}` : ''}`;
+}
+
+/** One entry of a snapshot's or image's sharing list (EC2 createVolumePermission/launchPermission, RDS restore). */
+export interface ShareEntry {
+  Group?: string;
+  UserId?: string;
+  OrganizationArn?: string;
+  OrganizationalUnitArn?: string;
+}
+
+export interface OutsideShare {
+  who: string;
+  public: boolean;
+}
+
+/**
+ * The entries of a sharing list that reach outside the zone: the group "all" (public), account
+ * ids outside it, organizations or OUs other than the zone's organization. An entry of a shape
+ * AWS does not document is not assumed harmless.
+ */
+export function sharesOutsideZone(entries: readonly ShareEntry[], zone: TrustZone): OutsideShare[] {
+  const accounts = zoneAccounts(zone);
+  const out: OutsideShare[] = [];
+  for (const e of entries) {
+    if (e.Group !== undefined) {
+      out.push(e.Group === 'all' ? { who: 'everyone (group "all")', public: true } : { who: `group "${e.Group}"`, public: false });
+    } else if (e.UserId !== undefined) {
+      if (!accounts.has(e.UserId)) out.push({ who: `account ${e.UserId}`, public: false });
+    } else if (e.OrganizationArn !== undefined || e.OrganizationalUnitArn !== undefined) {
+      const arn = (e.OrganizationArn ?? e.OrganizationalUnitArn)!;
+      // arn:aws:organizations::<management>:organization/o-xxx or …:ou/o-xxx/ou-yyy: the organization id follows the type.
+      const orgId = arn.split(':').slice(5).join(':').split('/')[1];
+      if (!zone.organizationId || orgId !== zone.organizationId)
+        out.push({ who: e.OrganizationArn ? `organization ${arn}` : `organizational unit ${arn}`, public: false });
+    } else {
+      out.push({ who: `an unrecognised entry ${JSON.stringify(e)}`, public: false });
+    }
+  }
+  return out;
 }

@@ -12,7 +12,13 @@
  *   not make an existing public ACL or policy safe.
  * Pure: the caller supplies what the loaders read.
  */
-import { evaluateStatements as evaluateResourceStatements, type TrustZone } from './resource-policy.js';
+import {
+  type AccessLevel,
+  analyseResourcePolicy,
+  evaluateStatements as evaluateResourceStatements,
+  type PolicyAccess,
+  type TrustZone,
+} from './resource-policy.js';
 import {
   actionsOnBucket,
   allowPin,
@@ -337,4 +343,98 @@ export function crossAccountGrants(
     out.push({ label: statementLabel(s), grantees, actions });
   }
   return out;
+}
+
+/** A bucket ACL grant to someone outside the bucket owner's account. */
+export interface ExternalAclGrant {
+  grantee: string;
+  permission: string;
+  level: AccessLevel;
+  public: boolean;
+}
+
+/** What each ACL permission lets the grantee do, as an access level (FULL_CONTROL includes WRITE_ACP). */
+const ACL_LEVELS: Record<string, AccessLevel> = {
+  READ: 'list',
+  READ_ACP: 'read',
+  WRITE: 'write',
+  WRITE_ACP: 'permissions',
+  FULL_CONTROL: 'permissions',
+};
+
+export interface BucketExternalInput {
+  bucket: string;
+  partition?: string;
+  policy: string | null;
+  /** The ACL; undefined when ACLs are disabled (Object Ownership BucketOwnerEnforced). */
+  acl?: { ownerId?: string; grants: AclGrant[] };
+  bucketBpa: BpaFlags | null;
+  accountBpa: BpaFlags | null;
+  zone: TrustZone;
+  pin?: PinOptions;
+}
+
+export interface BucketExternalAccess {
+  policy: PolicyAccess[];
+  acl: ExternalAclGrant[];
+  /** Why grants that would be external are not. */
+  safeguards: string[];
+}
+
+/**
+ * Every principal outside the zone of trust that the bucket policy or ACL lets act on the bucket.
+ * Effective RestrictPublicBuckets limits a public policy to AWS services and the owner's account,
+ * so its public grants are not external; IgnorePublicAcls does the same for public ACL grants.
+ * Neither touches a grant to a named account. The LogDelivery group is S3's own log writer for
+ * the owner's buckets, not another account.
+ */
+export function bucketExternalAccess(input: BucketExternalInput): BucketExternalAccess {
+  const partition = input.partition ?? 'aws';
+  const bucketArn = `arn:${partition}:s3:::${input.bucket}`;
+  const flags = { accountBpa: input.accountBpa, bucketBpa: input.bucketBpa } as ExposureInput;
+  const safeguards: string[] = [];
+  let policy: PolicyAccess[] = [];
+  if (input.policy) {
+    policy = analyseResourcePolicy(input.policy, 's3', bucketArn, input.zone, input.pin ?? DEFAULT_PIN).external;
+    const restrict = effectiveFlag('RestrictPublicBuckets', flags);
+    const isPublic = (a: PolicyAccess): boolean => a.principal === '*' && a.conditions === undefined;
+    if (restrict && policy.some(isPublic)) {
+      safeguards.push(`${restrict} limits the policy's public grants to AWS services and this account`);
+      policy = policy.filter((a) => !isPublic(a));
+    }
+  }
+  const acl: ExternalAclGrant[] = [];
+  if (!input.acl) safeguards.push('ACLs are disabled (Object Ownership BucketOwnerEnforced)');
+  else {
+    const ignore = effectiveFlag('IgnorePublicAcls', flags);
+    for (const grant of input.acl.grants) {
+      const g = grant.Grantee ?? {};
+      const permission = String(grant.Permission ?? '').toUpperCase();
+      // A permission S3 does not define is not assumed harmless.
+      const level = ACL_LEVELS[permission] ?? 'permissions';
+      const type = String(g.Type ?? '');
+      if (type === 'Group') {
+        const group = publicGroup(g.URI);
+        if (group) {
+          if (ignore) safeguards.push(`${ignore} makes S3 ignore the ACL grant of ${permission} to ${group.label}`);
+          else acl.push({ grantee: group.label, permission, level, public: true });
+        } else if (!/\/groups\/s3\/LogDelivery\/?$/i.test(g.URI ?? '')) {
+          acl.push({ grantee: `group ${g.URI ?? '(no URI)'}`, permission, level, public: false });
+        }
+      } else if (type === 'CanonicalUser') {
+        if (input.acl.ownerId === undefined)
+          throw new Error('the bucket ACL names no owner, so its canonical-user grants cannot be judged');
+        if (g.ID !== input.acl.ownerId)
+          acl.push({ grantee: `canonical user ${g.DisplayName ?? g.ID ?? '(no id)'}`, permission, level, public: false });
+      } else {
+        acl.push({
+          grantee: g.EmailAddress ? `account of ${g.EmailAddress}` : `grantee of type ${type || 'unknown'}`,
+          permission,
+          level,
+          public: false,
+        });
+      }
+    }
+  }
+  return { policy, acl, safeguards };
 }

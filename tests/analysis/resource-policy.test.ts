@@ -95,16 +95,49 @@ describe('issue 13: a Deny takes back what it denies from the principals it name
     ],
     ['"*" unless from a VPC endpoint (may not hold)', { Principal: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } }],
     [
-      '"*" when aws:PrincipalOrgID is not ours (the partner may be in it)',
-      { Principal: '*', Condition: { StringNotEquals: { 'aws:PrincipalOrgID': ORG } } },
-    ],
-    [
       '"*" with ForAnyValue on aws:PrincipalAccount',
       { Principal: '*', Condition: { 'ForAnyValue:StringNotEquals': { 'aws:PrincipalAccount': OWN } } },
     ],
   ])('mirror: a Deny naming %s leaves the partner the S3.6 actions', (_name, extra) => {
     const left = partnerActions(deny(extra));
     for (const action of SENSITIVE) expect(left).toContain(action);
+  });
+});
+
+describe('a Deny on the organization, per principal', () => {
+  const partnerRead = {
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${PARTNER}:root` },
+    Action: 's3:GetObject',
+    Resource: `${BUCKET}/*`,
+  };
+  const denyOutsideOrg = {
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: `${BUCKET}/*`,
+    Condition: { StringNotEquals: { 'aws:PrincipalOrgID': ORG } },
+  };
+  it('with the organization in the zone, it leaves the partner nothing external: outside the organization it is denied, inside it is trusted', () => {
+    expect(s3(partnerRead, denyOutsideOrg).external).toEqual([]);
+  });
+  it('mirror: with the organization unknown, the partner may be in it, so the Deny may not hold for it: still external', () => {
+    expect(who(analyse('s3', BUCKET, { accountId: OWN, trustedAccountIds: [] }, partnerRead, denyOutsideOrg).external)).toEqual([
+      `arn:aws:iam::${PARTNER}:root:read`,
+    ]);
+  });
+  it('"*" pinned by aws:PrincipalAccount to the partner is the partner: a Deny naming the partner closes it', () => {
+    const pinned = {
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: `${BUCKET}/*`,
+      Condition: { StringEquals: { 'aws:PrincipalAccount': PARTNER } },
+    };
+    expect(who(s3(pinned).external)).toEqual([`${PARTNER}:read`]);
+    expect(s3(pinned, { Effect: 'Deny', Principal: { AWS: PARTNER }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }).external).toEqual(
+      [],
+    );
   });
 });
 

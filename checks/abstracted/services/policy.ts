@@ -9,8 +9,8 @@ import type { KeyMetadata } from '@aws-sdk/client-kms';
 import {
   analyseResourcePolicy,
   describeAccess,
-  highestLevel,
   type PolicyAccess,
+  type PolicyAnalysis,
   type PolicyService,
 } from '../../../src/analysis/resource-policy.js';
 import { tableNames, tablePolicy } from '../../../src/aws/loaders/dynamodb.js';
@@ -24,13 +24,15 @@ import { topicAttributes, topics } from '../../../src/aws/loaders/sns.js';
 import { queueAttributes, queueUrls } from '../../../src/aws/loaders/sqs.js';
 import { defineCheck, type CheckContext, type CheckMeta, type LoaderMap } from '../../../src/engine/check.js';
 import type { Resource } from '../../../src/engine/types.js';
-import { describeZone, trustZoneLoaders, trustZoneOf, type ZoneOfTrust } from '../../trust-zone.js';
-import { reportVerdict } from '../../verdict.js';
+import { externalAccessVerdict, grantsOfAnalysis, trustZoneLoaders, trustZoneOf, type ZoneOfTrust } from '../../trust-zone.js';
 import {
+  fail,
   fileSystemResource,
   identityResource,
+  judgeEach,
   keyResource,
   lambdaResource,
+  pass,
   queueResource,
   secretResource,
   tableResource,
@@ -220,11 +222,19 @@ interface Found {
   accesses: PolicyAccess[];
 }
 
+interface Found {
+  doc: PolicyDoc;
+  analysis: PolicyAnalysis;
+  /** The accesses the check reports from this document. */
+  accesses: PolicyAccess[];
+}
+
 /**
- * Every access the evaluator finds in the target's policies: the public ones, or the external
- * ones, plus (for a control whose documentation says so) external accesses it also counts.
+ * The evaluator's answer for each of the target's policies; `pick` keeps the public accesses or
+ * the external ones, plus (for a control whose documentation says so) external accesses it also
+ * counts.
  */
-async function accessesOf(
+async function analyse(
   target: PolicyTarget,
   service: PolicyService,
   zone: ZoneOfTrust,
@@ -237,14 +247,15 @@ async function accessesOf(
     .map((doc) => {
       const analysis = analyseResourcePolicy(doc.text, service, target.arn, zone, { internetPrefix });
       const extra = alsoCounts ? analysis.external.filter((a) => !analysis[pick].includes(a) && alsoCounts(a)) : [];
-      return { doc, accesses: [...analysis[pick], ...extra] };
+      return { doc, analysis, accesses: [...analysis[pick], ...extra] };
     })
     .filter((f) => f.accesses.length > 0);
   return { docs, found };
 }
 
-const named = (f: Found, text: string): string => (f.doc.name ? `policy "${f.doc.name}": ${text}` : text);
+const named = (doc: PolicyDoc, text: string): string => (doc.name ? `policy "${doc.name}": ${text}` : text);
 
+/** The statements behind the accesses, as written, and the accesses themselves. */
 function evidenceOf(found: Found[]): Record<string, unknown> {
   return {
     statements: found.flatMap((f) =>
@@ -257,7 +268,31 @@ function evidenceOf(found: Found[]): Record<string, unknown> {
   };
 }
 
-type CheckText = Pick<CheckMeta, 'id' | 'title' | 'risk' | 'severity' | 'compliance' | 'remediation'> & { service?: string };
+type CheckText = Pick<CheckMeta, 'id' | 'title' | 'risk' | 'severity' | 'compliance' | 'remediation'>;
+
+/** One verdict per resource of the source, with the zone of trust read once per check and region. */
+export function policyCheck<L extends LoaderMap>(
+  source: PolicySource<L>,
+  meta: CheckText & Pick<CheckMeta, 'responsibility'>,
+  judge: (target: PolicyTarget, zone: ZoneOfTrust, ctx: CheckContext<L>) => Promise<Verdict>,
+) {
+  return defineCheck({
+    category: 'abstracted',
+    service: source.service,
+    scope: 'regional',
+    ...meta,
+    loaders: { ...source.loaders, ...trustZoneLoaders },
+    async run(ctx) {
+      const zone = await trustZoneOf(ctx as unknown as CheckContext<typeof trustZoneLoaders>);
+      await judgeEach(
+        ctx.result,
+        await source.targets(ctx),
+        (t) => t.resource,
+        (t) => judge(t, zone, ctx),
+      );
+    },
+  });
+}
 
 /**
  * "The <what>'s policy does not make it public" (FSBP Lambda.1, SQS.3, SNS.4, KMS.5, …).
@@ -270,90 +305,30 @@ export function notPublicCheck<L extends LoaderMap>(
   meta: CheckText,
   alsoFails?: { why: string; matches(a: PolicyAccess): boolean },
 ) {
-  return defineCheck({
-    category: 'abstracted',
-    responsibility: 'public-access',
-    service: source.service,
-    scope: 'regional',
-    ...meta,
-    loaders: { ...source.loaders, ...trustZoneLoaders },
-    async run(ctx) {
-      const zone = await trustZoneOf(ctx as unknown as CheckContext<typeof trustZoneLoaders>);
-      await judgeEachTarget(ctx, source, async (target) => {
-        const { docs, found } = await accessesOf(target, source.service, zone, ctx.options.internetPrefix, 'public', alsoFails?.matches);
-        if (!docs.length) return { verdict: { status: 'pass', message: `The ${source.what} has no ${source.policyKind}.` } };
-        if (!found.length)
-          return { verdict: { status: 'pass', message: `No statement of its ${source.policyKind} gives the public access.` } };
-        const lines = found.flatMap((f) =>
-          f.accesses.map((a) => named(f, `${describeAccess(a)}${a.principal !== '*' && alsoFails ? ` (${alsoFails.why})` : ''}`)),
-        );
-        return { verdict: { status: 'fail', message: `Public: ${lines.join('; ')}.` }, evidence: evidenceOf(found) };
-      });
-    },
+  return policyCheck(source, { ...meta, responsibility: 'public-access' }, async (target, zone, ctx) => {
+    const { docs, found } = await analyse(target, source.service, zone, ctx.options.internetPrefix, 'public', alsoFails?.matches);
+    if (!docs.length) return pass(`The ${source.what} has no ${source.policyKind}.`);
+    if (!found.length) return pass(`No statement of its ${source.policyKind} gives the public access.`);
+    const lines = found.flatMap((f) =>
+      f.accesses.map((a) => named(f.doc, `${describeAccess(a)}${a.principal !== '*' && alsoFails ? ` (${alsoFails.why})` : ''}`)),
+    );
+    return { ...fail(`Public: ${lines.join('; ')}.`), options: { evidence: evidenceOf(found) } };
   });
 }
 
-/** Every principal outside the zone of trust that the policy lets act on the resource, and what it can do. */
+/**
+ * Every principal outside the zone of trust that the policy lets act on the resource, and what
+ * it can do: the verdict shape every external-access check shares (checks/trust-zone.ts).
+ */
 export function externalAccessCheck<L extends LoaderMap>(source: PolicySource<L>, meta: Omit<CheckText, 'severity'>) {
-  return defineCheck({
-    category: 'abstracted',
-    responsibility: 'external-access',
-    service: source.service,
-    scope: 'regional',
-    severity: 'high',
-    ...meta,
-    loaders: { ...source.loaders, ...trustZoneLoaders },
-    async run(ctx) {
-      const zone = await trustZoneOf(ctx as unknown as CheckContext<typeof trustZoneLoaders>);
-      await judgeEachTarget(ctx, source, async (target) => {
-        const { docs, found } = await accessesOf(target, source.service, zone, ctx.options.internetPrefix, 'external');
-        if (!docs.length)
-          return {
-            verdict: {
-              status: 'pass',
-              message: `The ${source.what} has no ${source.policyKind}: only this account's IAM policies grant access (${describeZone(zone)}).`,
-            },
-          };
-        if (!found.length)
-          return { verdict: { status: 'pass', message: `Its ${source.policyKind} grants nothing outside the ${describeZone(zone)}.` } };
-        const all = found.flatMap((f) => f.accesses);
-        const lines = found.flatMap((f) => f.accesses.map((a) => named(f, describeAccess(a))));
-        // Severity follows the access: write or permissions management above read and list.
-        const level = highestLevel(all.map((a) => a.level));
-        return {
-          verdict: { status: 'fail', message: `Reachable from outside the zone of trust: ${lines.join('; ')}. (${describeZone(zone)})` },
-          evidence: evidenceOf(found),
-          severity: level === 'write' || level === 'permissions' ? 'high' : 'medium',
-        };
-      });
-    },
+  return policyCheck(source, { severity: 'high', ...meta, responsibility: 'external-access' }, async (target, zone, ctx) => {
+    const { docs, found } = await analyse(target, source.service, zone, ctx.options.internetPrefix, 'external');
+    const grants = found.flatMap((f) => grantsOfAnalysis(f.analysis).map((g) => ({ ...g, text: named(f.doc, g.text) })));
+    return externalAccessVerdict(grants, zone, {
+      none: docs.length
+        ? `Its ${source.policyKind} grants nothing outside the zone of trust`
+        : `The ${source.what} has no ${source.policyKind}: only this account's own IAM policies grant access`,
+      evidence: evidenceOf(found),
+    });
   });
-}
-
-export interface Judged {
-  verdict: Verdict;
-  evidence?: Record<string, unknown>;
-  severity?: CheckMeta['severity'];
-}
-
-/** One result per target; a policy that cannot be read or parsed is that target's ERROR. */
-export async function judgeEachTarget<L extends LoaderMap>(
-  ctx: CheckContext<L>,
-  source: PolicySource<L>,
-  judge: (target: PolicyTarget) => Promise<Judged>,
-): Promise<void> {
-  await Promise.all(
-    (await source.targets(ctx)).map(async (target) => {
-      let judged: Judged;
-      try {
-        judged = await judge(target);
-      } catch (err) {
-        judged = { verdict: { status: 'error', error: err } };
-      }
-      reportVerdict(ctx.result, target.resource, judged.verdict, {
-        ...(judged.evidence ? { evidence: judged.evidence } : {}),
-        ...(judged.severity ? { severity: judged.severity } : {}),
-      });
-    }),
-  );
 }

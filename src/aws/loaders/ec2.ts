@@ -1,6 +1,7 @@
 import {
   EC2Client,
   DescribeRegionsCommand,
+  DescribeImageAttributeCommand,
   DescribeSnapshotAttributeCommand,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
@@ -16,7 +17,10 @@ import {
   paginateDescribeVpcs,
   paginateGetManagedPrefixListEntries,
   type FlowLog,
+  type CreateVolumePermission,
+  type Filter,
   type Image,
+  type LaunchPermission,
   type Instance,
   type InternetGateway,
   type NetworkAcl,
@@ -28,7 +32,7 @@ import {
   type Subnet,
 } from '@aws-sdk/client-ec2';
 import { MalformedResponse } from '../errors.js';
-import { defineLoader } from '../loader.js';
+import { defineLoader, type LoaderContext } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
 
@@ -137,15 +141,44 @@ export const volumes = defineLoader({
 export const publicSnapshots = defineLoader({
   id: 'ec2.publicSnapshots',
   actions: ['ec2:DescribeSnapshots'],
-  async fetch({ aws, accountId }, region: string): Promise<Snapshot[]> {
-    const snapshots = await listAll(
-      'ec2:DescribeSnapshots',
-      'Snapshots',
-      'NextToken',
-      paginateDescribeSnapshots({ client: aws.ec2(region), pageSize: 1000 }, { OwnerIds: ['self'], RestorableByUserIds: ['all'] }),
-      (p) => p.Snapshots,
-    );
-    return snapshots.filter((s) => s.OwnerId === undefined || s.OwnerId === accountId);
+  fetch: ({ aws, accountId }, region: string) => describeOwnSnapshots(aws, accountId, region, { RestorableByUserIds: ['all'] }),
+});
+
+/** The account's snapshots (DescribeSnapshots owner self, plus `filter`), the owner re-checked. */
+async function describeOwnSnapshots(
+  aws: LoaderContext['aws'],
+  accountId: string,
+  region: string,
+  filter: { RestorableByUserIds?: string[] } = {},
+): Promise<Snapshot[]> {
+  const snapshots = await listAll(
+    'ec2:DescribeSnapshots',
+    'Snapshots',
+    'NextToken',
+    paginateDescribeSnapshots({ client: aws.ec2(region), pageSize: 1000 }, { OwnerIds: ['self'], ...filter }),
+    (p) => p.Snapshots,
+  );
+  return snapshots.filter((s) => s.OwnerId === undefined || s.OwnerId === accountId);
+}
+
+/**
+ * Who may create volumes from a snapshot: its createVolumePermission attribute (the group "all",
+ * account ids). AWS sends the list, empty for a private snapshot: without it nobody knows.
+ */
+export const snapshotVolumePermissions = defineLoader({
+  id: 'ec2.snapshotVolumePermissions',
+  actions: ['ec2:DescribeSnapshotAttribute'],
+  async fetch({ aws }, region: string, snapshotId: string): Promise<CreateVolumePermission[]> {
+    const out = await aws
+      .ec2(region)
+      .send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }));
+    if (!Array.isArray(out.CreateVolumePermissions)) {
+      throw new MalformedResponse(
+        'it held no createVolumePermission list, so who may restore the snapshot is unknown',
+        'ec2:DescribeSnapshotAttribute',
+      );
+    }
+    return out.CreateVolumePermissions;
   },
 });
 
@@ -157,20 +190,55 @@ export const publicSnapshots = defineLoader({
  */
 export const snapshotRestorableByAll = defineLoader({
   id: 'ec2.snapshotRestorableByAll',
-  actions: ['ec2:DescribeSnapshotAttribute'],
-  async fetch({ aws }, region: string, snapshotId: string): Promise<boolean> {
-    const out = await aws
-      .ec2(region)
-      .send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }));
-    // The candidate was listed as restorable by all: an answer without the permission list
-    // (AWS sends it, empty for a private snapshot) leaves that unconfirmed, not disproved.
-    if (!Array.isArray(out.CreateVolumePermissions)) {
-      throw new MalformedResponse(
-        'it held no createVolumePermission list, so who may restore the snapshot is unknown',
-        'ec2:DescribeSnapshotAttribute',
-      );
+  actions: [],
+  uses: [snapshotVolumePermissions],
+  async fetch({ load }, region: string, snapshotId: string): Promise<boolean> {
+    return (await load(snapshotVolumePermissions, region, snapshotId)).some((p) => p.Group === 'all');
+  },
+});
+
+/** Every snapshot the account owns in the region (the owner re-checked, as for publicSnapshots). */
+export const ownSnapshots = defineLoader({
+  id: 'ec2.ownSnapshots',
+  actions: ['ec2:DescribeSnapshots'],
+  fetch: ({ aws, accountId }, region: string) => describeOwnSnapshots(aws, accountId, region),
+});
+
+/** Every image the account owns in the region, deprecated ones included. */
+export const ownImages = defineLoader({
+  id: 'ec2.ownImages',
+  actions: ['ec2:DescribeImages'],
+  fetch: ({ aws, accountId }, region: string) => describeOwnImages(aws, accountId, region),
+});
+
+/** The account's images (DescribeImages owner self, deprecated included, plus `filters`), the owner re-checked. */
+async function describeOwnImages(aws: LoaderContext['aws'], accountId: string, region: string, filters?: Filter[]): Promise<Image[]> {
+  const images = await listAll(
+    'ec2:DescribeImages',
+    'Images',
+    'NextToken',
+    paginateDescribeImages(
+      { client: aws.ec2(region), pageSize: 1000 },
+      { Owners: ['self'], ...(filters ? { Filters: filters } : {}), IncludeDeprecated: true },
+    ),
+    (p) => p.Images,
+  );
+  return images.filter((i) => i.OwnerId === undefined || i.OwnerId === accountId);
+}
+
+/**
+ * Who may launch an image: its launchPermission attribute (the group "all", account ids,
+ * organizations and OUs). AWS sends the list, empty for a private image.
+ */
+export const imageLaunchPermissions = defineLoader({
+  id: 'ec2.imageLaunchPermissions',
+  actions: ['ec2:DescribeImageAttribute'],
+  async fetch({ aws }, region: string, imageId: string): Promise<LaunchPermission[]> {
+    const out = await aws.ec2(region).send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' }));
+    if (!Array.isArray(out.LaunchPermissions)) {
+      throw new MalformedResponse('it held no launchPermission list, so who may launch the image is unknown', 'ec2:DescribeImageAttribute');
     }
-    return out.CreateVolumePermissions.some((p) => p.Group === 'all');
+    return out.LaunchPermissions;
   },
 });
 
@@ -182,19 +250,7 @@ export const snapshotRestorableByAll = defineLoader({
 export const publicImages = defineLoader({
   id: 'ec2.publicImages',
   actions: ['ec2:DescribeImages'],
-  async fetch({ aws, accountId }, region: string): Promise<Image[]> {
-    const images = await listAll(
-      'ec2:DescribeImages',
-      'Images',
-      'NextToken',
-      paginateDescribeImages(
-        { client: aws.ec2(region), pageSize: 1000 },
-        { Owners: ['self'], Filters: [{ Name: 'is-public', Values: ['true'] }], IncludeDeprecated: true },
-      ),
-      (p) => p.Images,
-    );
-    return images.filter((i) => i.OwnerId === undefined || i.OwnerId === accountId);
-  },
+  fetch: ({ aws, accountId }, region: string) => describeOwnImages(aws, accountId, region, [{ Name: 'is-public', Values: ['true'] }]),
 });
 
 /** Every instance of the region, flattened out of its reservations. */

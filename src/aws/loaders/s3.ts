@@ -164,14 +164,25 @@ export const bucketPolicyStatus = defineLoader({
   },
 });
 
+export interface BucketAcl {
+  /** The bucket owner's canonical user id: a grant to any other canonical user is to another account. */
+  ownerId?: string;
+  grants: Grant[];
+}
+
 export const bucketAcl = defineLoader({
   id: 's3.bucketAcl',
   actions: ['s3:GetBucketAcl'],
-  async fetch({ aws }, bucket: string, region: string): Promise<Grant[]> {
+  async fetch({ aws }, bucket: string, region: string): Promise<BucketAcl> {
     const out = await aws.s3(region).send(new GetBucketAclCommand({ Bucket: bucket }));
     // Every ACL names its owner; an answer without owner or grants is unusable, not "no grants".
     if (!out.Owner && !out.Grants) throw new MalformedResponse('it held neither Owner nor Grants', 's3:GetBucketAcl');
-    return out.Grants ?? [];
+    const grants = out.Grants ?? [];
+    // A grant to a canonical user is judged against the owner's id: without it, none can be.
+    if (!out.Owner?.ID && grants.some((g) => g.Grantee?.Type === 'CanonicalUser')) {
+      throw new MalformedResponse('it named no Owner.ID, so its canonical-user grants cannot be told apart', 's3:GetBucketAcl');
+    }
+    return { ownerId: out.Owner?.ID, grants };
   },
 });
 
@@ -277,7 +288,7 @@ export const bucketAccess = defineLoader({
       policy ? load(bucketPolicyStatus, bucket, region) : Promise.resolve({}),
       aclsNeutralised({ objectOwnership, bucketBpa, accountBpa: account.accountBpa ?? null })
         ? Promise.resolve(undefined)
-        : load(bucketAcl, bucket, region),
+        : load(bucketAcl, bucket, region).then((acl) => acl.grants),
     ]);
     return { ...facts, policyStatus, aclGrants };
   },

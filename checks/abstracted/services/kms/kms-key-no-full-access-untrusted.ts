@@ -1,8 +1,8 @@
 import { analyseResourcePolicy, describeAccess } from '../../../../src/analysis/resource-policy.js';
 import { parsePolicy } from '../../../../src/analysis/s3-policy.js';
-import { defineCheck } from '../../../../src/engine/check.js';
-import { describeZone, trustZoneLoaders, trustZoneOf } from '../../../trust-zone.js';
-import { kmsPolicies, judgeEachTarget, statementsOf } from '../policy.js';
+import { describeZone } from '../../../trust-zone.js';
+import { fail, pass } from '../common.js';
+import { kmsPolicies, policyCheck, statementsOf } from '../policy.js';
 
 /** Allow statements whose Action is every KMS action: "*", "kms:*" (any case), or a NotAction. */
 function fullAccessStatements(policy: string): Set<string> {
@@ -13,41 +13,39 @@ function fullAccessStatements(policy: string): Set<string> {
   );
 }
 
-export default defineCheck({
-  id: 'kms-key-no-full-access-untrusted',
-  title: 'No KMS key policy grants kms:* to an account outside the zone of trust',
-  risk: 'kms:* lets the other account use the key, change its policy, disable it or schedule its deletion: it controls your data’s key.',
-  category: 'abstracted',
-  responsibility: 'key-management',
-  service: 'kms',
-  scope: 'regional',
-  severity: 'high',
-  compliance: {},
-  remediation:
-    'Replace kms:* for the external account with the cryptographic actions it needs (kms:Decrypt, kms:GenerateDataKey, …), or a grant; never key administration.',
-  loaders: { ...kmsPolicies.loaders, ...trustZoneLoaders },
-  async run(ctx) {
-    const zone = await trustZoneOf(ctx);
-    await judgeEachTarget(ctx, kmsPolicies, async (target) => {
-      const [doc] = await target.policies();
-      if (!doc) throw new Error('the key policy was empty');
-      const full = fullAccessStatements(doc.text);
-      // The evaluator decides who is outside the zone (Deny, conditions, service principals included);
-      // this check keeps the external grants made by a kms:* statement.
-      const grants = analyseResourcePolicy(doc.text, 'kms', target.arn, zone, {
-        internetPrefix: ctx.options.internetPrefix,
-      }).external.filter((a) => full.has(a.statement));
-      if (!grants.length) return { verdict: { status: 'pass', message: `No statement grants kms:* outside the ${describeZone(zone)}.` } };
-      return {
-        verdict: { status: 'fail', message: `kms:* outside the zone of trust: ${grants.map(describeAccess).join('; ')}.` },
+export default policyCheck(
+  kmsPolicies,
+  {
+    id: 'kms-key-no-full-access-untrusted',
+    title: 'No KMS key policy grants kms:* to an account outside the zone of trust',
+    risk: 'kms:* lets the other account use the key, change its policy, disable it or schedule its deletion: it controls your data’s key.',
+    responsibility: 'key-management',
+    severity: 'high',
+    compliance: {},
+    remediation:
+      'Replace kms:* for the external account with the cryptographic actions it needs (kms:Decrypt, kms:GenerateDataKey, …), or a grant; never key administration.',
+  },
+  async (target, zone, ctx) => {
+    // Every KMS key has exactly one key policy.
+    const [doc] = await target.policies();
+    const full = fullAccessStatements(doc!.text);
+    // The evaluator decides who is outside the zone (Deny, conditions, service principals included);
+    // this check keeps the external grants made by a kms:* statement.
+    const grants = analyseResourcePolicy(doc!.text, 'kms', target.arn, zone, {
+      internetPrefix: ctx.options.internetPrefix,
+    }).external.filter((a) => full.has(a.statement));
+    if (!grants.length) return pass(`No statement grants kms:* outside the ${describeZone(zone)}.`);
+    return {
+      ...fail(`kms:* outside the zone of trust: ${grants.map(describeAccess).join('; ')}.`),
+      options: {
         evidence: {
           statements: statementsOf(
-            doc.text,
+            doc!.text,
             grants.map((a) => a.statement),
           ),
           accesses: grants,
         },
-      };
-    });
+      },
+    };
   },
-});
+);

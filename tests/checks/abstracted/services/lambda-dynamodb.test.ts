@@ -250,8 +250,8 @@ describe('DynamoDB and DAX', () => {
     expect(verdicts(await runCheck(tablePublic))).toEqual({ none: 'PASS', gone: 'ERROR', open: 'FAIL' });
     const external = await runCheck(tableExternal);
     expect(verdicts(external)).toEqual({ none: 'PASS', gone: 'ERROR', open: 'FAIL' });
-    // Read access only: below write and permissions.
-    expect(findingFor(external, 'open').severity).toBe('medium');
+    // Public read: high (public write would be critical, a named outsider's read medium).
+    expect(findingFor(external, 'open').severity).toBe('high');
   });
 
   it('DAX: encryption at rest (DynamoDB.3) and TLS endpoints (DynamoDB.7)', async () => {

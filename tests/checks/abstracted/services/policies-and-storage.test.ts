@@ -120,7 +120,10 @@ describe('SQS', () => {
     const external = await runCheck(queueExternal);
     expect(verdicts(external)).toEqual({ own: 'PASS', vendor: 'FAIL', open: 'FAIL', nopolicy: 'PASS' });
     expect(findingFor(external, 'vendor').message).toContain(STRANGER);
-    expect(findingFor(external, 'open').severity).toBe('high');
+    // Public write is critical; another account's write high.
+    expect(findingFor(external, 'open').severity).toBe('critical');
+    expect(findingFor(external, 'vendor').severity).toBe('high');
+    expect(findingFor(external, 'vendor').evidence?.zoneOfTrust).toEqual({ accountId: ACCOUNT, trustedAccountIds: [] });
   });
 
   it('residency: each queue is judged in its own region', async () => {
