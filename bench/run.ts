@@ -142,6 +142,35 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
   }
 }
 
+export interface StartupResult {
+  command: string;
+  /** Median wall time of a fresh `node bin/srm-audit.js …` process, and of a bare `node -e 0` for comparison. */
+  medianMs: number;
+}
+
+/** Starts the CLI a few times per command and keeps the median (a busy machine shows in the spread, not the median). */
+function measureStartup(runs = 7): StartupResult[] {
+  const bin = fileURLToPath(new URL('../../bin/srm-audit.js', import.meta.url));
+  const time = (args: string[]): number => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr}`);
+      samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    return Math.round(samples[Math.floor(samples.length / 2)]!);
+  };
+  return [
+    { command: 'node -e 0 (bare node)', medianMs: time(['-e', '0']) },
+    ...[['--version'], ['--help'], ['list-checks']].map((args) => ({
+      command: `srm-audit ${args.join(' ')}`,
+      medianMs: time([bin, ...args]),
+    })),
+  ];
+}
+
 function table(results: SizeResult[]): string {
   const head = [
     'size',
@@ -225,13 +254,15 @@ async function main(): Promise<void> {
     `srm-audit benchmark: latency ${opts.latencyMs} ms per call, ${opts.ratePerSecond} calls/s per API and region (burst ${opts.burst}), seed ${opts.seed}\n\n`,
   );
   process.stdout.write(`${table(results)}\n\n`);
+  const startup = measureStartup();
+  process.stdout.write(`startup (median of 7): ${startup.map((s) => `${s.command} ${s.medianMs} ms`).join(', ')}\n\n`);
   for (const r of results) {
     process.stdout.write(`${r.size}: floor = ${r.floorReason}\n`);
     for (const [action, n] of Object.entries(r.byOperation)) {
       if (n.calls !== n.minimal) process.stdout.write(`  ${action}: ${n.calls} calls, minimal ${n.minimal}\n`);
     }
   }
-  await writeFileAtomic(values.out!, `${JSON.stringify({ options: opts, node: process.version, results }, null, 2)}\n`);
+  await writeFileAtomic(values.out!, `${JSON.stringify({ options: opts, node: process.version, startup, results }, null, 2)}\n`);
   process.stdout.write(`\nwrote ${values.out}\n`);
 }
 

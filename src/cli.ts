@@ -5,15 +5,16 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { pino, type Logger } from 'pino';
-import { CATALOG } from './engine/catalog.js';
+import type { Logger } from 'pino';
+import { loadEntries } from './engine/catalog-entry.js';
+import { CATALOG_INDEX } from './engine/catalog-index.js';
 import { selectChecks, type Selection } from './engine/select.js';
 import { CATEGORIES, FRAMEWORKS, SEVERITIES, type Framework, type Severity } from './engine/types.js';
 import { UsageError } from './errors.js';
 import { DEMO_OPTIONS } from './demo-options.js';
-import { CONFIG_FILE_NAME, loadConfig, parseSetting, resolveCheckOptions } from './ops/config.js';
-import { buildPolicy } from './policy.js';
-import { DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, scan, type Format } from './scan.js';
+// The scan, the policy builder and the checks' code are imported when a command needs them, so
+// `--version`, `--help` and `list-checks` start without loading the SDK.
+import { CONFIG_FILE_NAME, DEFAULT_FORMATS, EXIT, FORMATS, frameworkChecks, type Format } from './run-constants.js';
 import { toolVersion } from './util/package.js';
 
 export interface Io {
@@ -118,7 +119,8 @@ function addSelectionOptions(cmd: Command): Command {
     .option('--category <names>', `only these categories: ${CATEGORIES.join(', ')}`, names);
 }
 
-function makeLogger(level: string, io: Io): Logger {
+async function makeLogger(level: string, io: Io): Promise<Logger> {
+  const { pino } = await import('pino');
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, io.logDestination ?? pino.destination(2));
 }
 
@@ -195,6 +197,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     }
     // The SDK reads the profile files from the process environment, so the check does too.
     if (o.profile && !o.demo && !o.replay) assertProfileExists(o.profile, process.env);
+    const { loadConfig, parseSetting, resolveCheckOptions } = await import('./ops/config.js');
     const config = loadConfig(o.config, io.cwd ?? process.cwd(), FORMATS);
     // A value given on the command line wins over the config file, which wins over the default.
     const pick = <T>(name: string, fromConfig: T | undefined): T =>
@@ -203,7 +206,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         : (o[name] as T);
     const cliSettings: Record<string, unknown> = {};
     for (const setting of (o.set as string[] | undefined) ?? []) parseSetting(setting, cliSettings);
-    const log = makeLogger(o.logLevel, io);
+    const log = await makeLogger(o.logLevel, io);
+    const { scan } = await import('./scan.js');
     const result = await scan({
       profile: o.profile,
       regions: pick('regions', config.regions),
@@ -252,10 +256,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print JSON instead of a table', false)
     .addOption(frameworkOption())
     .action((o) => {
-      const checks = frameworkChecks(selectChecks(CATALOG, selectionOf(o)), o.framework as Framework | undefined);
+      const checks = frameworkChecks(
+        selectChecks(
+          CATALOG_INDEX.map((e) => e.meta),
+          selectionOf(o),
+        ),
+        o.framework as Framework | undefined,
+      );
       if (o.json) {
-        const meta = checks.map(({ loaders: _loaders, run: _run, ...m }) => m);
-        io.stdout(`${JSON.stringify(meta, null, 2)}\n`);
+        io.stdout(`${JSON.stringify(checks, null, 2)}\n`);
         return;
       }
       const rows = checks.map((c) => [
@@ -278,9 +287,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     program.command('policy').description('print the least-privilege IAM policy (JSON) the selected checks need, derived from the code'),
   )
     .addOption(frameworkOption())
-    .action((o) => {
-      const checks = frameworkChecks(selectChecks(CATALOG, selectionOf(o)), o.framework as Framework | undefined);
-      io.stdout(`${JSON.stringify(buildPolicy(checks), null, 2)}\n`);
+    .action(async (o) => {
+      const entries = frameworkChecks(
+        selectChecks(CATALOG_INDEX, selectionOf(o), (e) => e.meta),
+        o.framework as Framework | undefined,
+        (e) => e.meta,
+      );
+      const { buildPolicy } = await import('./policy.js');
+      io.stdout(`${JSON.stringify(buildPolicy(await loadEntries(entries)), null, 2)}\n`);
     });
 
   program.addHelpText(

@@ -15,7 +15,8 @@ import { regions as regionsLoader, type RegionInfo } from './aws/loaders/ec2.js'
 import { callerIdentity, type CallerIdentity } from './aws/loaders/sts.js';
 import type { RateLimit } from './aws/rate-limit.js';
 import { AwsSession, type Responder } from './aws/session.js';
-import { CATALOG } from './engine/catalog.js';
+import { loadEntries } from './engine/catalog-entry.js';
+import { CATALOG_INDEX } from './engine/catalog-index.js';
 import type { AnyCheck } from './engine/check.js';
 import type { CheckOptions } from './engine/options.js';
 import { runChecks } from './engine/runner.js';
@@ -36,11 +37,10 @@ import { renderSarif } from './report/sarif.js';
 import { buildComplianceViews, buildGrid } from './report/views.js';
 import { reportBaseName, writeFileAtomic, writeReport, type Content } from './report/write.js';
 import { DEMO_CASSETTE, toolVersion } from './util/package.js';
+import { EXIT, EXTENSIONS, frameworkChecks, type Format } from './run-constants.js';
 
-export const FORMATS = ['json', 'html', 'csv', 'ocsf', 'asff', 'sarif', 'junit', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
-/** Written when --format is not given. */
-export const DEFAULT_FORMATS: Format[] = ['json', 'html'];
+export { DEFAULT_FORMATS, EXIT, EXTENSIONS, FORMATS, frameworkChecks, type Format } from './run-constants.js';
+
 /** Each format's renderer; the two that grow with the findings hand their text over in pieces. */
 export const RENDERERS: Record<Format, (r: Report) => Content> = {
   json: renderJsonChunks,
@@ -52,20 +52,6 @@ export const RENDERERS: Record<Format, (r: Report) => Content> = {
   junit: renderJunit,
   md: renderMd,
 };
-/** File extensions: the JSON-based formats say which JSON they hold. */
-export const EXTENSIONS: Record<Format, string> = {
-  json: 'json',
-  html: 'html',
-  csv: 'csv',
-  ocsf: 'ocsf.json',
-  asff: 'asff.json',
-  sarif: 'sarif',
-  junit: 'junit.xml',
-  md: 'md',
-};
-
-export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, PARTIAL: 3 } as const;
-
 export interface ScanRequest {
   profile?: string;
   regions?: string[];
@@ -246,18 +232,18 @@ export function exitCodeFor(report: Report, failOn: Severity | 'none', failOnNew
   return report.run.partial ? EXIT.PARTIAL : EXIT.OK;
 }
 
-/** The checks mapped to `framework` (all of them when none is given). */
-export function frameworkChecks(checks: AnyCheck[], framework: Framework | undefined): AnyCheck[] {
-  if (!framework) return checks;
-  const mapped = checks.filter((c) => (c.compliance[framework] ?? []).length > 0);
-  if (mapped.length === 0)
-    throw new UsageError(`no selected check maps to ${framework}; run \`srm-audit list-checks\` to see the mappings`);
-  return mapped;
-}
-
 export async function scan(req: ScanRequest): Promise<ScanResult> {
-  const catalog = req.catalog ?? CATALOG;
-  const checks = frameworkChecks(selectChecks(catalog, req.selection), req.framework);
+  // Without a catalog of its own (tests, the benchmark), a scan imports only the checks it runs.
+  const catalog = req.catalog ?? CATALOG_INDEX.map((e) => e.meta);
+  const checks = req.catalog
+    ? frameworkChecks(selectChecks(req.catalog, req.selection), req.framework)
+    : await loadEntries(
+        frameworkChecks(
+          selectChecks(CATALOG_INDEX, req.selection, (e) => e.meta),
+          req.framework,
+          (e) => e.meta,
+        ),
+      );
   if (req.regions) validateRegionNames(req.regions);
   if (req.record && (req.replay || req.demo)) throw new UsageError('--record cannot be combined with --replay or --demo');
   if (req.replay && req.demo) throw new UsageError('--demo replays the bundled cassette; do not combine it with --replay');

@@ -1,6 +1,6 @@
 /** Choosing checks by id and category, with one clear line for a name that does not exist. */
 import { UsageError } from '../errors.js';
-import type { AnyCheck } from './check.js';
+import type { CheckMeta } from './check.js';
 import { CATEGORIES, type Category } from './types.js';
 
 export interface Selection {
@@ -19,7 +19,7 @@ function closest(name: string, candidates: readonly string[]): string | undefine
   return best?.id;
 }
 
-function assertKnown(ids: readonly string[], catalog: readonly AnyCheck[], flag: string): void {
+function assertKnown(ids: readonly string[], catalog: readonly Pick<CheckMeta, 'id'>[], flag: string): void {
   const known = catalog.map((c) => c.id);
   for (const id of ids) {
     if (!known.includes(id)) {
@@ -31,20 +31,28 @@ function assertKnown(ids: readonly string[], catalog: readonly AnyCheck[], flag:
   }
 }
 
-export function selectChecks(catalog: readonly AnyCheck[], sel: Selection): AnyCheck[] {
+/** Works on whole checks and on bare metadata (the CLI selects before it loads any check's code). */
+export function selectChecks<C>(
+  catalog: readonly C[],
+  sel: Selection,
+  metaOf: (c: C) => Pick<CheckMeta, 'id' | 'category'> = (c) => c as Pick<CheckMeta, 'id' | 'category'>,
+): C[] {
+  const metas = catalog.map(metaOf);
   for (const category of sel.categories ?? []) {
     if (!CATEGORIES.includes(category as Category)) {
       throw new UsageError(`unknown category "${category}" in --category; use one of: ${CATEGORIES.join(', ')}`);
     }
   }
-  assertKnown(sel.checks ?? [], catalog, '--checks');
-  assertKnown(sel.excludeChecks ?? [], catalog, '--exclude-checks');
-  const chosen = catalog.filter(
-    (c) =>
+  assertKnown(sel.checks ?? [], metas, '--checks');
+  assertKnown(sel.excludeChecks ?? [], metas, '--exclude-checks');
+  const chosen = catalog.filter((entry, i) => {
+    const c = metas[i]!;
+    return (
       (!sel.checks?.length || sel.checks.includes(c.id)) &&
       (!sel.categories?.length || sel.categories.includes(c.category)) &&
-      !sel.excludeChecks?.includes(c.id),
-  );
+      !sel.excludeChecks?.includes(c.id)
+    );
+  });
   if (chosen.length === 0) throw new UsageError('the options select no checks; run `srm-audit list-checks` to see what is available');
   return chosen;
 }

@@ -11,7 +11,9 @@ import { FRAMEWORKS, SEVERITIES, CATEGORIES } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { assertMatches, newAjv, readYamlFile } from './yaml-file.js';
 
-export const CONFIG_FILE_NAME = 'srm-audit.config.yaml';
+import { CONFIG_FILE_NAME } from '../run-constants.js';
+
+export { CONFIG_FILE_NAME };
 
 /** Refinements the shape of a default cannot tell (an empty list's item type, a pattern). */
 const PORTS = { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 }, uniqueItems: true };

@@ -5,7 +5,7 @@
  * expired waiver stops applying and is reported; one that matched nothing is reported stale.
  */
 import { relative } from 'node:path';
-import type { AnyCheck } from '../engine/check.js';
+import type { CheckMeta } from '../engine/check.js';
 import type { ReportFinding, WaiverInfo, WaiverRecord } from '../report/model.js';
 import { assertMatches, failAt, newAjv, readYamlFile } from './yaml-file.js';
 
@@ -47,7 +47,7 @@ export interface WaiverFile {
   waivers: WaiverRecord[];
 }
 
-export function readWaivers(path: string, catalog: readonly AnyCheck[]): WaiverFile {
+export function readWaivers(path: string, catalog: readonly Pick<CheckMeta, 'id'>[]): WaiverFile {
   const file = readYamlFile(path, 'waivers file');
   assertMatches(file, validate, ' (each waiver needs check, resources, reason, owner and expires: YYYY-MM-DD)');
   const raw = (file.value as { waivers: RawWaiver[] }).waivers;

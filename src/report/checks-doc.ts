@@ -1,4 +1,7 @@
-/** docs/checks.md: every check of the catalog, by category, with its compliance ids (generated: `npm run docs:checks`). */
+/**
+ * docs/checks.md: every check of the catalog, by category, with its compliance ids (generated: `npm run docs:checks`,
+ * which also regenerates the CLI's lazy catalog index, src/engine/catalog-index.ts).
+ */
 import type { AnyCheck } from '../engine/check.js';
 import { CATEGORIES } from '../engine/types.js';
 
@@ -38,9 +41,15 @@ async function main(): Promise<void> {
   const { writeFileAtomic } = await import('./write.js');
   const { join } = await import('node:path');
   const { packageRoot } = await import('../util/package.js');
-  const file = join(packageRoot(), 'docs', 'checks.md');
+  const { renderCatalogIndex } = await import('../engine/catalog-index-render.js');
+  const root = packageRoot();
+  const file = join(root, 'docs', 'checks.md');
   await writeFileAtomic(file, renderChecksDoc(CATALOG));
   process.stdout.write(`wrote ${file} (${CATALOG.length} checks)\n`);
+  // The CLI's lazy catalog: the same list, as metadata and module paths (see catalog-entry.ts).
+  const index = join(root, 'src', 'engine', 'catalog-index.ts');
+  await writeFileAtomic(index, renderCatalogIndex(CATALOG, root));
+  process.stdout.write(`wrote ${index}\n`);
 }
 
 if (process.argv[1]?.endsWith('checks-doc.js')) await main();
