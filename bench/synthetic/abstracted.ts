@@ -1,6 +1,6 @@
 /**
  * The abstracted services of the synthetic account (issue 15): Lambda, DynamoDB and DAX, SQS,
- * SNS, SES, Glacier, KMS, Secrets Manager, EFS (with AWS Backup) and Organizations. Their sizes
+ * SNS, SES, Glacier, KMS, Secrets Manager and EFS (with AWS Backup). Their sizes
  * follow the account's other counts (no random draws, so the other services' accounts stay as
  * they were). What each costs, per region and per resource, with the default options:
  *
@@ -15,7 +15,6 @@
  * | KMS | ListKeys (1000 a page) | DescribeKey; GetKeyPolicy per customer-managed key |
  * | Secrets Manager | ListSecrets (100 a page) | GetResourcePolicy |
  * | EFS | DescribeFileSystems (100 a page), DescribeAccessPoints (1000 a page); Backup ListProtectedResources where a file system has no automatic backups | DescribeFileSystemPolicy, DescribeBackupPolicy |
- * | Organizations | DescribeOrganization once per run | — |
  */
 import { awsError } from '../../demo/world/types.js';
 import { ACCOUNT_ID, page, pages, type Account, type SyntheticService } from './model.js';
@@ -386,17 +385,4 @@ export function backup(account: Account): SyntheticService {
   };
 }
 
-export function organizations(): SyntheticService {
-  return {
-    service: 'organizations',
-    handlers: {
-      DescribeOrganization: () => {
-        throw awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
-      },
-    },
-    minimalCalls: { 'organizations:DescribeOrganization': 1 },
-    criticalPath: 1,
-  };
-}
-
-export const ABSTRACTED_SERVICES = [lambda, dynamodb, dax, sqs, sns, ses, glacier, kms, secretsmanager, efs, backup, organizations];
+export const ABSTRACTED_SERVICES = [lambda, dynamodb, dax, sqs, sns, ses, glacier, kms, secretsmanager, efs, backup];

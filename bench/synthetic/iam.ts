@@ -81,6 +81,19 @@ export function iam(account: Account): SyntheticService {
       item: {
         RoleName: i === 0 ? 'support' : `role-${i}`,
         Arn: `arn:aws:iam::${ACCOUNT_ID}:role/role-${i}`,
+        // URL-encoded, as IAM sends it; every tenth role trusts a vendor account (outside the zone).
+        AssumeRolePolicyDocument: encodeURIComponent(
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { AWS: `arn:aws:iam::${i % 10 === 9 ? '999988887777' : ACCOUNT_ID}:root` },
+                Action: 'sts:AssumeRole',
+              },
+            ],
+          }),
+        ),
         AttachedManagedPolicies: i === 0 ? [{ PolicyName: 'AWSSupportAccess', PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess' }] : [],
         RolePolicyList: [],
       },

@@ -58,7 +58,8 @@ export function s3(account: Account): SyntheticService {
   };
   // GetBucketPolicyStatus only for buckets with a policy; GetBucketAcl only while ACLs can grant access.
   const withPolicy = buckets.filter((b) => b.policy).length;
-  const aclRead = buckets.filter((b) => !b.enforced && !b.bpa).length;
+  // The ACL is read wherever ACLs are not disabled: grants to other accounts (s3-bucket-external-access) survive IgnorePublicAcls.
+  const aclRead = buckets.filter((b) => !b.enforced).length;
   return {
     service: 's3',
     handlers: {

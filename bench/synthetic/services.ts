@@ -105,6 +105,12 @@ export function ec2(account: Account): SyntheticService {
   const gateways = perRegion2((region) =>
     vpcs[region]!.map((vpc, i) => ({ InternetGatewayId: `igw-${region}-${i}`, Attachments: [{ VpcId: vpc.VpcId, State: 'available' }] })),
   );
+  // A snapshot per ten volumes and two images per region: each costs one attribute read (no bulk form).
+  const snapshots = perRegion2((region) =>
+    Array.from({ length: Math.ceil(volumesPer[region]! / 10) }, (_, i) => ({ SnapshotId: `snap-${region}-${i}`, OwnerId: ACCOUNT_ID })),
+  );
+  const images = perRegion2((region) => Array.from({ length: 2 }, (_, i) => ({ ImageId: `ami-${region}-${i}`, OwnerId: ACCOUNT_ID })));
+  const count = (data: Record<string, unknown[]>) => Object.values(data).reduce((n, items) => n + items.length, 0);
   const listed =
     <T>(data: Record<string, T[]>, key: string, max: number) =>
     (region: string, input: Record<string, unknown>) => {
@@ -122,8 +128,17 @@ export function ec2(account: Account): SyntheticService {
       DescribeNetworkAcls: listed(nacls, 'NetworkAcls', 1000),
       GetEbsEncryptionByDefault: (region) => ({ EbsEncryptionByDefault: region.endsWith('1') }),
       DescribeVolumes: listed(volumes, 'Volumes', 500),
-      DescribeSnapshots: () => ({ Snapshots: [] }),
-      DescribeImages: () => ({ Images: [] }),
+      // No snapshot or image is public; every one the account owns is read once for whom it is shared with.
+      DescribeSnapshots: (region, input) =>
+        (input.RestorableByUserIds as string[] | undefined)?.includes('all')
+          ? { Snapshots: [] }
+          : listed(snapshots, 'Snapshots', 1000)(region, input),
+      DescribeSnapshotAttribute: (_region, input) => ({
+        SnapshotId: input.SnapshotId,
+        CreateVolumePermissions: String(input.SnapshotId).endsWith('7') ? [{ UserId: '210987654321' }] : [],
+      }),
+      DescribeImages: (region, input) => (input.Filters ? { Images: [] } : listed(images, 'Images', 1000)(region, input)),
+      DescribeImageAttribute: (_region, input) => ({ ImageId: input.ImageId, LaunchPermissions: [] }),
       DescribeInstances: (region, input) => {
         const { items, next } = page(instances[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
         return {
@@ -162,8 +177,11 @@ export function ec2(account: Account): SyntheticService {
       'ec2:DescribeNetworkAcls': sum(nacls, 1000),
       'ec2:GetEbsEncryptionByDefault': regions,
       'ec2:DescribeVolumes': sum(volumes, 500),
-      'ec2:DescribeSnapshots': regions,
-      'ec2:DescribeImages': regions,
+      // The public ones (one filtered read), then every one the account owns and one attribute read each.
+      'ec2:DescribeSnapshots': regions + sum(snapshots, 1000),
+      'ec2:DescribeSnapshotAttribute': count(snapshots),
+      'ec2:DescribeImages': regions + sum(images, 1000),
+      'ec2:DescribeImageAttribute': count(images),
       'ec2:DescribeInstances': sum(instances, 1000),
       'ec2:DescribeVpcs': sum(vpcs, 1000),
       'ec2:DescribeFlowLogs': sum(flowLogs, 1000),
@@ -171,8 +189,23 @@ export function ec2(account: Account): SyntheticService {
       'ec2:DescribeInternetGateways': sum(gateways, 1000),
       'ec2:DescribeSubnets': regionsWithVpcFunctions(account),
     },
-    criticalPath: Math.max(...sgPages, longest(volumes, 500), longest(instances, 1000)),
+    // The snapshot list, then each snapshot's attribute.
+    criticalPath: Math.max(...sgPages, longest(volumes, 500), longest(instances, 1000), longest(snapshots, 1000) + 1),
   };
 }
 
-export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3, s3control, ...ABSTRACTED_SERVICES];
+/** The organization, read once per run for the zone of trust. */
+export function organizations(): SyntheticService {
+  return {
+    service: 'organizations',
+    handlers: {
+      DescribeOrganization: () => ({
+        Organization: { Id: 'o-bench12345', Arn: 'arn:aws:organizations::111111111111:organization/o-bench12345' },
+      }),
+    },
+    minimalCalls: { 'organizations:DescribeOrganization': 1 },
+    criticalPath: 1,
+  };
+}
+
+export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3, s3control, organizations, ...ABSTRACTED_SERVICES];

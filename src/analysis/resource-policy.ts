@@ -270,7 +270,8 @@ const VOCABULARIES: Record<PolicyService, Vocabulary> = {
       ...levels('permissions', ['kms:PutKeyPolicy', 'kms:CreateGrant', 'kms:RevokeGrant', 'kms:RetireGrant']),
     },
     resources: singleResource(false),
-    pinKeys: ['kms:calleraccount', 'kms:viaservice'],
+    // kms:ViaService names the service a request comes through, not who sends it: alone it pins nobody.
+    pinKeys: ['kms:calleraccount'],
     accountKeys: ['kms:calleraccount'],
   },
   lambda: {
@@ -305,8 +306,8 @@ const VOCABULARIES: Record<PolicyService, Vocabulary> = {
       ]),
       ...levels('permissions', ['lambda:AddPermission', 'lambda:RemovePermission']),
     },
+    // lambda:FunctionUrlAuthType says how a function URL authenticates (NONE, AWS_IAM), not who may call: no pin.
     resources: singleResource(true),
-    pinKeys: ['lambda:functionurlauthtype'],
   },
   secretsmanager: {
     prefixes: ['secretsmanager'],

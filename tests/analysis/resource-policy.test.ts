@@ -292,12 +292,12 @@ describe('the awkward forms of each service', () => {
     const other = analyse('kms', KEY, ZONE, statement(PARTNER));
     expect(other.public).toEqual([]);
     expect(other.external[0]).toMatchObject({ principal: '*', level: 'permissions' });
-    // kms:ViaService alone pins the service, not the caller: any account's principals using EBS.
+    // kms:ViaService alone pins the service, not the caller: any account's principals using EBS (public).
     const viaOnly = analyse('kms', KEY, ZONE, {
       ...statement(OWN),
       Condition: { StringEquals: { 'kms:ViaService': 'ec2.eu-west-1.amazonaws.com' } },
     });
-    expect(viaOnly.public).toEqual([]);
+    expect(viaOnly.public).toHaveLength(1);
     expect(viaOnly.external).toHaveLength(1);
     // The key's root statement gives the own account everything: inside.
     expect(
@@ -340,6 +340,18 @@ describe('the awkward forms of each service', () => {
     );
     expect(analyse('lambda', FUNCTION, ZONE, permission({ StringEquals: { 'AWS:SourceAccount': OWN } })).external).toEqual([]);
     expect(analyse('lambda', FUNCTION, ZONE, permission({ StringEquals: { 'AWS:SourceAccount': PARTNER } })).external).toHaveLength(1);
+  });
+
+  it('a Lambda function URL permission for "*" is public whatever lambda:FunctionUrlAuthType says (it is not who calls)', () => {
+    const url = (authType: string) => ({
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 'lambda:InvokeFunctionUrl',
+      Resource: FUNCTION,
+      Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': authType } },
+    });
+    expect(analyse('lambda', FUNCTION, ZONE, url('NONE')).public).toHaveLength(1);
+    expect(analyse('lambda', FUNCTION, ZONE, url('AWS_IAM')).public).toHaveLength(1);
   });
 
   it('role trust to another account root: external, and whether sts:ExternalId is required', () => {
