@@ -21,7 +21,7 @@ import type { Responder } from '../src/aws/session.js';
 import { writeFileAtomic } from '../src/report/write.js';
 import { scan } from '../src/scan.js';
 import { makeAccount, SIZES } from './synthetic/model.js';
-import { SERVICES } from './synthetic/services.js';
+import { syntheticServices } from './synthetic/services.js';
 import { awsLike } from './transport.js';
 
 export interface SizeResult {
@@ -62,7 +62,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
   const spec = SIZES[sizeName];
   if (!spec) throw new Error(`unknown size ${sizeName}; use ${Object.keys(SIZES).join(', ')}`);
   const account = makeAccount(spec, opts.seed);
-  const services = SERVICES.map((make) => make(account));
+  const services = syntheticServices(account);
   const handlers: Record<string, Handlers> = Object.fromEntries(services.map((s) => [s.service, s.handlers]));
   const answer: Responder = ({ service, region, operation, input }) => {
     const handler = handlers[service]?.[operation];

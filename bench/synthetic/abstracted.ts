@@ -12,11 +12,12 @@
  * | SNS | ListTopics (100 a page) | GetTopicAttributes |
  * | SES | ListIdentities (1000 a page); verification and DKIM attributes per 100 identities | ListIdentityPolicies; GetIdentityPolicies where it has policies |
  * | Glacier | ListVaults (1000 a page) | GetVaultAccessPolicy; GetVaultLock when glacierRequireVaultLock is on (the benchmark's options turn it on) |
- * | KMS | ListKeys (1000 a page) | DescribeKey; GetKeyPolicy per customer-managed key |
+ * | KMS | ListKeys (1000 a page), shared with the rotation check | DescribeKey; GetKeyPolicy per customer-managed key |
  * | Secrets Manager | ListSecrets (100 a page) | GetResourcePolicy |
  * | EFS | DescribeFileSystems (100 a page), DescribeAccessPoints (1000 a page); Backup ListProtectedResources where a file system has no automatic backups | DescribeFileSystemPolicy, DescribeBackupPolicy |
  */
 import { awsError } from '../../demo/world/types.js';
+import { loggingService } from './logging.js';
 import { ACCOUNT_ID, page, pages, type Account, type SyntheticService } from './model.js';
 
 /** n spread evenly over the regions, the first taking the remainder. */
@@ -284,37 +285,22 @@ export function glacier(account: Account): SyntheticService {
   };
 }
 
+/**
+ * KMS keys are issue 14's model (bench/synthetic/logging.ts): this adds their key policies. Its
+ * customer-managed keys are all symmetric, so the keys whose rotation it asks about are exactly
+ * the keys whose policy the key-policy checks read.
+ */
 export function kms(account: Account): SyntheticService {
-  const per = evenly(account, Math.ceil(account.spec.buckets / 4));
-  // Every fourth key is AWS managed: its policy is not read.
-  const customer = Object.values(per).reduce((a, n) => a + n - Math.ceil(n / 4), 0);
+  const keys = loggingService('kms')(account);
   return {
     service: 'kms',
     handlers: {
-      ListKeys: (region, input) => {
-        const { items, next } = page(
-          names(per[region]!, 'key').map((KeyId) => ({ KeyId })),
-          input,
-          { limitKey: 'Limit', tokenKey: 'Marker', nextKey: 'NextMarker', max: 1000 },
-        );
-        return { Keys: items, Truncated: Boolean(next.NextMarker), ...next };
-      },
-      DescribeKey: (region, input) => {
-        const id = String(input.KeyId);
-        return {
-          KeyMetadata: {
-            KeyId: id,
-            Arn: `arn:aws:kms:${region}:${ACCOUNT_ID}:key/${id}`,
-            KeyManager: Number(id.split('-')[1]) % 4 === 0 ? 'AWS' : 'CUSTOMER',
-          },
-        };
-      },
       GetKeyPolicy: () => ({
         Policy: doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: 'kms:*', Resource: '*' }),
       }),
     },
-    minimalCalls: { 'kms:ListKeys': pagesPer(per, 1000), 'kms:DescribeKey': count(per), 'kms:GetKeyPolicy': customer },
-    criticalPath: longest(per, 1000) + 2,
+    minimalCalls: { 'kms:GetKeyPolicy': keys.minimalCalls['kms:GetKeyRotationStatus'] ?? 0 },
+    criticalPath: keys.criticalPath + 1,
   };
 }
 

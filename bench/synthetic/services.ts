@@ -3,6 +3,7 @@ import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
 import { ABSTRACTED_SERVICES, regionsWithVpcFunctions } from './abstracted.js';
 import { accessanalyzer, iam } from './iam.js';
+import { loggingService } from './logging.js';
 import { rds } from './rds.js';
 import { s3, s3control } from './s3.js';
 import { ACCOUNT_ID, pages, page, type Account, type SyntheticService } from './model.js';
@@ -208,4 +209,43 @@ export function organizations(): SyntheticService {
   };
 }
 
-export const SERVICES = [sts, ec2, iam, accessanalyzer, rds, s3, s3control, organizations, ...ABSTRACTED_SERVICES];
+/**
+ * Services two models both answer (issue 14's SNS subscriptions and KMS rotation, issue 15's topics
+ * and key policies) become one: handlers joined, minimal calls added per action.
+ */
+function joined(services: SyntheticService[]): SyntheticService[] {
+  const byName = new Map<string, SyntheticService>();
+  for (const s of services) {
+    const seen = byName.get(s.service);
+    if (!seen) byName.set(s.service, s);
+    else
+      byName.set(s.service, {
+        service: s.service,
+        handlers: { ...seen.handlers, ...s.handlers },
+        minimalCalls: Object.fromEntries(
+          [...new Set([...Object.keys(seen.minimalCalls), ...Object.keys(s.minimalCalls)])].map((a) => [
+            a,
+            (seen.minimalCalls[a] ?? 0) + (s.minimalCalls[a] ?? 0),
+          ]),
+        ),
+        criticalPath: Math.max(seen.criticalPath, s.criticalPath),
+      });
+  }
+  return [...byName.values()];
+}
+
+export const SERVICES = [
+  sts,
+  ec2,
+  iam,
+  accessanalyzer,
+  rds,
+  s3,
+  s3control,
+  organizations,
+  ...['cloudtrail', 'logs', 'cloudwatch', 'sns', 'config', 'kms', 'securityhub', 'guardduty'].map(loggingService),
+  ...ABSTRACTED_SERVICES,
+];
+
+/** Every service of the synthetic account, each once. */
+export const syntheticServices = (account: Account): SyntheticService[] => joined(SERVICES.map((make) => make(account)));

@@ -8,6 +8,15 @@ import { backupHandlers, efsHandlers, glacierHandlers, secretsmanagerHandlers } 
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
 import { organizationsHandlers } from './organizations.js';
+import {
+  cloudtrailHandlers,
+  cloudwatchHandlers,
+  configHandlers,
+  guarddutyHandlers,
+  logsHandlers,
+  securityhubHandlers,
+  snsSubscriptionHandlers,
+} from './logging.js';
 import { rdsHandlers } from './rds.js';
 import { s3controlHandlers, s3Handlers } from './s3.js';
 import { stsHandlers } from './sts.js';
@@ -25,7 +34,7 @@ const HANDLERS: Record<string, Handlers> = {
   dynamodb: dynamodbHandlers,
   dax: daxHandlers,
   sqs: sqsHandlers,
-  sns: snsHandlers,
+  sns: { ...snsSubscriptionHandlers, ...snsHandlers },
   ses: sesHandlers,
   glacier: glacierHandlers,
   kms: kmsHandlers,
@@ -33,6 +42,12 @@ const HANDLERS: Record<string, Handlers> = {
   efs: efsHandlers,
   backup: backupHandlers,
   organizations: organizationsHandlers,
+  cloudtrail: cloudtrailHandlers,
+  config: configHandlers,
+  logs: logsHandlers,
+  cloudwatch: cloudwatchHandlers,
+  securityhub: securityhubHandlers,
+  guardduty: guarddutyHandlers,
 };
 
 /** Answers every call from the demo world; an operation the world does not model fails loudly. */

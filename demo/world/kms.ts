@@ -1,6 +1,7 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { doc, own, PARTNER_ACCOUNT, STRANGER_ACCOUNT } from './policies.js';
-import { awsError, byRegion, daysAgo, DEMO_ACCOUNT, type Handlers } from './types.js';
+import { kmsKeyHandlers } from './logging.js';
+import { byRegion, daysAgo, DEMO_ACCOUNT, type Handlers } from './types.js';
 
 const keyArn = (region: string, id: string) => `arn:aws:kms:${region}:${DEMO_ACCOUNT}:key/${id}`;
 export const CUSTOMER_KEY = (region: string) => keyArn(region, '1111aaaa-22bb-33cc-44dd-555555eeeeee');
@@ -92,14 +93,33 @@ const keys: Partial<Record<string, DemoKey[]>> = {
   ],
 };
 
-function find(region: string, id: unknown): DemoKey {
-  const found = byRegion(keys, region).find((k) => k.meta.KeyId === id || k.meta.Arn === id);
-  if (!found) throw awsError('NotFoundException', `Key '${String(id)}' does not exist`);
-  return found;
-}
+const mine = (region: string, id: unknown): DemoKey | undefined => byRegion(keys, region).find((k) => k.meta.KeyId === id || k.meta.Arn === id);
 
+/**
+ * One KMS world: the keys of the logging world (rotation, pending deletion) and these (key
+ * policies). Keys of the logging world have the default key policy: the account administers them.
+ */
 export const kmsHandlers: Handlers = {
-  ListKeys: (region) => ({ Keys: byRegion(keys, region).map((k) => ({ KeyId: k.meta.KeyId, KeyArn: k.meta.Arn })), Truncated: false }),
-  DescribeKey: (region, input) => ({ KeyMetadata: find(region, input.KeyId).meta }),
-  GetKeyPolicy: (region, input) => ({ Policy: find(region, input.KeyId).policy, PolicyName: 'default' }),
+  ListKeys: (region, input) => ({
+    Keys: [
+      ...(kmsKeyHandlers.ListKeys!(region, input) as { Keys: object[] }).Keys,
+      ...byRegion(keys, region).map((k) => ({ KeyId: k.meta.KeyId, KeyArn: k.meta.Arn })),
+    ],
+    Truncated: false,
+  }),
+  DescribeKey: (region, input) => {
+    const k = mine(region, input.KeyId);
+    return k ? { KeyMetadata: k.meta } : kmsKeyHandlers.DescribeKey!(region, input);
+  },
+  GetKeyRotationStatus: (region, input) => {
+    const k = mine(region, input.KeyId);
+    return k ? { KeyRotationEnabled: true, KeyId: k.meta.Arn } : kmsKeyHandlers.GetKeyRotationStatus!(region, input);
+  },
+  GetKeyPolicy: (region, input) => {
+    const k = mine(region, input.KeyId);
+    if (k) return { Policy: k.policy, PolicyName: 'default' };
+    // Throws NotFoundException for a key neither world holds.
+    kmsKeyHandlers.DescribeKey!(region, input);
+    return { Policy: doc(ADMIN), PolicyName: 'default' };
+  },
 };

@@ -1,7 +1,7 @@
 /**
  * AWS Foundational Security Best Practices v1.0.0 (Security Hub): the controls that apply
  * to the standard for the services srm-audit reads (Account, CloudTrail, Config, DynamoDB, EC2,
- * EFS, IAM, KMS, Lambda, RDS, S3, Secrets Manager, SNS, SQS, SSM), from the "Controls that apply to the standard" list of the Security Hub
+ * EFS, GuardDuty, IAM, KMS, Lambda, RDS, S3, Secrets Manager, SNS, SQS, SSM), from the "Controls that apply to the standard" list of the Security Hub
  * user guide. Security Hub controls that exist but are not in this standard (IAM.9 root MFA,
  * EC2.53/EC2.54 admin ports: CIS and NIST only) are deliberately absent.
  */
@@ -11,7 +11,7 @@ export const AWS_FSBP: FrameworkDef = {
   key: 'aws-fsbp',
   title: 'AWS Foundational Security Best Practices v1.0.0',
   source: 'AWS Security Hub user guide, "AWS Foundational Security Best Practices standard": controls that apply to the standard',
-  scope: 'Account, CloudTrail, Config, EC2, IAM, RDS, S3 and SSM controls',
+  scope: 'Account, CloudTrail, Config, EC2, GuardDuty, IAM, KMS, RDS, S3 and SSM controls',
   controls: [
     { id: 'Account.1', title: 'Security contact information should be provided for an AWS account' },
     {
@@ -62,6 +62,7 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'EFS.2', title: 'Amazon EFS volumes should be in backup plans' },
     { id: 'EFS.3', title: 'EFS access points should enforce a root directory' },
     { id: 'EFS.4', title: 'EFS access points should enforce a user identity' },
+    { id: 'GuardDuty.1', title: 'GuardDuty should be enabled' },
     { id: 'IAM.1', title: 'IAM policies should not allow full "*" administrative privileges' },
     { id: 'IAM.2', title: 'IAM users should not have IAM policies attached' },
     { id: 'IAM.3', title: "IAM users' access keys should be rotated every 90 days or less" },
@@ -71,6 +72,7 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'IAM.7', title: 'Password policies for IAM users should have strong configurations' },
     { id: 'IAM.8', title: 'Unused IAM user credentials should be removed' },
     { id: 'IAM.21', title: 'IAM customer managed policies that you create should not allow wildcard actions for services' },
+    { id: 'KMS.3', title: 'AWS KMS keys should not be deleted unintentionally' },
     { id: 'KMS.5', title: 'KMS keys should not be publicly accessible' },
     { id: 'Lambda.1', title: 'Lambda function policies should prohibit public access' },
     { id: 'Lambda.2', title: 'Lambda functions should use supported runtimes' },

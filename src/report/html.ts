@@ -53,6 +53,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .res{word-break:break-all}.res small{display:block;color:var(--muted)}
 details summary{cursor:pointer;color:var(--muted)}
 details p{margin:4px 0}
+pre.evidence{max-height:24em;overflow:auto;white-space:pre-wrap;font-size:11px}
 details.framework>summary,details.resource>summary{color:inherit;font-weight:600;padding:4px 0}
 .compliance{font-size:12px;color:var(--muted)}
 .muted{color:var(--muted)}
@@ -175,6 +176,13 @@ function stateTags(f: ReportFinding): string {
   return `${f.baseline ? `<span class="tag t-${e(f.baseline)}">${e(f.baseline)}</span>` : ''}${f.waiver ? '<span class="tag t-waived">waived</span>' : ''}`;
 }
 
+/** The data a verdict was judged on (the sample events of a monitoring control, …), as escaped JSON text. */
+function evidenceDetail(f: { evidence?: Record<string, unknown> }): string {
+  return f.evidence
+    ? `<details><summary>Evidence</summary><pre class="evidence">${e(JSON.stringify(f.evidence, null, 2))}</pre></details>`
+    : '';
+}
+
 function findingRow(f: ReportFinding): string {
   const r = f.resource;
   const name = r.name && r.name !== r.id ? `<small>${e(r.name)}</small>` : '';
@@ -194,7 +202,7 @@ function findingRow(f: ReportFinding): string {
 <td>${e(f.title)}<div class="compliance">${e(f.checkId)} · ${e(f.category)} / ${e(f.responsibility)}${complianceText(f) ? ` · ${e(complianceText(f))}` : ''}</div></td>
 <td class="res">${e(r.id)}${name}${arn}<small>${e(r.type)}</small></td>
 <td>${e(f.region)}</td>
-<td>${e(f.message)}${waiver}${previous}${f.status === 'PASS' || f.status === 'NOT_APPLICABLE' ? '' : `<details><summary>Remediation</summary><p>${e(f.remediation)}</p></details>`}</td>
+<td>${e(f.message)}${waiver}${previous}${f.status === 'PASS' || f.status === 'NOT_APPLICABLE' ? '' : `<details><summary>Remediation</summary><p>${e(f.remediation)}</p></details>`}${evidenceDetail(f)}</td>
 </tr>`;
 }
 

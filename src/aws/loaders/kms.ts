@@ -1,4 +1,4 @@
-import { KMSClient, DescribeKeyCommand, GetKeyPolicyCommand, paginateListKeys, type KeyMetadata } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys, type KeyMetadata } from '@aws-sdk/client-kms';
 import { MalformedResponse, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
@@ -6,19 +6,40 @@ import { registerClient } from '../clients.js';
 
 registerClient('kms', KMSClient);
 
-/** Every key of the region with its metadata: ListKeys (1000 per page), then DescribeKey per key. */
+/** Keys described at once in one region: DescribeKey shares KMS's per-account request quota. */
+const DESCRIBE_IN_FLIGHT = 8;
+
+/** Every key of a region (ListKeys, 1000 a page), each with its DescribeKey metadata. */
 export const kmsKeys = defineLoader({
   id: 'kms.keys',
   actions: ['kms:ListKeys', 'kms:DescribeKey'],
   async fetch({ aws }, region: string): Promise<KeyMetadata[]> {
     const client = aws.client('kms', region);
-    const keys = await listAll('kms:ListKeys', 'Keys', 'NextMarker', paginateListKeys({ client, pageSize: 1000 }, {}), (p) => p.Keys);
-    return Promise.all(
-      keys.map(async (k) => {
-        const out = await client.send(new DescribeKeyCommand({ KeyId: requireField(k.KeyId, 'KeyId', 'kms:ListKeys') }));
-        return requireField(out?.KeyMetadata, 'KeyMetadata', 'kms:DescribeKey');
-      }),
-    );
+    const listed = await listAll('kms:ListKeys', 'Keys', 'NextMarker', paginateListKeys({ client, pageSize: 1000 }, {}), (p) => p.Keys);
+    const ids = listed.map((k) => requireField(k.KeyId, 'KeyId', 'kms:ListKeys'));
+    const out: KeyMetadata[] = new Array<KeyMetadata>(ids.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const i = next++;
+        const described = await client.send(new DescribeKeyCommand({ KeyId: ids[i]! }));
+        const meta = requireField(described?.KeyMetadata, 'KeyMetadata', 'kms:DescribeKey');
+        if (!meta.KeyId || !meta.Arn) throw new MalformedResponse('its KeyMetadata held no KeyId or Arn', 'kms:DescribeKey');
+        out[i] = meta;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(DESCRIBE_IN_FLIGHT, ids.length) }, worker));
+    return out;
+  },
+});
+
+/** Whether automatic rotation is on; asked only for keys in scope (customer-managed symmetric keys). */
+export const keyRotation = defineLoader({
+  id: 'kms.rotation',
+  actions: ['kms:GetKeyRotationStatus'],
+  async fetch({ aws }, region: string, keyId: string): Promise<boolean> {
+    const out = await aws.client('kms', region).send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
+    return requireField(out?.KeyRotationEnabled, 'KeyRotationEnabled', 'kms:GetKeyRotationStatus');
   },
 });
 
@@ -28,8 +49,7 @@ export const keyPolicy = defineLoader({
   actions: ['kms:GetKeyPolicy'],
   async fetch({ aws }, region: string, keyId: string): Promise<string> {
     const { Policy } = await aws.client('kms', region).send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
-    if (typeof Policy !== 'string' || !Policy.trim())
-      throw new MalformedResponse('it held no Policy (every KMS key has one)', 'kms:GetKeyPolicy');
+    if (typeof Policy !== 'string' || !Policy.trim()) throw new MalformedResponse('it held no Policy (every KMS key has one)', 'kms:GetKeyPolicy');
     return Policy;
   },
 });

@@ -1,4 +1,4 @@
-import { SNSClient, GetTopicAttributesCommand, paginateListTopics } from '@aws-sdk/client-sns';
+import { SNSClient, GetTopicAttributesCommand, paginateListSubscriptionsByTopic, paginateListTopics, type Subscription } from '@aws-sdk/client-sns';
 import { requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
@@ -31,5 +31,20 @@ export const topicAttributes = defineLoader({
     const attributes = requireField(out?.Attributes, 'Attributes', 'sns:GetTopicAttributes');
     requireField(attributes.TopicArn, 'TopicArn attribute', 'sns:GetTopicAttributes');
     return attributes;
+  },
+});
+
+/** The subscriptions of one topic, asked in the topic's own region (read only for topics alarms name). */
+export const subscriptions = defineLoader({
+  id: 'sns.subscriptions',
+  actions: ['sns:ListSubscriptionsByTopic'],
+  async fetch({ aws }, region: string, topicArn: string): Promise<Subscription[]> {
+    return listAll(
+      'sns:ListSubscriptionsByTopic',
+      'Subscriptions',
+      'NextToken',
+      paginateListSubscriptionsByTopic({ client: aws.client('sns', region) }, { TopicArn: topicArn }),
+      (p) => p.Subscriptions,
+    );
   },
 });

@@ -1,0 +1,3 @@
+import { monitoringCheck } from './monitoring-chain.js';
+
+export default monitoringCheck('security-group-changes');
