@@ -7,8 +7,10 @@ import { registerClient } from '../clients.js';
 registerClient('sqs', SQSClient);
 
 /**
- * Queue URLs of the region. SQS leaves QueueUrls out of the answer when the region has no queue
- * (its JSON protocol omits empty lists), so a page without it is "no queues"; 1000 is the largest MaxResults.
+ * Queue URLs of the region; 1000 is the largest MaxResults. SQS leaves QueueUrls out of the answer
+ * when the region has no queue (its JSON protocol omits empty lists), so a page without it is "no
+ * queues" when it is an SQS answer (it carries SQS's request id); a bare 200 without one (an
+ * emulator's stub, a proxy's blank page) is an unusable answer, not an empty region.
  */
 export const queueUrls = defineLoader({
   id: 'sqs.queueUrls',
@@ -21,6 +23,8 @@ export const queueUrls = defineLoader({
       paginateListQueues({ client: aws.client('sqs', region), pageSize: 1000 }, {}),
     )) {
       if (!page || typeof page !== 'object') throw new MalformedResponse('it was not a ListQueues answer', 'sqs:ListQueues');
+      if (!page.QueueUrls && !page.$metadata?.requestId)
+        throw new MalformedResponse('it held neither QueueUrls nor an SQS request id', 'sqs:ListQueues');
       urls.push(...(page.QueueUrls ?? []));
     }
     return urls;

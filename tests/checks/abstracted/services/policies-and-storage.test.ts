@@ -73,9 +73,11 @@ describe('SQS', () => {
   const url = (name: string) => `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/${name}`;
   const arn = (name: string) => `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}`;
 
-  it('a region without queues answers without QueueUrls: no queues, no error', async () => {
-    sqs.on(ListQueuesCommand).resolves({});
+  it('a region without queues answers without QueueUrls: no queues when SQS sent it, an ERROR for a bare 200', async () => {
+    sqs.on(ListQueuesCommand).resolves({ $metadata: { requestId: 'c1d2e3' } });
     expect(await runCheck(queueEncrypted)).toEqual([]);
+    sqs.on(ListQueuesCommand).resolves({});
+    expect((await runCheck(queueEncrypted)).map((f) => f.status)).toEqual(['ERROR']);
   });
 
   it('SQS.1: SSE-SQS or SSE-KMS passes, neither fails; a queue whose attributes cannot be read is an ERROR alone', async () => {
