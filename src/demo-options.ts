@@ -5,4 +5,11 @@ import type { CheckOptions } from './engine/options.js';
  * the demo organisation keeps its data in the EU, so the residency checks have something to
  * judge. `scan --demo` and the demo builder apply them under any config file and --set.
  */
-export const DEMO_OPTIONS: Partial<CheckOptions> = { allowedRegions: ['eu-west-1'] };
+export const DEMO_OPTIONS: Partial<CheckOptions> = {
+  allowedRegions: ['eu-west-1'],
+  // A partner whose access is intended, and the stricter service settings the demo organisation asks for.
+  trustedAccountIds: ['111122223333'],
+  lambdaRequireVpc: true,
+  dynamodbRequireCmk: true,
+  glacierRequireVaultLock: true,
+};

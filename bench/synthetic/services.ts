@@ -1,6 +1,7 @@
 /** The synthetic account, service by service. Extend it when a check reads a new API. */
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { awsError } from '../../demo/world/types.js';
+import { ABSTRACTED_SERVICES, regionsWithVpcFunctions } from './abstracted.js';
 import { accessanalyzer, iam } from './iam.js';
 import { issue16Services, ssm } from './issue16.js';
 import { loggingService } from './logging.js';
@@ -177,6 +178,14 @@ export function ec2(account: Account): SyntheticService {
         const { items, next } = page(groups[region] ?? [], input, { limitKey: 'MaxResults', tokenKey: 'NextToken', max: 1000 });
         return { SecurityGroups: items, ...next };
       },
+      // Lambda.5 reads a region's subnets once, where some function is in a VPC.
+      DescribeSubnets: (region) => ({
+        Subnets: [0, 1].map((i) => ({
+          SubnetId: `subnet-${region}-${i}`,
+          VpcId: `vpc-${region}-0`,
+          AvailabilityZone: `${region}${'ab'[i]}`,
+        })),
+      }),
       GetManagedPrefixListEntries: (_r, input) => {
         throw awsError('InvalidPrefixListID.NotFound', `no prefix list ${String(input.PrefixListId)}`);
       },
@@ -200,6 +209,7 @@ export function ec2(account: Account): SyntheticService {
       'ec2:DescribeFlowLogs': sum(flowLogs, 1000),
       'ec2:DescribeRouteTables': sum(routeTables, 100),
       'ec2:DescribeInternetGateways': sum(gateways, 1000),
+      'ec2:DescribeSubnets': regionsWithVpcFunctions(account),
     },
     // The snapshot list, then each snapshot's attribute.
     criticalPath: Math.max(...sgPages, longest(volumes, 500), longest(instances, 1000), longest(snapshots, 1000) + 1),
@@ -220,6 +230,31 @@ export function organizations(): SyntheticService {
   };
 }
 
+/**
+ * Services two models both answer (issue 14's SNS subscriptions and KMS rotation, issue 15's topics
+ * and key policies) become one: handlers joined, minimal calls added per action.
+ */
+function joined(services: SyntheticService[]): SyntheticService[] {
+  const byName = new Map<string, SyntheticService>();
+  for (const s of services) {
+    const seen = byName.get(s.service);
+    if (!seen) byName.set(s.service, s);
+    else
+      byName.set(s.service, {
+        service: s.service,
+        handlers: { ...seen.handlers, ...s.handlers },
+        minimalCalls: Object.fromEntries(
+          [...new Set([...Object.keys(seen.minimalCalls), ...Object.keys(s.minimalCalls)])].map((a) => [
+            a,
+            (seen.minimalCalls[a] ?? 0) + (s.minimalCalls[a] ?? 0),
+          ]),
+        ),
+        criticalPath: Math.max(seen.criticalPath, s.criticalPath),
+      });
+  }
+  return [...byName.values()];
+}
+
 /** The services of one synthetic account; SSM reads the instance ids the ec2 service made. */
 export function servicesOf(account: Account): SyntheticService[] {
   const ec2Service = ec2(account);
@@ -238,7 +273,7 @@ export function servicesOf(account: Account): SyntheticService[] {
       return [region, found];
     }),
   );
-  return [
+  return joined([
     sts(),
     ec2Service,
     iam(account),
@@ -252,5 +287,6 @@ export function servicesOf(account: Account): SyntheticService[] {
     ...['cloudtrail', 'logs', 'cloudwatch', 'sns', 'config', 'kms', 'securityhub', 'guardduty'].map((name) =>
       loggingService(name)(account),
     ),
-  ];
+    ...ABSTRACTED_SERVICES.map((make) => make(account)),
+  ]);
 }

@@ -618,7 +618,23 @@ const launchTemplateVersions: Partial<Record<string, LaunchTemplateVersion[]>> =
 const filterValues = (input: Record<string, unknown>, name: string): string[] | undefined =>
   (input.Filters as Array<{ Name?: string; Values?: string[] }> | undefined)?.find((f) => f.Name === name)?.Values;
 
+/** Subnets and their zones (Lambda.5 counts the zones of a VPC function's subnets). */
+const subnets: Partial<Record<string, Array<{ SubnetId: string; VpcId: string; AvailabilityZone: string }>>> = {
+  'us-east-1': [
+    { SubnetId: 'subnet-0pub0000001', VpcId: 'vpc-0demo0001', AvailabilityZone: 'us-east-1a' },
+    { SubnetId: 'subnet-0pub0000002', VpcId: 'vpc-0demo0001', AvailabilityZone: 'us-east-1b' },
+    { SubnetId: 'subnet-0prv0000003', VpcId: 'vpc-0demo0001', AvailabilityZone: 'us-east-1a' },
+    { SubnetId: 'subnet-0lab0000004', VpcId: 'vpc-0demo0003', AvailabilityZone: 'us-east-1c' },
+  ],
+  'eu-west-1': [
+    { SubnetId: 'subnet-0eu00000005', VpcId: 'vpc-0demo0002', AvailabilityZone: 'eu-west-1a' },
+    { SubnetId: 'subnet-0eu00000006', VpcId: 'vpc-0demo0004', AvailabilityZone: 'eu-west-1a' },
+    { SubnetId: 'subnet-0eu00000007', VpcId: 'vpc-0demo0002', AvailabilityZone: 'eu-west-1b' },
+  ],
+};
+
 export const ec2Handlers: Handlers = {
+  DescribeSubnets: (region) => ({ Subnets: byRegion(subnets, region) }),
   DescribeRegions: () => ({
     Regions: [
       { RegionName: 'us-east-1', Endpoint: 'ec2.us-east-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },

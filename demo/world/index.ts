@@ -7,6 +7,11 @@ import { emrHandlers } from './emr.js';
 import { macie2Handlers } from './macie2.js';
 import { ssmHandlers } from './ssm.js';
 import { supportHandlers } from './support.js';
+import { daxHandlers, dynamodbHandlers } from './dynamodb.js';
+import { kmsHandlers } from './kms.js';
+import { lambdaHandlers } from './lambda.js';
+import { sesHandlers, snsHandlers, sqsHandlers } from './messaging.js';
+import { backupHandlers, efsHandlers, glacierHandlers, secretsmanagerHandlers } from './storage.js';
 import { ec2Handlers } from './ec2.js';
 import { iamHandlers } from './iam.js';
 import { organizationsHandlers } from './organizations.js';
@@ -15,7 +20,6 @@ import {
   cloudwatchHandlers,
   configHandlers,
   guarddutyHandlers,
-  kmsKeyHandlers,
   logsHandlers,
   securityhubHandlers,
   snsSubscriptionHandlers,
@@ -42,12 +46,21 @@ const HANDLERS: Record<string, Handlers> = {
   account: accountHandlers,
   macie2: macie2Handlers,
   support: supportHandlers,
+  lambda: lambdaHandlers,
+  dynamodb: dynamodbHandlers,
+  dax: daxHandlers,
+  sqs: sqsHandlers,
+  sns: { ...snsSubscriptionHandlers, ...snsHandlers },
+  ses: sesHandlers,
+  glacier: glacierHandlers,
+  kms: kmsHandlers,
+  secretsmanager: secretsmanagerHandlers,
+  efs: efsHandlers,
+  backup: backupHandlers,
   cloudtrail: cloudtrailHandlers,
   config: configHandlers,
   logs: logsHandlers,
   cloudwatch: cloudwatchHandlers,
-  sns: { ...snsSubscriptionHandlers },
-  kms: { ...kmsKeyHandlers },
   securityhub: securityhubHandlers,
   guardduty: guarddutyHandlers,
 };

@@ -1,7 +1,8 @@
 /**
  * AWS Foundational Security Best Practices v1.0.0 (Security Hub): the controls that apply
  * to the standard for the services srm-audit reads (Account, Auto Scaling, CloudTrail, Config,
- * EC2, Elastic Beanstalk, EMR, GuardDuty, IAM, KMS, Macie, RDS, S3, SSM), from the "Controls that apply to the standard" list of the Security Hub
+ * DynamoDB, EC2, EFS, Elastic Beanstalk, EMR, GuardDuty, IAM, KMS, Lambda, Macie, RDS, S3,
+ * Secrets Manager, SNS, SQS, SSM), from the "Controls that apply to the standard" list of the Security Hub
  * user guide. Security Hub controls that exist but are not in this standard (IAM.9 root MFA,
  * EC2.53/EC2.54 admin ports: CIS and NIST only) are deliberately absent.
  */
@@ -33,6 +34,10 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'CloudTrail.4', title: 'CloudTrail log file validation should be enabled' },
     { id: 'CloudTrail.5', title: 'CloudTrail trails should be integrated with Amazon CloudWatch Logs' },
     { id: 'Config.1', title: 'AWS Config should be enabled and use the service-linked role for resource recording' },
+    { id: 'DynamoDB.2', title: 'DynamoDB tables should have point-in-time recovery enabled' },
+    { id: 'DynamoDB.3', title: 'DynamoDB Accelerator (DAX) clusters should be encrypted at rest' },
+    { id: 'DynamoDB.6', title: 'DynamoDB tables should have deletion protection enabled' },
+    { id: 'DynamoDB.7', title: 'DynamoDB Accelerator clusters should be encrypted in transit' },
     { id: 'EC2.1', title: 'Amazon EBS snapshots should not be publicly restorable' },
     { id: 'EC2.2', title: 'VPC default security groups should not allow inbound or outbound traffic' },
     { id: 'EC2.3', title: 'Attached Amazon EBS volumes should be encrypted at-rest' },
@@ -64,6 +69,10 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'EC2.173', title: 'EC2 Spot Fleet requests with launch parameters should enable encryption for attached EBS volumes' },
     { id: 'EC2.180', title: 'EC2 network interfaces should have source/destination checking enabled' },
     { id: 'EC2.181', title: 'EC2 launch templates should enable encryption for attached EBS volumes' },
+    { id: 'EFS.1', title: 'Elastic File System should be configured to encrypt file data at-rest using AWS KMS' },
+    { id: 'EFS.2', title: 'Amazon EFS volumes should be in backup plans' },
+    { id: 'EFS.3', title: 'EFS access points should enforce a root directory' },
+    { id: 'EFS.4', title: 'EFS access points should enforce a user identity' },
     { id: 'ElasticBeanstalk.1', title: 'Elastic Beanstalk environments should have enhanced health reporting enabled' },
     { id: 'ElasticBeanstalk.2', title: 'Elastic Beanstalk managed platform updates should be enabled' },
     { id: 'ElasticBeanstalk.3', title: 'Elastic Beanstalk should stream logs to CloudWatch' },
@@ -83,6 +92,10 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'IAM.21', title: 'IAM customer managed policies that you create should not allow wildcard actions for services' },
     { id: 'Macie.1', title: 'Amazon Macie should be enabled' },
     { id: 'KMS.3', title: 'AWS KMS keys should not be deleted unintentionally' },
+    { id: 'KMS.5', title: 'KMS keys should not be publicly accessible' },
+    { id: 'Lambda.1', title: 'Lambda function policies should prohibit public access' },
+    { id: 'Lambda.2', title: 'Lambda functions should use supported runtimes' },
+    { id: 'Lambda.5', title: 'VPC Lambda functions should operate in multiple Availability Zones' },
     { id: 'RDS.1', title: 'RDS snapshot should be private' },
     { id: 'RDS.2', title: 'RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration' },
     { id: 'RDS.3', title: 'RDS DB instances should have encryption at-rest enabled' },
@@ -133,6 +146,13 @@ export const AWS_FSBP: FrameworkDef = {
     { id: 'S3.19', title: 'S3 access points should have block public access settings enabled' },
     { id: 'S3.24', title: 'S3 Multi-Region Access Points should have block public access settings enabled' },
     { id: 'S3.25', title: 'S3 directory buckets should have lifecycle configurations' },
+    { id: 'SecretsManager.1', title: 'Secrets Manager secrets should have automatic rotation enabled' },
+    { id: 'SecretsManager.2', title: 'Secrets Manager secrets configured with automatic rotation should rotate successfully' },
+    { id: 'SecretsManager.3', title: 'Remove unused Secrets Manager secrets' },
+    { id: 'SecretsManager.4', title: 'Secrets Manager secrets should be rotated within a specified number of days' },
+    { id: 'SNS.4', title: 'SNS topic access policies should not allow public access' },
+    { id: 'SQS.1', title: 'Amazon SQS queues should be encrypted at rest' },
+    { id: 'SQS.3', title: 'SQS queue access policies should not allow public access' },
     { id: 'SSM.1', title: 'Amazon EC2 instances should be managed by AWS Systems Manager' },
     {
       id: 'SSM.2',

@@ -1,5 +1,6 @@
 /** The explicit list of every check: `list-checks`, `policy` and `scan` all read it. */
 import { abstractedChecks } from '../../checks/abstracted/index.js';
+import { serviceChecks } from '../../checks/abstracted/services/index.js';
 import { monitoringChecks } from '../../checks/abstracted/monitoring/index.js';
 import { containerChecks } from '../../checks/container/index.js';
 import { identityChecks } from '../../checks/identity/index.js';
@@ -11,5 +12,6 @@ export const CATALOG: readonly AnyCheck[] = [
   ...infrastructureChecks,
   ...containerChecks,
   ...abstractedChecks,
+  ...serviceChecks,
   ...monitoringChecks,
 ];

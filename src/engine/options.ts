@@ -86,6 +86,17 @@ export interface CheckOptions {
   accessAdvisorUnusedDays: number;
   /** How many Access Advisor jobs run at once. */
   accessAdvisorConcurrency: number;
+  // Abstracted services (issue 15).
+  /** When true, every Lambda function must run in a VPC (FSBP Lambda.3); off by default, as many functions need no VPC. */
+  lambdaRequireVpc: boolean;
+  /** When true, DynamoDB tables must be encrypted with a customer-managed KMS key (not the AWS owned or AWS managed key). */
+  dynamodbRequireCmk: boolean;
+  /** When true, every Glacier vault must have a vault lock policy (write-once retention). */
+  glacierRequireVaultLock: boolean;
+  /** A secret not accessed for this many days should be removed (FSBP SecretsManager.3's unusedForDays default). */
+  secretsUnusedDays: number;
+  /** A rotated secret must have rotated within this many days (FSBP SecretsManager.4's maxDaysSinceRotation default). */
+  secretsRotationMaxDays: number;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -129,6 +140,12 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   // Access Advisor's own window is 400 days; 90 is the usual "unused permission" bound (IAM Access Analyzer's default).
   accessAdvisorUnusedDays: 90,
   accessAdvisorConcurrency: 4,
+  // Abstracted services (issue 15).
+  lambdaRequireVpc: false,
+  dynamodbRequireCmk: false,
+  glacierRequireVaultLock: false,
+  secretsUnusedDays: 90,
+  secretsRotationMaxDays: 90,
 };
 
 export function resolveOptions(overrides: Partial<CheckOptions> = {}): CheckOptions {

@@ -26,10 +26,22 @@ describe('an endpoint that answers every call with an empty 200', () => {
     for (const f of findings) byCheck.set(f.checkId, (byCheck.get(f.checkId) ?? new Set()).add(f.status));
     // No silent gap: every check says something.
     expect(CATALOG.map((c) => c.id).filter((id) => !byCheck.has(id))).toEqual([]);
-    // Only the residency checks, with no allowed regions configured, have nothing to judge.
+    // Only the residency checks (no allowed regions configured) and the checks an option turns on have nothing to judge.
     const verdicts = findings.filter((f) => f.status !== 'ERROR');
     expect(verdicts.map((f) => `${f.checkId} ${f.status}`).sort()).toEqual(
-      ['ec2-data-residency', 'rds-data-residency', 's3-data-residency'].map((id) => `${id} NOT_APPLICABLE`),
+      [
+        'dynamodb-data-residency',
+        'dynamodb-table-cmk-encryption',
+        'ec2-data-residency',
+        'efs-data-residency',
+        'glacier-data-residency',
+        'glacier-vault-lock',
+        'lambda-function-in-vpc',
+        'rds-data-residency',
+        's3-data-residency',
+        'secretsmanager-data-residency',
+        'sqs-data-residency',
+      ].map((id) => `${id} NOT_APPLICABLE`),
     );
     expect(errors.length).toBeGreaterThan(0);
     for (const f of findings.filter((x) => x.status === 'ERROR')) {

@@ -13,6 +13,7 @@ import {
   paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
   paginateDescribeSnapshots,
+  paginateDescribeSubnets,
   paginateDescribeVolumes,
   paginateDescribeVpcs,
   paginateGetManagedPrefixListEntries,
@@ -31,6 +32,7 @@ import {
   type Snapshot,
   type Volume,
   type Vpc,
+  type Subnet,
 } from '@aws-sdk/client-ec2';
 import { MalformedResponse } from '../errors.js';
 import { defineLoader, type LoaderContext } from '../loader.js';
@@ -382,6 +384,21 @@ export const defaultLaunchTemplateVersions = defineLoader({
       'NextToken',
       paginateDescribeLaunchTemplateVersions({ client: aws.ec2(region), pageSize: 200 }, { Versions: ['$Default'] }),
       (p) => p.LaunchTemplateVersions,
+    );
+  },
+});
+
+/** The region's subnets, for their Availability Zones (Lambda.5 counts the AZs of a function's subnets). */
+export const subnets = defineLoader({
+  id: 'ec2.subnets',
+  actions: ['ec2:DescribeSubnets'],
+  async fetch({ aws }, region: string): Promise<Subnet[]> {
+    return listAll(
+      'ec2:DescribeSubnets',
+      'Subnets',
+      'NextToken',
+      paginateDescribeSubnets({ client: aws.ec2(region), pageSize: 1000 }, {}),
+      (p) => p.Subnets,
     );
   },
 });

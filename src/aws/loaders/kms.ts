@@ -1,4 +1,4 @@
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys, type KeyMetadata } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys, type KeyMetadata } from '@aws-sdk/client-kms';
 import { MalformedResponse, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
@@ -40,5 +40,16 @@ export const keyRotation = defineLoader({
   async fetch({ aws }, region: string, keyId: string): Promise<boolean> {
     const out = await aws.client('kms', region).send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
     return requireField(out?.KeyRotationEnabled, 'KeyRotationEnabled', 'kms:GetKeyRotationStatus');
+  },
+});
+
+/** The key policy ("default" is the only name a key policy has). Every key has one. */
+export const keyPolicy = defineLoader({
+  id: 'kms.keyPolicy',
+  actions: ['kms:GetKeyPolicy'],
+  async fetch({ aws }, region: string, keyId: string): Promise<string> {
+    const { Policy } = await aws.client('kms', region).send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
+    if (typeof Policy !== 'string' || !Policy.trim()) throw new MalformedResponse('it held no Policy (every KMS key has one)', 'kms:GetKeyPolicy');
+    return Policy;
   },
 });

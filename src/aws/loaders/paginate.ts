@@ -1,7 +1,7 @@
 import { MalformedResponse } from '../errors.js';
 
 /** The field a paginated API carries its next-page token in. */
-export type PageToken = 'NextToken' | 'nextToken' | 'Marker' | 'NextMarker' | 'ContinuationToken';
+export type PageToken = 'NextToken' | 'nextToken' | 'Marker' | 'NextMarker' | 'ContinuationToken' | 'LastEvaluatedTableName';
 
 /**
  * The pages of a listing, as an SDK v3 paginator gives them, guarded against endpoints that
