@@ -207,6 +207,16 @@ describe.skipIf(!MOTO_AVAILABLE)('an organization on a moto server, scanned whol
     expect(whole.run.organization?.roleName).toBe(ROLE);
   });
 
+  it('org plan lists the same accounts, dealt into the shards a CI matrix runs (async: the denying proxy lives in this process)', async () => {
+    const run = await runAsync(['org', 'plan', '--organization', '--shards', '3', '--endpoint-url', endpoint]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/NodeVersionSupportWarning/);
+    const plan = JSON.parse(run.stdout) as { accounts: Array<{ id: string }>; shards: Array<{ shard: string; accounts: string }> };
+    expect(plan.accounts.map((a) => a.id).sort()).toEqual(whole.accounts!.map((a) => a.id).sort());
+    expect(plan.shards.map((s) => s.shard)).toEqual(['1/3', '2/3', '3/3']);
+    expect(plan.shards.flatMap((s) => s.accounts.split(',')).sort()).toEqual(plan.accounts.map((a) => a.id).sort());
+  }, 60_000);
+
   it('(1) attributes every finding to the account it was read in; same-named resources never mix', () => {
     expect(verdict(whole, ids.open, 'ec2-sg-admin-ports-open', 'web')).toEqual(['FAIL']);
     expect(verdict(whole, ids.locked, 'ec2-sg-admin-ports-open', 'web')).toEqual(['PASS']);
