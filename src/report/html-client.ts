@@ -140,8 +140,8 @@ footer{padding:16px 28px;color:var(--muted);font-size:12px}
   .box,.sevcard{break-inside:avoid}
   details>summary{list-style:none}
   details.framework{border:none;padding:0;margin:0 0 8px}
-  details.framework table{font-size:8px;line-height:1.25}
-  details.framework td,details.framework th{padding:1px 4px}
+  details.framework table{font-size:7.5px;line-height:1.2}
+  details.framework td,details.framework th{padding:0 3px}
   details.framework td:nth-child(2){min-width:0}
   details.framework .id{font-size:7.5px}
   details.ctl{display:none}
@@ -149,8 +149,8 @@ footer{padding:16px 28px;color:var(--muted);font-size:12px}
   .grid td a,.grid td span.cell{min-height:0;padding:2px 5px;font-size:9px}
   .appendix h2{break-before:page}
   .appendix h3{font-size:10px;margin:8px 0 2px}
-  .appendix table{font-size:8px;line-height:1.25}
-  .appendix td,.appendix th{padding:1px 4px}
+  .appendix table{font-size:7.5px;line-height:1.2}
+  .appendix td,.appendix th{padding:0 3px}
   .appendix .remediation{margin:0 0 3px}
   .appendix td.msg{width:55%}
   .appendix tr.check-row th{background:#eaeef2;font-size:9px;print-color-adjust:exact;-webkit-print-color-adjust:exact}
