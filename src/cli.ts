@@ -24,6 +24,7 @@ import {
   FORMATS,
   frameworkChecks,
   type Format,
+  DEFAULT_MAX_CALLS,
 } from './run-constants.js';
 import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_ROLE_NAME } from './org/defaults.js';
 import { parseShard, shardFromEnv } from './org/shard.js';
@@ -305,6 +306,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       positiveInt,
       256,
     )
+    .option('--max-calls <n>', 'AWS calls in flight at once, services served in turn', positiveInt, DEFAULT_MAX_CALLS)
     .option(
       '--request-timeout <seconds>',
       `seconds an AWS call may take to answer, per attempt (connecting: at most ${CONNECT_TIMEOUT_MS / 1000} of them)`,
@@ -379,6 +381,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       outputDir: pick('outputDir', config.outputDir),
       formats: pick('format', config.format as Format[] | undefined),
       concurrency: pick('concurrency', config.concurrency),
+      maxCalls: pick('maxCalls', config.maxCalls),
       requestTimeoutSeconds: pick('requestTimeout', config.requestTimeout),
       maxAnswerBytes: pick<number>('maxAnswerSize', config.maxAnswerSize) * 1024 * 1024,
       endpointUrl: o.endpointUrl,

@@ -45,3 +45,11 @@ export function frameworkChecks<C>(
     throw new UsageError(`no selected check maps to ${framework}; run \`srm-audit list-checks\` to see the mappings`);
   return mapped;
 }
+
+/**
+ * AWS calls inside the SDK at once (--max-calls). Enough to keep one core busy at AWS's usual
+ * latencies (well under a millisecond of CPU per call against tens of milliseconds on the
+ * wire), few enough that a call let in is not queued behind thousands of others for its share
+ * of the core (see CallLane).
+ */
+export const DEFAULT_MAX_CALLS = 64;

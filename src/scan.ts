@@ -62,6 +62,8 @@ export interface ScanRequest {
   outputDir: string;
   formats: Format[];
   concurrency: number;
+  /** AWS calls inside the SDK at once (--max-calls; default CALL_SLOTS). */
+  maxCalls?: number;
   /** Seconds an AWS call's attempt may take (default 30). */
   requestTimeoutSeconds?: number;
   /** The largest AWS answer read, in bytes (default 64 MiB). */
@@ -357,6 +359,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     requestTimeoutSeconds: req.requestTimeoutSeconds,
     maxAnswerBytes: req.maxAnswerBytes,
     concurrency: req.concurrency,
+    callSlots: req.maxCalls,
   });
 
   const startedAt = new Date();

@@ -1,4 +1,5 @@
 /** IAM and Access Analyzer of the synthetic account: users in the credential report and in one authorization-details read. */
+import { DEFAULT_OPTIONS } from '../../src/engine/options.js';
 import { ACCOUNT_ID, page, pages, type Account, type SyntheticService } from './model.js';
 
 const daysAgo = (days: number): Date => new Date(Date.now() - days * 86_400_000);
@@ -165,8 +166,8 @@ export function iam(account: Account): SyntheticService {
       'iam:GetServiceLastAccessedDetails': principals,
     },
     // Generate, then get, the credential report; or the authorization-details pages, then the
-    // Access Advisor jobs, two calls each, four at a time (the accessAdvisorConcurrency default).
-    criticalPath: Math.max(2, detailPages + 2 * Math.ceil(principals / 4)),
+    // Access Advisor jobs, two calls each, accessAdvisorConcurrency (its default) at a time.
+    criticalPath: Math.max(2, detailPages + 2 * Math.ceil(principals / DEFAULT_OPTIONS.accessAdvisorConcurrency)),
   };
 }
 

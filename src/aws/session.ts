@@ -15,12 +15,13 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { loadConfig } from '@smithy/core/config';
 import { NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from '../run-constants.js';
+import { CONNECT_TIMEOUT_MS, DEFAULT_MAX_CALLS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from '../run-constants.js';
 import { answerMiddleware, attachAnswer, DEFAULT_MAX_ANSWER_BYTES } from './answer.js';
 import { clientClassFor, type ClientFor, type ClientService } from './clients.js';
 import { CallTimedOut, isTimeout, ReadOnlyViolation, UndeclaredCall, tagErrorAction } from './errors.js';
 import type { CassetteRecorder, RecordedError } from './cassette.js';
 import { iamActionFor, isReadOnlyOperation, type ServiceName } from './operations.js';
+import { CallLane } from './lane.js';
 import { RateLimiter, type RateLimit } from './rate-limit.js';
 
 // The pinned SDK supports Node 20; its notice about future releases needing Node 22 is for
@@ -116,7 +117,12 @@ export interface SessionOptions {
   credentials?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
   /** The member account this session reads (set by `forAccount`; responders see it on each call). */
   accountId?: string;
+  /** Calls inside the SDK at once (see CallLane); default DEFAULT_MAX_CALLS. */
+  callSlots?: number;
+  /** Set by `forAccount`: the lane every member account's session shares. */
+  lane?: CallLane;
 }
+
 
 /**
  * A setting as the AWS CLI resolves it: the value given, else the environment variable (set to
@@ -174,10 +180,15 @@ export class AwsSession {
    */
   private readonly admission: RateLimiter;
   private readonly wire: RateLimiter;
+  /** Calls inside the SDK at once, services served in turn. */
+  private readonly lane: CallLane;
+  /** The lane of the member accounts' sessions (`forAccount`): one for all of them, not this one's (see forAccount). */
+  private memberLane?: CallLane;
 
   constructor(readonly options: SessionOptions) {
     this.admission = new RateLimiter(options.rateLimits);
     this.wire = new RateLimiter(options.rateLimits);
+    this.lane = options.lane ?? new CallLane(options.callSlots ?? DEFAULT_MAX_CALLS);
   }
 
   /**
@@ -215,7 +226,11 @@ export class AwsSession {
    * for each other), with the same guard, endpoint, recorder and transport as this one.
    */
   forAccount(accountId: string, credentials: NonNullable<SessionOptions['credentials']>): AwsSession {
-    return new AwsSession({ ...this.options, profile: undefined, credentials, accountId });
+    // The members share one lane (one core serves them all), apart from this session's: a
+    // member's call that refreshes its credentials (AssumeRole through this session) must
+    // never wait for a slot its own account's calls hold.
+    this.memberLane ??= new CallLane(this.options.callSlots ?? DEFAULT_MAX_CALLS);
+    return new AwsSession({ ...this.options, profile: undefined, credentials, accountId, lane: this.memberLane });
   }
 
   get homeRegion(): string {
@@ -269,7 +284,10 @@ export class AwsSession {
     const handler =
       requestHandler ??
       new NodeHttpHandler(
-        httpHandlerOptions(this.options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS, this.options.concurrency ?? 1),
+        httpHandlerOptions(
+          this.options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS,
+          Math.max(this.options.concurrency ?? 1, this.lane.slots),
+        ),
       );
     const fromProfile = profile && !responder ? { profile } : {};
     const settings = {
@@ -367,11 +385,11 @@ export class AwsSession {
    */
   private admit(client: unknown, service: ServiceName, region: string): void {
     const target = client as { send: (command: object, ...rest: unknown[]) => Promise<unknown> };
-    const admission = this.admission;
+    const { admission, lane } = this;
     target.send = (command: object, ...rest: unknown[]) => {
       const operation = command.constructor.name.replace(/Command$/, '');
       const send = (Object.getPrototypeOf(target) as typeof target).send;
-      return admission.take(service, operation, region).then(() => send.call(target, command, ...rest));
+      return admission.take(service, operation, region).then(() => lane.run(service, () => send.call(target, command, ...rest)));
     };
   }
 

@@ -139,7 +139,8 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   accessAdvisor: true,
   // Access Advisor's own window is 400 days; 90 is the usual "unused permission" bound (IAM Access Analyzer's default).
   accessAdvisorUnusedDays: 90,
-  accessAdvisorConcurrency: 4,
+  // Each job is two dependent calls; 16 in flight keep IAM's rate limit, not the round trips, the bound.
+  accessAdvisorConcurrency: 16,
   // Abstracted services (issue 15).
   lambdaRequireVpc: false,
   dynamodbRequireCmk: false,

@@ -70,6 +70,7 @@ function configSchema(formats: readonly string[]): JsonSchema {
       waivers: { type: 'string', minLength: 1 },
       baseline: { type: 'string', minLength: 1 },
       concurrency: { type: 'integer', minimum: 1, maximum: 4096 },
+      maxCalls: { type: 'integer', minimum: 1, maximum: 4096 },
       requestTimeout: { type: 'number', exclusiveMinimum: 0, maximum: 3600 },
       maxAnswerSize: { type: 'integer', minimum: 1, maximum: 4096 },
       checks: stringList,
@@ -92,6 +93,8 @@ export interface ConfigFile {
   waivers?: string;
   baseline?: string;
   concurrency?: number;
+  /** AWS calls in flight at once (--max-calls). */
+  maxCalls?: number;
   /** Seconds an AWS call's attempt may take (--request-timeout). */
   requestTimeout?: number;
   /** MiB: the largest AWS answer read (--max-answer-size). */

@@ -96,6 +96,8 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
     requestHandler: req.requestHandler,
     transport: req.transport,
     rateLimits: req.rateLimits,
+    concurrency: req.concurrency,
+    callSlots: req.maxCalls,
   });
   const startedAt = new Date();
   const bootstrap = new LoaderCache(caller, '', 'aws');

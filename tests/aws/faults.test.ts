@@ -190,17 +190,34 @@ describe('the HTTP agent', () => {
     expect(httpHandlerOptions(3, 4)).toMatchObject({ connectionTimeout: 3000, requestTimeout: 3000, throwOnRequestTimeout: true });
   });
 
-  it('sends 120 calls to one host at once with --concurrency 128 (the SDK default agent holds 70 back)', async () => {
+  it('sends 120 calls to one host at once with --max-calls 128 (the SDK default agent holds 70 back)', async () => {
     const held: Array<() => void> = [];
     server = await startServer((_request, res) => {
       held.push(() => reply(200, EMPTY_GROUPS)(_request, res));
       // Answered only once all 120 are in flight at the same time.
       if (held.length === 120) held.forEach((answer) => answer());
     });
-    const session = sessionAt(server.url, { concurrency: 128, maxAttempts: 1, requestTimeoutSeconds: 20 });
+    const session = sessionAt(server.url, { callSlots: 128, maxAttempts: 1, requestTimeoutSeconds: 20 });
     const cache = new LoaderCache(session, '1', 'aws');
     const loads = Array.from({ length: 120 }, (_, i) => cache.load({ ...securityGroups, id: `sg-${i}` }, 'eu-west-1'));
     expect(await Promise.all(loads)).toHaveLength(120);
+  });
+
+  it('keeps no more calls in flight than --max-calls, whatever the checks ask for at once', async () => {
+    let open = 0;
+    let most = 0;
+    server = await startServer((request, res) => {
+      most = Math.max(most, ++open);
+      setTimeout(() => {
+        open--;
+        reply(200, EMPTY_GROUPS)(request, res);
+      }, 20);
+    });
+    const session = sessionAt(server.url, { concurrency: 256, callSlots: 8, maxAttempts: 1 });
+    const cache = new LoaderCache(session, '1', 'aws');
+    const loads = Array.from({ length: 60 }, (_, i) => cache.load({ ...securityGroups, id: `sg-${i}` }, 'eu-west-1'));
+    expect(await Promise.all(loads)).toHaveLength(60);
+    expect(most).toBe(8);
   });
 });
 

@@ -237,3 +237,31 @@ describe('signing', () => {
     }
   });
 });
+
+describe('the call lane', () => {
+  it('never lets a member account wait for a slot its own calls hold while it assumes its role', async () => {
+    const { roleCredentials } = await import('../../src/org/credentials.js');
+    const seen: string[] = [];
+    const expiry = new Date(Date.now() + 3600_000).toISOString();
+    const handler = {
+      async handle(request: { body?: unknown }) {
+        const body = String(request.body ?? '');
+        seen.push(/Action=(\w+)/.exec(body)?.[1] ?? '?');
+        const xml = body.includes('Action=AssumeRole')
+          ? `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAMEMBER</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>${expiry}</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::111111111111:assumed-role/Audit/x</Arn><AssumedRoleId>AROA:x</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>`
+          : '<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r1</requestId><securityGroupInfo/></DescribeSecurityGroupsResponse>';
+        return { response: { statusCode: 200, headers: { 'content-type': 'text/xml' }, body: Readable.from([Buffer.from(xml)]) } };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    };
+    // One slot: were the caller's lane the members', the member's call would hold the only slot
+    // while its credentials (an AssumeRole through the caller) waited for it.
+    const caller = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1, callSlots: 1 });
+    const member = caller.forAccount('111111111111', roleCredentials(caller, 'aws', 'arn:aws:iam::111111111111:role/Audit'));
+    const groups = new LoaderCache(member, '111111111111', 'aws').load(securityGroups, 'us-east-1');
+    const outcome = await Promise.race([groups, new Promise((resolve) => setTimeout(() => resolve('stuck'), 2000))]);
+    expect(outcome).toEqual([]);
+    expect(seen).toEqual(['AssumeRole', 'DescribeSecurityGroups']);
+  });
+});
