@@ -32,17 +32,22 @@ export function defineLoader<A extends unknown[], R>(loader: Loader<A, R>): Load
   return loader;
 }
 
-/** Every IAM action a set of loaders may need, following `uses`. */
-export function actionsOf(loaders: Iterable<Loader>): Set<string> {
-  const actions = new Set<string>();
+/** `loaders` and every loader they read through (`uses`), each once. */
+export function loaderClosure(loaders: Iterable<Loader>): Set<Loader> {
   const seen = new Set<Loader>();
   const visit = (loader: Loader): void => {
     if (seen.has(loader)) return;
     seen.add(loader);
-    loader.actions.forEach((a) => actions.add(a));
     loader.uses?.forEach(visit);
   };
   for (const loader of loaders) visit(loader);
+  return seen;
+}
+
+/** Every IAM action a set of loaders may need, following `uses`. */
+export function actionsOf(loaders: Iterable<Loader>): Set<string> {
+  const actions = new Set<string>();
+  for (const loader of loaderClosure(loaders)) loader.actions.forEach((a) => actions.add(a));
   return actions;
 }
 
@@ -52,7 +57,8 @@ export class UndeclaredLoader extends Error {
 
 /** One per run: memoises every loader call and gives each caller only what it declared. */
 export class LoaderCache {
-  private readonly memo = new Map<string, Promise<unknown>>();
+  /** Results by loader id, then by arguments. */
+  private readonly memo = new Map<string, Map<string, Promise<unknown>>>();
 
   constructor(
     readonly aws: AwsSession,
@@ -70,9 +76,27 @@ export class LoaderCache {
     };
   }
 
+  /**
+   * Forgets `loader`'s results, once nothing left to run can ask for them (the runner knows):
+   * a large account's reads are then garbage long before the reports are written.
+   */
+  release(loader: Loader): void {
+    this.memo.delete(loader.id);
+  }
+
+  /** Loader ids with results held (for tests). */
+  get held(): string[] {
+    return [...this.memo.keys()];
+  }
+
   load<A extends unknown[], R>(loader: Loader<A, R>, ...args: A): Promise<R> {
-    const key = `${loader.id}|${JSON.stringify(args)}`;
-    let pending = this.memo.get(key) as Promise<R> | undefined;
+    const key = JSON.stringify(args);
+    let results = this.memo.get(loader.id);
+    if (!results) {
+      results = new Map();
+      this.memo.set(loader.id, results);
+    }
+    let pending = results.get(key) as Promise<R> | undefined;
     if (!pending) {
       const ctx: LoaderContext = {
         aws: this.aws.withScope({ loaderId: loader.id, actions: new Set(loader.actions) }),
@@ -86,7 +110,7 @@ export class LoaderCache {
         if (loader.actions.length === 1) tagErrorAction(error, loader.actions[0]!);
         throw error;
       });
-      this.memo.set(key, pending);
+      results.set(key, pending);
       // A failed read is remembered too: every check that needs it reports the same error.
       pending.catch(() => undefined);
     }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { describeError, errorSentence } from '../aws/errors.js';
-import type { Loader, LoaderCache } from '../aws/loader.js';
+import { loaderClosure, type Loader, type LoaderCache } from '../aws/loader.js';
 import { scopeResource, type AnyCheck, type ResultOptions, type ResultSink } from './check.js';
 import type { CheckOptions } from './options.js';
 import { CATEGORIES, type Finding, type Resource, type Status } from './types.js';
@@ -66,11 +66,31 @@ export async function runChecks(plan: ScanPlan, cache: LoaderCache, hooks: RunHo
     if (check.scope === 'global') tasks.push({ check, region: 'global' });
     else for (const region of plan.regions) tasks.push({ check, region });
   }
+  // How many tasks still to finish may read each loader (directly or through another): at
+  // none, its results are released, so a large account's reads do not outlive their checks.
+  const readers = new Map<Loader, number>();
+  const closures = new Map<AnyCheck, Set<Loader>>();
+  for (const { check } of tasks) {
+    let closure = closures.get(check);
+    if (!closure) {
+      closure = loaderClosure(Object.values(check.loaders as Record<string, Loader>));
+      closures.set(check, closure);
+    }
+    for (const loader of closure) readers.set(loader, (readers.get(loader) ?? 0) + 1);
+  }
   let done = 0;
   await Promise.all(
     tasks.map(({ check, region }) =>
       limit(async () => {
-        await runOne(check, region, plan, cache, findings, errors, hooks.log);
+        try {
+          await runOne(check, region, plan, cache, findings, errors, hooks.log);
+        } finally {
+          for (const loader of closures.get(check)!) {
+            const left = readers.get(loader)! - 1;
+            readers.set(loader, left);
+            if (left === 0) cache.release(loader);
+          }
+        }
         hooks.onProgress?.(++done, tasks.length);
       }),
     ),
@@ -103,8 +123,8 @@ async function runOne(
       service: check.service,
       region: findingRegion,
       accountId,
-      resource: { ...resource },
-      message,
+      resource: flatResource(resource),
+      message: flat(message),
       remediation: check.remediation,
       compliance: check.compliance,
       ...(opts.evidence ? { evidence: opts.evidence } : {}),
@@ -149,6 +169,24 @@ async function runOne(
   } catch (error) {
     reportError(scopeResource(region, accountId, partition), error);
   }
+}
+
+/**
+ * `text` as one flat string. A message built from parts (`${a} of ${b}: ${list}`) is held by
+ * V8 as a tree of its parts, about 32 bytes a node; a large account keeps over a hundred
+ * thousand findings, most with such a message, until the reports are written. Converting a
+ * string to a number makes V8 flatten it in place, and the garbage collector then drops the
+ * tree (the same trick as the `flatstr` package).
+ */
+function flat(text: string): string {
+  Number(text);
+  return text;
+}
+
+function flatResource(resource: Resource): Resource {
+  const copy = { ...resource };
+  for (const [key, value] of Object.entries(copy)) if (typeof value === 'string') (copy as Record<string, unknown>)[key] = flat(value);
+  return copy;
 }
 
 const categoryOrder = (c: string): number => CATEGORIES.indexOf(c as (typeof CATEGORIES)[number]);

@@ -112,3 +112,65 @@ describe('check selection', () => {
     }
   });
 });
+
+describe('loader results outlive no check that needs them', () => {
+  it('releases a loader once its last reader finished, and never reads one again that a later check reads through another', async () => {
+    const reads: string[] = [];
+    const base = defineLoader({
+      id: 'test.base',
+      actions: [],
+      fetch: async (_ctx, region: string) => {
+        reads.push(`base ${region}`);
+        return [`${region}-x`];
+      },
+    });
+    const derived = defineLoader({
+      id: 'test.derived',
+      actions: [],
+      uses: [base],
+      fetch: async ({ load }, region: string) => (await load(base, region)).map((id) => `${id}-derived`),
+    });
+    const heldWhen: Record<string, string[]> = {};
+    const cache = new LoaderCache(new AwsSession({ homeRegion: 'us-east-1' }), '123456789012', 'aws');
+    // One check at a time, in order: the first reads base, the second reads base through derived.
+    const first = defineCheck({
+      ...meta,
+      id: 'first',
+      loaders: { base },
+      async run({ region, load, result }) {
+        for (const id of await load.base(region)) result.pass({ id, type: 'Test' }, 'fine');
+      },
+    });
+    const second = defineCheck({
+      ...meta,
+      id: 'second',
+      scope: 'global',
+      loaders: { derived },
+      async run({ regions, load, result }) {
+        heldWhen.second = cache.held;
+        for (const region of regions) for (const id of await load.derived(region)) result.pass({ id, type: 'Test' }, 'fine');
+      },
+    });
+    const third = defineCheck({
+      ...meta,
+      id: 'third',
+      scope: 'global',
+      loaders: {},
+      async run({ result }) {
+        heldWhen.third = cache.held;
+        result.pass({ id: 'account', type: 'Test' }, 'fine');
+      },
+    });
+    const { findings } = await runChecks(
+      { checks: [first, second, third], regions: ['us-east-1', 'eu-west-1'], concurrency: 1, options: resolveOptions(), now: new Date() },
+      cache,
+    );
+    expect(findings).toHaveLength(5);
+    // base was still held for `second` (which reads it through derived): each region read once.
+    expect(reads.sort()).toEqual(['base eu-west-1', 'base us-east-1']);
+    expect(heldWhen.second).toEqual(['test.base']);
+    // Once `second` finished, nothing left could read either loader.
+    expect(heldWhen.third).toEqual([]);
+    expect(cache.held).toEqual([]);
+  });
+});
