@@ -77,6 +77,41 @@ export function validateOrganizationRequest(req: OrganizationScanRequest): void 
   }
 }
 
+/** What the session of the caller (who lists the accounts and assumes their roles) is made from. */
+export type CallerSettings = Pick<
+  ScanRequest,
+  | 'profile'
+  | 'endpointUrl'
+  | 'responder'
+  | 'requestHandler'
+  | 'transport'
+  | 'rateLimits'
+  | 'concurrency'
+  | 'maxCalls'
+  | 'requestTimeoutSeconds'
+  | 'maxAnswerBytes'
+>;
+
+/**
+ * The caller's session. The members' sessions are made from it (`forAccount`), so every setting
+ * that bounds a call (deadline, answer size, calls in flight) must be here to reach them.
+ */
+export function callerSession(req: CallerSettings, homeRegion: string): AwsSession {
+  return new AwsSession({
+    profile: req.profile,
+    endpointUrl: req.endpointUrl,
+    homeRegion,
+    responder: req.responder,
+    requestHandler: req.requestHandler,
+    transport: req.transport,
+    rateLimits: req.rateLimits,
+    concurrency: req.concurrency,
+    callSlots: req.maxCalls,
+    requestTimeoutSeconds: req.requestTimeoutSeconds,
+    maxAnswerBytes: req.maxAnswerBytes,
+  });
+}
+
 export async function scanOrganization(req: OrganizationScanRequest): Promise<ScanResult> {
   const { catalog, checks } = await runChecksOf(req);
   if (req.regions) validateRegionNames(req.regions);
@@ -88,17 +123,7 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
   await assertWritableDir(outputDir);
 
   const homeRegion = req.homeRegion ?? (await resolveHomeRegion(req.profile));
-  const caller = new AwsSession({
-    profile: req.profile,
-    endpointUrl: req.endpointUrl,
-    homeRegion,
-    responder: req.responder,
-    requestHandler: req.requestHandler,
-    transport: req.transport,
-    rateLimits: req.rateLimits,
-    concurrency: req.concurrency,
-    callSlots: req.maxCalls,
-  });
+  const caller = callerSession(req, homeRegion);
   const startedAt = new Date();
   const bootstrap = new LoaderCache(caller, '', 'aws');
   const identity = await identify(bootstrap, req);

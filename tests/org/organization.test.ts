@@ -8,7 +8,7 @@ import { CATALOG } from '../../src/engine/catalog.js';
 import { resolveOptions } from '../../src/engine/options.js';
 import { UsageError } from '../../src/errors.js';
 import { parseShard, shardFromEnv, sliceOf } from '../../src/org/shard.js';
-import { scanOrganization, type OrganizationScanRequest } from '../../src/org/scan.js';
+import { callerSession, scanOrganization, type OrganizationScanRequest } from '../../src/org/scan.js';
 import { resolveTargets } from '../../src/org/targets.js';
 import { LoaderCache } from '../../src/aws/loader.js';
 import type { Report } from '../../src/report/model.js';
@@ -288,5 +288,24 @@ describe('policy --organization', () => {
     expect(help.stdout).toContain('SrmAuditReadOnly');
     expect(help.stdout).not.toContain('OrganizationAccountAccessRole');
     expect(CATALOG.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the members' sessions", () => {
+  it('keep the deadline, answer size and calls in flight the scan was given (--request-timeout, --max-answer-size, --max-calls)', () => {
+    const caller = callerSession(
+      { requestTimeoutSeconds: 7, maxAnswerBytes: 1024 * 1024, maxCalls: 12, concurrency: 32, rateLimits: { default: { rate: 5, burst: 5 } } },
+      'us-east-1',
+    );
+    const member = caller.forAccount('111111111111', async () => ({ accessKeyId: 'A', secretAccessKey: 'S' }));
+    expect(member.options).toMatchObject({
+      accountId: '111111111111',
+      requestTimeoutSeconds: 7,
+      maxAnswerBytes: 1024 * 1024,
+      callSlots: 12,
+      concurrency: 32,
+      rateLimits: { default: { rate: 5, burst: 5 } },
+    });
+    expect(member.options.profile).toBeUndefined();
   });
 });
