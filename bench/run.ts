@@ -43,6 +43,8 @@ export interface SizeResult {
   throttled: number;
   minimalCalls: number;
   byOperation: Record<string, { calls: number; minimal: number }>;
+  /** Per API (IAM prefix): calls, the minimal number, and the resources its checks reported on. */
+  byService: Record<string, { calls: number; minimal: number; resources: number }>;
   floorMs: number;
   floorReason: string;
   ratio: number;
@@ -142,6 +144,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
     for (const action of new Set([...Object.keys(minimal), ...Object.keys(result.report.run.apiCalls.byOperation)])) {
       byOperation[action] = { calls: result.report.run.apiCalls.byOperation[action] ?? 0, minimal: minimal[action] ?? 0 };
     }
+    const byService = callsPerResource(byOperation, result.report.findings);
     // Bootstrap (caller identity, then regions) precedes everything; then the longest chain of one service.
     const chain = 2 + Math.max(...services.map((s) => s.criticalPath)) + (members ? ORGANIZATION_CHAIN : 0);
     const latencyFloor = chain * opts.latencyMs;
@@ -166,6 +169,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
       throttled: stats.throttled,
       minimalCalls: Object.values(minimal).reduce((a, b) => a + b, 0),
       byOperation,
+      byService,
       floorMs: Math.round(floorMs),
       floorReason: rateFloor > latencyFloor ? `rate limit of ${rateKey}` : `${chain} dependent calls × ${opts.latencyMs} ms`,
       ratio: Number((wallMs / floorMs).toFixed(2)),
@@ -174,6 +178,30 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
   } finally {
     if (!opts.reportsDir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The checks' service names where an API's IAM prefix differs. */
+const CHECK_SERVICE: Record<string, string> = { elasticmapreduce: 'emr', elasticfilesystem: 'efs', logs: 'cloudwatch' };
+
+/** Calls per API against the resources its checks reported on: a loader that starts reading per resource shows here. */
+function callsPerResource(
+  byOperation: SizeResult['byOperation'],
+  findings: ReadonlyArray<{ service: string; accountId: string; region: string; resource: { id: string; arn?: string } }>,
+): SizeResult['byService'] {
+  const resources = new Map<string, Set<string>>();
+  for (const f of findings) {
+    let set = resources.get(f.service);
+    if (!set) resources.set(f.service, (set = new Set()));
+    set.add(`${f.accountId}|${f.region}|${f.resource.arn ?? f.resource.id}`);
+  }
+  const out: SizeResult['byService'] = {};
+  for (const [action, n] of Object.entries(byOperation)) {
+    const prefix = action.split(':')[0]!;
+    const entry = (out[prefix] ??= { calls: 0, minimal: 0, resources: resources.get(CHECK_SERVICE[prefix] ?? prefix)?.size ?? 0 });
+    entry.calls += n.calls;
+    entry.minimal += n.minimal;
+  }
+  return out;
 }
 
 export interface StartupResult {
@@ -290,6 +318,16 @@ async function main(): Promise<void> {
   process.stdout.write(`${table(results)}\n\n`);
   const startup = measureStartup();
   process.stdout.write(`startup (median of 7): ${startup.map((s) => `${s.command} ${s.medianMs} ms`).join(', ')}\n\n`);
+  for (const r of results) {
+    process.stdout.write(`${r.size}: calls per resource reported on, by API: `);
+    process.stdout.write(
+      `${Object.entries(r.byService)
+        .sort(([, a], [, b]) => b.calls - a.calls)
+        .map(([api, s]) => `${api} ${s.calls}/${s.resources || '-'}${s.resources ? ` (${(s.calls / s.resources).toFixed(2)})` : ''}`)
+        .join(', ')}\n`,
+    );
+  }
+  process.stdout.write('\n');
   for (const r of results) {
     process.stdout.write(`${r.size}: floor = ${r.floorReason}\n`);
     for (const [action, n] of Object.entries(r.byOperation)) {
