@@ -6,7 +6,7 @@
 import { RESPONSIBILITIES, CATEGORIES, severityRank, type Category, type Responsibility, type Status } from '../engine/types.js';
 import { EXPOSURE_CHECKS, isExposure } from './exposure-view.js';
 import { displayStatus, type Report, type ReportFinding } from './model.js';
-import { complianceText, visibleBidi, wellFormed } from './text.js';
+import { BIDI_CONTROL, complianceText, wellFormed } from './text.js';
 
 export const RESPONSIBILITY_LABEL: Record<Responsibility, string> = {
   'identity-and-access': 'Identity and access',
@@ -288,6 +288,9 @@ export function clientFinding(f: ReportFinding, checkIndex: number, reachable: R
   };
 }
 
+/** A \udXXX escape in JSON text (a lone surrogate), with the backslashes before it: an odd number means it is an escape. */
+const LONE_SURROGATE_ESCAPE = /(\\+)u(d[89a-f][0-9a-f]{2})/g;
+
 /**
  * JSON that is safe inside a <script type="application/json"> element: no "<" at all (so no
  * "</script>" and no "<!--"), every string well-formed Unicode, and bidirectional controls shown
@@ -295,7 +298,14 @@ export function clientFinding(f: ReportFinding, checkIndex: number, reachable: R
  * reader sees, as the server-rendered text shows them).
  */
 export const scriptJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? visibleBidi(wellFormed(v)) : v))
+  // Done on the JSON text rather than string by string (a replacer function costs a call per
+  // value, and a large report holds over a million): JSON.stringify writes a lone surrogate as
+  // its escape (\udXXX) and a pair as itself, so every such escape is a lone one; bidi controls
+  // and the rest are written as themselves. Keys (evidence can hold AWS-derived ones) are made
+  // safe too.
+  JSON.stringify(value)
+    .replace(LONE_SURROGATE_ESCAPE, (all, slashes: string) => (slashes.length % 2 === 1 ? `${slashes}ufffd` : all))
+    .replace(BIDI_CONTROL, (c) => `\\\\u${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');

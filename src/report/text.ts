@@ -34,7 +34,7 @@ export const goneMessage = (previous: { message: string }): string =>
   `Resolved: the resource is no longer present. It failed before: ${previous.message}`;
 
 /** The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). */
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * The text with every bidirectional control shown as its escape (`\u202E`): a name such as

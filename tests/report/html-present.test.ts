@@ -11,6 +11,7 @@ import {
   utcText,
 } from '../../src/report/html-present.js';
 import { sampleFinding } from '../helpers/report.js';
+import { visibleBidi, wellFormed } from '../../src/report/text.js';
 
 const ROOT = 'arn:aws:iam::123456789012:root';
 const named = (resource: Resource, service = 'iam') => resourceLabel(sampleFinding(1, { resource, service }));
@@ -63,6 +64,25 @@ describe('utcText and scriptJson', () => {
     const text = scriptJson(value);
     expect(text).not.toMatch(/[<\u2028\u2029]/);
     expect(JSON.parse(text)).toEqual({ a: value.a, b: 'x\uFFFD' });
+  });
+
+  it('reads back every string, key or value, well-formed with its bidi controls shown, whatever backslashes and surrogates surround them', () => {
+    // Pieces that interact in JSON text: backslashes before a surrogate, escapes that look like
+    // surrogates, pairs, halves of pairs, bidi controls and quotes.
+    const pieces = ['\\', '\\\\', 'ud800', '\\ud800', '\uD800', '\uDC00', '\uD83D\uDE00', '\u202E', '\u2066', '"', 'a', '<', '\u2028', 'é'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const text = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    const expected = (s: string) => visibleBidi(wellFormed(s));
+    for (let i = 0; i < 2000; i++) {
+      const key = text();
+      const value = { m: text(), list: [text(), 3, null, { [key]: text() }] };
+      const parsed = JSON.parse(scriptJson(value)) as typeof value;
+      expect(parsed.m).toBe(expected(value.m));
+      expect(parsed.list[0]).toBe(expected(value.list[0] as string));
+      expect(parsed.list[1]).toBe(3);
+      expect(parsed.list[3]).toEqual({ [expected(key)]: expected((value.list[3] as Record<string, string>)[key]!) });
+    }
   });
 });
 
