@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes small,medium,large,org50 --latency 30 --rate 50 --seed 7]
+ * npm run bench [-- --sizes small,medium,large,org50 --latency 30 --rate 50 --seed 7 --account-concurrency 25]
  * (org<N>: an organization of N "small" accounts scanned side by side)
  *
  * Scans synthetic accounts through the real engine, checks and SDK clients, with AWS
@@ -60,6 +60,8 @@ export interface BenchOptions {
   scanRate?: number;
   /** Keep the reports the scan wrote in this directory (default: a temporary one, removed). */
   reportsDir?: string;
+  /** Organization sizes: member accounts in flight at once (default: all of them). */
+  accountConcurrency?: number;
 }
 
 /** `value` with the synthetic account id in its strings replaced by `accountId` (Dates and bytes kept). */
@@ -126,7 +128,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
       regions: account.regions,
     };
     const result = members
-      ? await scanOrganization({ ...request, org: { organization: true, roleName: 'SrmAuditReadOnly', accountConcurrency: members } })
+      ? await scanOrganization({ ...request, org: { organization: true, roleName: 'SrmAuditReadOnly', accountConcurrency: opts.accountConcurrency ?? members } })
       : await scan(request);
     const wallMs = performance.now() - started;
     const minimal: Record<string, number> = {};
@@ -279,6 +281,7 @@ async function main(): Promise<void> {
       one: { type: 'string' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       reports: { type: 'string' },
+      'account-concurrency': { type: 'string' },
     },
   });
   const opts: BenchOptions = {
@@ -287,6 +290,7 @@ async function main(): Promise<void> {
     burst: Number(values.burst ?? values.rate),
     seed: Number(values.seed),
     ...(values.reports ? { reportsDir: values.reports } : {}),
+    ...(values['account-concurrency'] ? { accountConcurrency: Number(values['account-concurrency']) } : {}),
   };
   if (values.one) {
     // Child mode: one size per process, so that peak RSS is that size's own.
@@ -303,6 +307,7 @@ async function main(): Promise<void> {
         self,
         ...['--one', size, '--latency', values.latency!, '--rate', values.rate!, '--burst', String(opts.burst), '--seed', values.seed!],
         ...(values.reports ? ['--reports', join(values.reports, size)] : []),
+        ...(values['account-concurrency'] ? ['--account-concurrency', values['account-concurrency']] : []),
       ],
       {
         encoding: 'utf8',

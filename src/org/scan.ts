@@ -192,6 +192,7 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
   // In account order, whatever order they finish in: the report is the same on every run.
   const outcomes = await Promise.all(targets.map((t) => limit(() => scanAccount(t))));
   const finishedAt = new Date();
+  req.log.debug({ ms: finishedAt.getTime() - startedAt.getTime(), accounts: outcomes.length }, 'checks finished');
   const report = assembleOrganizationReport({
     startedAt,
     finishedAt,
@@ -216,6 +217,7 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
   });
   const label = `org-${identity.accountId}${req.org.shard ? `-shard${req.org.shard.index}of${req.org.shard.count}` : ''}`;
   const files = await writeRunReports(report, outputDir, reportBaseName(label, report.run.startedAt), req.formats, req.keep);
+  req.log.debug({ ms: Date.now() - finishedAt.getTime(), formats: req.formats }, 'reports written');
   return {
     report,
     files,
