@@ -62,7 +62,7 @@ export interface ScanRequest {
   outputDir: string;
   formats: Format[];
   concurrency: number;
-  /** AWS calls inside the SDK at once (--max-calls; default CALL_SLOTS). */
+  /** AWS calls inside the SDK at once (--max-calls; default DEFAULT_MAX_CALLS). */
   maxCalls?: number;
   /** Seconds an AWS call's attempt may take (default 30). */
   requestTimeoutSeconds?: number;

@@ -8,62 +8,119 @@
  * calls while a service with a long chain of dependent calls (Access Advisor's jobs, one user
  * after another) waits behind all of them, and the scan ends when that chain does.
  *
- * So a bounded number of calls are let in, and waiting calls are served one service at a time
- * in turn (round robin): a service with a few calls waiting gets its turn as often as one with
- * thousands. Within a service, first come first served. The rate limits are taken before
+ * So a bounded number of calls are let in, and waiting calls are served one turn key (a
+ * service) at a time in turn (round robin): a service with a few calls waiting gets its turn as
+ * often as one with thousands. Within a service, endpoints (a region, an account) take turns
+ * too, and first come first served within an endpoint. The rate limits are taken before
  * (admission) and after (the wire), so the lane changes only the order, never the rate.
+ *
+ * An endpoint that does not answer must not take the whole lane: no endpoint holds more than a
+ * quarter of the slots, and a call still inside after LEND_MS gives its slot back (it is
+ * waiting on the network or a retry's backoff by then, not using the core).
  */
+
+/** A call inside the SDK this long is waiting, not working: its slot is lent to the next one. */
+export const LEND_MS = 2000;
+
+interface Waiting {
+  starts: Array<() => void>;
+  head: number;
+}
+
 export class CallLane {
   private inFlight = 0;
-  /** Waiting calls by key; the Map's insertion order is the turn order. */
-  private readonly waiting = new Map<string, { starts: Array<() => void>; head: number }>();
+  private readonly perEndpoint = new Map<string, number>();
+  /** Waiting calls by turn key, then by endpoint; each Map's insertion order is its turn order. */
+  private readonly waiting = new Map<string, Map<string, Waiting>>();
+  /** The most calls one endpoint may have inside at once. */
+  readonly endpointSlots: number;
 
-  constructor(readonly slots: number) {
+  constructor(
+    readonly slots: number,
+    private readonly lendMs = LEND_MS,
+  ) {
     if (!(slots >= 1)) throw new RangeError(`a call lane needs at least one slot (got ${slots})`);
+    this.endpointSlots = Math.max(1, Math.ceil(slots / 4));
   }
 
-  /** Calls `start` when a slot is free and `key`'s turn comes; the slot is held until its promise settles. */
-  run<T>(key: string, start: () => Promise<T>): Promise<T> {
-    if (this.inFlight < this.slots && this.waiting.size === 0) {
-      this.inFlight++;
-      return this.hold(start);
-    }
-    return new Promise<void>((resolve) => {
-      let queue = this.waiting.get(key);
-      if (!queue) {
-        queue = { starts: [], head: 0 };
-        this.waiting.set(key, queue);
-      }
+  /**
+   * Calls `start` when a slot is free, `endpoint` is under its share and `turn`'s turn comes;
+   * the slot is held until its promise settles (or lent after LEND_MS).
+   */
+  run<T>(turn: string, endpoint: string, start: () => Promise<T>): Promise<T> {
+    if (this.waiting.size === 0 && this.admits(endpoint)) return this.hold(endpoint, start);
+    const admitted = new Promise<void>((resolve) => {
+      let endpoints = this.waiting.get(turn);
+      if (!endpoints) this.waiting.set(turn, (endpoints = new Map()));
+      let queue = endpoints.get(endpoint);
+      if (!queue) endpoints.set(endpoint, (queue = { starts: [], head: 0 }));
       queue.starts.push(resolve);
-    }).then(() => this.hold(start));
+    });
+    // Others may wait only because their endpoint is at its share: this one may go at once.
+    this.next();
+    return admitted.then(() => this.hold(endpoint, start, true));
   }
 
   /** Calls inside now, and calls waiting (for tests and the benchmark). */
   get load(): { inFlight: number; waiting: number } {
     let waiting = 0;
-    for (const q of this.waiting.values()) waiting += q.starts.length - q.head;
+    for (const endpoints of this.waiting.values()) for (const q of endpoints.values()) waiting += q.starts.length - q.head;
     return { inFlight: this.inFlight, waiting };
   }
 
-  private async hold<T>(start: () => Promise<T>): Promise<T> {
+  private admits(endpoint: string): boolean {
+    return this.inFlight < this.slots && (this.perEndpoint.get(endpoint) ?? 0) < this.endpointSlots;
+  }
+
+  /** Runs `start` in a slot; `counted` when next() already took the slot for it. */
+  private async hold<T>(endpoint: string, start: () => Promise<T>, counted = false): Promise<T> {
+    if (!counted) this.take(endpoint);
+    let held = true;
+    const give = (): void => {
+      if (!held) return;
+      held = false;
+      this.inFlight--;
+      const left = this.perEndpoint.get(endpoint)! - 1;
+      if (left) this.perEndpoint.set(endpoint, left);
+      else this.perEndpoint.delete(endpoint);
+      this.next();
+    };
+    const lend = setTimeout(give, this.lendMs);
+    lend.unref?.();
     try {
       return await start();
     } finally {
-      this.inFlight--;
-      this.next();
+      clearTimeout(lend);
+      give();
     }
   }
 
+  private take(endpoint: string): void {
+    this.inFlight++;
+    this.perEndpoint.set(endpoint, (this.perEndpoint.get(endpoint) ?? 0) + 1);
+  }
+
   private next(): void {
-    while (this.inFlight < this.slots && this.waiting.size > 0) {
-      const [key, queue] = this.waiting.entries().next().value as [string, { starts: Array<() => void>; head: number }];
-      const resolve = queue.starts[queue.head]!;
-      queue.starts[queue.head++] = undefined as unknown as () => void;
-      // The key goes to the back of the turn order (or leaves it when it has nobody waiting).
-      this.waiting.delete(key);
-      if (queue.head < queue.starts.length) this.waiting.set(key, queue);
-      this.inFlight++;
-      resolve();
+    while (this.inFlight < this.slots && this.serveOne());
+  }
+
+  /** Starts the first waiting call whose endpoint has room, in turn order; false when none can start. */
+  private serveOne(): boolean {
+    for (const [turn, endpoints] of this.waiting) {
+      for (const [endpoint, queue] of endpoints) {
+        if (!this.admits(endpoint)) continue;
+        const resolve = queue.starts[queue.head]!;
+        queue.starts[queue.head++] = undefined as unknown as () => void;
+        // Both go to the back of their turn orders (or leave them with nobody waiting).
+        endpoints.delete(endpoint);
+        if (queue.head < queue.starts.length) endpoints.set(endpoint, queue);
+        this.waiting.delete(turn);
+        if (endpoints.size) this.waiting.set(turn, endpoints);
+        this.take(endpoint);
+        resolve();
+        return true;
+      }
     }
+    return false;
   }
 }

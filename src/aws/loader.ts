@@ -59,6 +59,11 @@ export class UndeclaredLoader extends Error {
 export class LoaderCache {
   /** Results by loader id, then by arguments. */
   private readonly memo = new Map<string, Map<string, Promise<unknown>>>();
+  /**
+   * Loaders released: a loader still running when the last check that could need it ended (its
+   * check failed fast while it ran) may still read one; it is answered without being kept.
+   */
+  private readonly released = new Set<string>();
 
   constructor(
     readonly aws: AwsSession,
@@ -82,6 +87,7 @@ export class LoaderCache {
    */
   release(loader: Loader): void {
     this.memo.delete(loader.id);
+    this.released.add(loader.id);
   }
 
   /** Loader ids with results held (for tests). */
@@ -94,7 +100,7 @@ export class LoaderCache {
     let results = this.memo.get(loader.id);
     if (!results) {
       results = new Map();
-      this.memo.set(loader.id, results);
+      if (!this.released.has(loader.id)) this.memo.set(loader.id, results);
     }
     let pending = results.get(key) as Promise<R> | undefined;
     if (!pending) {

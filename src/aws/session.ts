@@ -123,7 +123,6 @@ export interface SessionOptions {
   lane?: CallLane;
 }
 
-
 /**
  * A setting as the AWS CLI resolves it: the value given, else the environment variable (set to
  * nothing counts as unset), else the profile's key, else the tool's default.
@@ -183,12 +182,13 @@ export class AwsSession {
   /** Calls inside the SDK at once, services served in turn. */
   private readonly lane: CallLane;
   /** The lane of the member accounts' sessions (`forAccount`): one for all of them, not this one's (see forAccount). */
-  private memberLane?: CallLane;
+  private readonly memberLane: CallLane;
 
   constructor(readonly options: SessionOptions) {
     this.admission = new RateLimiter(options.rateLimits);
     this.wire = new RateLimiter(options.rateLimits);
     this.lane = options.lane ?? new CallLane(options.callSlots ?? DEFAULT_MAX_CALLS);
+    this.memberLane = new CallLane(options.callSlots ?? DEFAULT_MAX_CALLS);
   }
 
   /**
@@ -229,7 +229,6 @@ export class AwsSession {
     // The members share one lane (one core serves them all), apart from this session's: a
     // member's call that refreshes its credentials (AssumeRole through this session) must
     // never wait for a slot its own account's calls hold.
-    this.memberLane ??= new CallLane(this.options.callSlots ?? DEFAULT_MAX_CALLS);
     return new AwsSession({ ...this.options, profile: undefined, credentials, accountId, lane: this.memberLane });
   }
 
@@ -348,6 +347,10 @@ export class AwsSession {
     if (endpointUrl) config.endpoint = endpointUrl;
     // Emulators serve buckets on one host, not as virtual-hosted subdomains.
     if (endpointUrl && service === 's3') config.forcePathStyle = true;
+    // A directory bucket's S3 Express session is a CreateSession the client would send from
+    // inside another call (a write the seam refuses, and a call waiting for a lane slot its own
+    // caller holds): sign such requests with SigV4 instead.
+    if (service === 's3') config.disableS3ExpressSessionAuth = true;
     // S3 Control's endpoint rules put the account id in front of the host ({AccountId}.host),
     // which no IP address or localhost endpoint can serve (and `disableHostPrefix` does not
     // stop: the prefix comes from the endpoint ruleset, not the hostPrefix trait). The account
@@ -386,10 +389,15 @@ export class AwsSession {
   private admit(client: unknown, service: ServiceName, region: string): void {
     const target = client as { send: (command: object, ...rest: unknown[]) => Promise<unknown> };
     const { admission, lane } = this;
+    const account = this.options.accountId;
+    // Turns go service by service (and account by account in an organization); an endpoint is
+    // the service in one region of one account.
+    const turn = account ? `${account}|${service}` : service;
+    const endpoint = `${account ?? ''}|${service}|${region}`;
     target.send = (command: object, ...rest: unknown[]) => {
       const operation = command.constructor.name.replace(/Command$/, '');
       const send = (Object.getPrototypeOf(target) as typeof target).send;
-      return admission.take(service, operation, region).then(() => lane.run(service, () => send.call(target, command, ...rest)));
+      return admission.take(service, operation, region).then(() => lane.run(turn, endpoint, () => send.call(target, command, ...rest)));
     };
   }
 

@@ -215,7 +215,9 @@ describe('the HTTP agent', () => {
     });
     const session = sessionAt(server.url, { concurrency: 256, callSlots: 8, maxAttempts: 1 });
     const cache = new LoaderCache(session, '1', 'aws');
-    const loads = Array.from({ length: 60 }, (_, i) => cache.load({ ...securityGroups, id: `sg-${i}` }, 'eu-west-1'));
+    // Five regions: no one endpoint may hold more than a quarter of the slots (2 of 8).
+    const regions = ['eu-west-1', 'us-east-1', 'ap-south-1', 'us-west-2', 'eu-central-1'];
+    const loads = Array.from({ length: 60 }, (_, i) => cache.load({ ...securityGroups, id: `sg-${i}` }, regions[i % regions.length]!));
     expect(await Promise.all(loads)).toHaveLength(60);
     expect(most).toBe(8);
   });

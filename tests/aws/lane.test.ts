@@ -1,18 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallLane } from '../../src/aws/lane.js';
 
 /** A call that stays inside the lane until `finish` is called. */
 function pending() {
   let finish!: (value: string) => void;
-  let fail!: (error: Error) => void;
-  const promise = new Promise<string>((resolve, reject) => {
+  const promise = new Promise<string>((resolve) => {
     finish = resolve;
-    fail = reject;
   });
-  return { promise, finish, fail };
+  return { promise, finish };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('CallLane', () => {
   it('lets no more calls in at once than it has slots', async () => {
@@ -20,7 +22,7 @@ describe('CallLane', () => {
     const started: number[] = [];
     const calls = [0, 1, 2, 3].map((i) => {
       const call = pending();
-      const result = lane.run('s3', () => {
+      const result = lane.run('s3', `s3|r${i}`, () => {
         started.push(i);
         return call.promise;
       });
@@ -44,21 +46,53 @@ describe('CallLane', () => {
     const lane = new CallLane(1);
     const order: string[] = [];
     const blocker = pending();
-    const first = lane.run('warmup', () => blocker.promise);
+    const first = lane.run('warmup', 'warmup|r', () => blocker.promise);
     const results: Array<Promise<unknown>> = [];
-    for (let i = 0; i < 6; i++) results.push(lane.run('s3', async () => order.push(`s3-${i}`)));
-    for (let i = 0; i < 2; i++) results.push(lane.run('iam', async () => order.push(`iam-${i}`)));
-    results.push(lane.run('lambda', async () => order.push('lambda-0')));
+    for (let i = 0; i < 6; i++) results.push(lane.run('s3', `s3|r${i % 2}`, async () => order.push(`s3-${i}`)));
+    for (let i = 0; i < 2; i++) results.push(lane.run('iam', 'iam|global', async () => order.push(`iam-${i}`)));
+    results.push(lane.run('lambda', 'lambda|r0', async () => order.push('lambda-0')));
     blocker.finish('done');
     await Promise.all([first, ...results]);
-    // First come first served within a service; one call per service per turn.
+    // One call per service per turn; within S3, its two regions take turns; first come first served within one.
     expect(order).toEqual(['s3-0', 'iam-0', 'lambda-0', 's3-1', 'iam-1', 's3-2', 's3-3', 's3-4', 's3-5']);
+  });
+
+  it('gives no endpoint more than a quarter of the slots, so a silent one cannot take the lane', async () => {
+    const lane = new CallLane(8);
+    expect(lane.endpointSlots).toBe(2);
+    const silent = Array.from({ length: 5 }, () => lane.run('ec2', 'ec2|opt-in-region', () => new Promise<string>(() => undefined)));
+    let answered = 0;
+    const others = Array.from({ length: 6 }, (_, i) => lane.run('ec2', `ec2|r${i}`, async () => ++answered));
+    await Promise.all(others);
+    expect(answered).toBe(6);
+    expect(lane.load).toEqual({ inFlight: 2, waiting: 3 });
+    void silent;
+  });
+
+  it('lends the slot of a call still inside after a while (waiting on the network or a backoff)', async () => {
+    vi.useFakeTimers();
+    const lane = new CallLane(1, 2000);
+    const slow = pending();
+    const slowResult = lane.run('s3', 's3|a', () => slow.promise);
+    let started = false;
+    const next = lane.run('iam', 'iam|global', async () => {
+      started = true;
+      return 'next';
+    });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(started).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(next).resolves.toBe('next');
+    // The slow call finishing later frees nothing twice.
+    slow.finish('slow');
+    await expect(slowResult).resolves.toBe('slow');
+    expect(lane.load).toEqual({ inFlight: 0, waiting: 0 });
   });
 
   it('frees the slot of a call that fails, and passes its error on', async () => {
     const lane = new CallLane(1);
-    const failing = lane.run('kms', () => Promise.reject(new Error('AccessDenied')));
-    const next = lane.run('kms', async () => 'answered');
+    const failing = lane.run('kms', 'kms|r', () => Promise.reject(new Error('AccessDenied')));
+    const next = lane.run('kms', 'kms|r', async () => 'answered');
     await expect(failing).rejects.toThrow('AccessDenied');
     await expect(next).resolves.toBe('answered');
     expect(lane.load).toEqual({ inFlight: 0, waiting: 0 });
@@ -66,11 +100,11 @@ describe('CallLane', () => {
 
   it('frees the slot of a call that throws before it returns a promise', async () => {
     const lane = new CallLane(1);
-    const throwing = lane.run('sqs', () => {
+    const throwing = lane.run('sqs', 'sqs|r', () => {
       throw new TypeError('bad command');
     });
     await expect(throwing).rejects.toThrow('bad command');
-    await expect(lane.run('sqs', async () => 'next')).resolves.toBe('next');
+    await expect(lane.run('sqs', 'sqs|r', async () => 'next')).resolves.toBe('next');
   });
 
   it('refuses a lane without slots', () => {

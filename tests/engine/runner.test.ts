@@ -173,4 +173,18 @@ describe('loader results outlive no check that needs them', () => {
     expect(heldWhen.third).toEqual([]);
     expect(cache.held).toEqual([]);
   });
+
+  it('answers a released loader that a loader still running asks for, without keeping it', async () => {
+    let reads = 0;
+    const base = defineLoader({
+      id: 'test.late',
+      actions: [],
+      fetch: async () => ++reads,
+    });
+    const cache = new LoaderCache(new AwsSession({ homeRegion: 'us-east-1' }), '123456789012', 'aws');
+    expect(await cache.load(base)).toBe(1);
+    cache.release(base);
+    expect(await cache.load(base)).toBe(2);
+    expect(cache.held).toEqual([]);
+  });
 });
