@@ -100,8 +100,16 @@ export function assembleOrganizationReport(p: OrganizationParts): Report {
   const regions = [...new Set(p.accounts.flatMap((a) => a.regions))].sort();
   const waivers = p.waivers ? applyWaivers(findings, p.waivers, p.today) : undefined;
   const baseline = p.baseline ? applyBaseline(findings, p.baseline, { checks: ranCheckIds, regions }) : undefined;
+  // One pass over the findings (not one per account: an organization of a thousand accounts
+  // holds a million findings).
+  const byAccount = new Map<string, StatusCounts>();
+  for (const f of findings) {
+    let counts = byAccount.get(f.accountId);
+    if (!counts) byAccount.set(f.accountId, (counts = zeroCounts()));
+    counts[f.status]++;
+  }
   const accounts = p.accounts
-    .map((a) => ({ ...a, counts: countsOf(findings.filter((f) => f.accountId === a.id)) }))
+    .map((a) => ({ ...a, counts: byAccount.get(a.id) ?? zeroCounts() }))
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
     schemaVersion: SCHEMA_VERSION,
