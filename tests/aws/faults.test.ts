@@ -203,6 +203,29 @@ describe('the HTTP agent', () => {
     expect(await Promise.all(loads)).toHaveLength(120);
   });
 
+  it('goes on reading the other regions while one region never answers (it holds at most a quarter of --max-calls)', async () => {
+    server = await startServer((request, res) => {
+      // ap-south-1 accepts the connection and never answers; the others answer at once.
+      if (String(request.headers.authorization).includes('/ap-south-1/')) return;
+      reply(200, EMPTY_GROUPS)(request, res);
+    });
+    const session = sessionAt(server.url, { callSlots: 8, maxAttempts: 1, requestTimeoutSeconds: 20 });
+    const cache = new LoaderCache(session, '1', 'aws');
+    // The silent region's reads are asked for first, twice as many as the lane has slots.
+    const silent = Array.from({ length: 16 }, (_, i) => cache.load({ ...securityGroups, id: `silent-${i}` }, 'ap-south-1'));
+    silent.forEach((p) => p.catch(() => undefined));
+    const others = Array.from({ length: 24 }, (_, i) =>
+      cache.load({ ...securityGroups, id: `other-${i}` }, ['eu-west-1', 'us-east-1', 'us-west-2'][i % 3]!),
+    );
+    expect(await Promise.all(others)).toHaveLength(24);
+    // Every other read answered while the silent region's calls held 2 of the 8 slots, long
+    // before its 20 s deadline (or the lane's lending after 2 s) could free any.
+    const silentSent = server.requests.filter((r) => String(r.headers.authorization).includes('/ap-south-1/'));
+    expect(silentSent).toHaveLength(2);
+    await server.close();
+    server = undefined;
+  });
+
   it('keeps no more calls in flight than --max-calls, whatever the checks ask for at once', async () => {
     let open = 0;
     let most = 0;
