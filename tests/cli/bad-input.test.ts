@@ -55,6 +55,7 @@ describe('bad input to scan: one line, exit 2, output directory untouched', () =
     ['--concurrency -1', ['--demo', '--concurrency', '-1'], /--concurrency.*whole number/],
     ['--concurrency abc', ['--demo', '--concurrency', 'abc'], /--concurrency.*whole number/],
     ['--concurrency 0', ['--demo', '--concurrency', '0'], /--concurrency.*whole number/],
+    ['--max-calls 0', ['--demo', '--max-calls', '0'], /--max-calls.*whole number/],
     ['two --fail-on severities', ['--demo', '--fail-on', 'high,low'], /--fail-on.*Allowed choices/],
     ['an empty --format', ['--demo', '--format', ''], /--format.*name at least one format/],
     ['an unreadable --config', ['--demo', '--config', join(files, 'missing.yaml')], /cannot read config file .*missing\.yaml/],
