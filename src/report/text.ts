@@ -94,10 +94,17 @@ export function* jsonChunks(
   yield text.slice(0, at);
   let batch: unknown[] = [];
   let first = true;
+  // The batch is stringified inside as many one-element arrays as the array is deep, so that
+  // JSON.stringify indents its elements where they belong (re-indenting the text afterwards
+  // costs a pass over all of it); the wrappers' own lines are then cut off.
+  const depth = indent.length / 2;
+  const wrapperLines = Array.from({ length: depth + 1 }, (_, level) => 2 * level + 2).reduce((a, b) => a + b, 0);
   const flush = (): string => {
-    const lines = JSON.stringify(batch, replacer, 2);
-    const body = lines.slice(2, -2).replace(/\n/g, `\n${indent}`);
-    const piece = `${first ? '[\n' : ',\n'}${indent}${body}`;
+    let wrapped: unknown = batch;
+    for (let level = 0; level < depth; level++) wrapped = [wrapped];
+    const lines = JSON.stringify(wrapped, replacer, 2);
+    const body = lines.slice(wrapperLines, lines.length - wrapperLines);
+    const piece = `${first ? '[\n' : ',\n'}${body}`;
     first = false;
     batch = [];
     return piece;
