@@ -199,7 +199,9 @@ describe('the HTTP agent', () => {
     });
     const session = sessionAt(server.url, { callSlots: 128, maxAttempts: 1, requestTimeoutSeconds: 20 });
     const cache = new LoaderCache(session, '1', 'aws');
-    const loads = Array.from({ length: 120 }, (_, i) => cache.load({ ...securityGroups, id: `sg-${i}` }, 'eu-west-1'));
+    // Four regions (one endpoint holds at most a quarter of the lane), all on the one host.
+    const regions = ['eu-west-1', 'us-east-1', 'ap-south-1', 'us-west-2'];
+    const loads = Array.from({ length: 120 }, (_, i) => cache.load({ ...securityGroups, id: `sg-${i}` }, regions[i % 4]!));
     expect(await Promise.all(loads)).toHaveLength(120);
   });
 
