@@ -128,7 +128,10 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
       regions: account.regions,
     };
     const result = members
-      ? await scanOrganization({ ...request, org: { organization: true, roleName: 'SrmAuditReadOnly', accountConcurrency: opts.accountConcurrency ?? members } })
+      ? await scanOrganization({
+          ...request,
+          org: { organization: true, roleName: 'SrmAuditReadOnly', accountConcurrency: opts.accountConcurrency ?? members },
+        })
       : await scan(request);
     const wallMs = performance.now() - started;
     const minimal: Record<string, number> = {};

@@ -6,7 +6,6 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { STSClient } from '@aws-sdk/client-sts';
 import type { Logger } from 'pino';
 import { CassetteFormatError, CassettePlayer, CassetteRecorder, readCassette, recordedRegions, type CassetteFile } from './aws/cassette.js';
 import { describeError } from './aws/errors.js';
@@ -38,6 +37,8 @@ import { buildComplianceViews, buildGrid } from './report/views.js';
 import { reportBaseName, writeFileAtomic, writeReports, type Content } from './report/write.js';
 import { DEMO_CASSETTE, toolVersion } from './util/package.js';
 import { EXIT, EXTENSIONS, frameworkChecks, type Format } from './run-constants.js';
+import { sdk } from './aws/sdk.js';
+const { STSClient } = sdk<typeof import('@aws-sdk/client-sts')>('@aws-sdk/client-sts');
 
 export { DEFAULT_FORMATS, EXIT, EXTENSIONS, FORMATS, frameworkChecks, type Format } from './run-constants.js';
 

@@ -11,10 +11,6 @@ import type {
   MetadataBearer,
   Pluggable,
 } from '@smithy/types';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { loadConfig } from '@smithy/core/config';
-import { NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } from '@smithy/core/retry';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { CONNECT_TIMEOUT_MS, DEFAULT_MAX_CALLS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from '../run-constants.js';
 import { answerMiddleware, attachAnswer, DEFAULT_MAX_ANSWER_BYTES } from './answer.js';
 import { clientClassFor, type ClientFor, type ClientService } from './clients.js';
@@ -23,6 +19,11 @@ import type { CassetteRecorder, RecordedError } from './cassette.js';
 import { iamActionFor, isReadOnlyOperation, type ServiceName } from './operations.js';
 import { CallLane } from './lane.js';
 import { RateLimiter, type RateLimit } from './rate-limit.js';
+import { sdk } from './sdk.js';
+const { defaultProvider } = sdk<typeof import('@aws-sdk/credential-provider-node')>('@aws-sdk/credential-provider-node');
+const { loadConfig } = sdk<typeof import('@smithy/core/config')>('@smithy/core/config');
+const { NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } = sdk<typeof import('@smithy/core/retry')>('@smithy/core/retry');
+const { NodeHttpHandler } = sdk<typeof import('@smithy/node-http-handler')>('@smithy/node-http-handler');
 
 // The pinned SDK supports Node 20; its notice about future releases needing Node 22 is for
 // whoever upgrades the SDK (see README), not for every user of every scan.

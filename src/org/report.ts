@@ -108,9 +108,7 @@ export function assembleOrganizationReport(p: OrganizationParts): Report {
     if (!counts) byAccount.set(f.accountId, (counts = zeroCounts()));
     counts[f.status]++;
   }
-  const accounts = p.accounts
-    .map((a) => ({ ...a, counts: byAccount.get(a.id) ?? zeroCounts() }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const accounts = p.accounts.map((a) => ({ ...a, counts: byAccount.get(a.id) ?? zeroCounts() })).sort((a, b) => a.id.localeCompare(b.id));
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'srm-audit', version: toolVersion() },

@@ -294,7 +294,13 @@ describe('policy --organization', () => {
 describe("the members' sessions", () => {
   it('keep the deadline, answer size and calls in flight the scan was given (--request-timeout, --max-answer-size, --max-calls)', () => {
     const caller = callerSession(
-      { requestTimeoutSeconds: 7, maxAnswerBytes: 1024 * 1024, maxCalls: 12, concurrency: 32, rateLimits: { default: { rate: 5, burst: 5 } } },
+      {
+        requestTimeoutSeconds: 7,
+        maxAnswerBytes: 1024 * 1024,
+        maxCalls: 12,
+        concurrency: 32,
+        rateLimits: { default: { rate: 5, burst: 5 } },
+      },
       'us-east-1',
     );
     const member = caller.forAccount('111111111111', async () => ({ accessKeyId: 'A', secretAccessKey: 'S' }));

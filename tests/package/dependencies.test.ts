@@ -20,13 +20,16 @@ function jsFilesOf(dir: string, ext = '.js'): string[] {
     .map((d) => join(d.parentPath, d.name));
 }
 
-/** Package names of every static or dynamic import of a bare specifier (TypeScript drops `import type`). */
+/**
+ * Package names of every static or dynamic import of a bare specifier (TypeScript drops `import
+ * type`), and of every AWS SDK package loaded through `sdk('…')` (src/aws/sdk.ts).
+ */
 function runtimeImports(): Set<string> {
   const names = new Set<string>();
   for (const dir of ['dist/src', 'dist/checks', 'bin'].map((d) => join(ROOT, d))) {
     if (!existsSync(dir)) throw new Error(`${dir} is missing: run \`npm run build\` (npm test does) before this test`);
     for (const file of jsFilesOf(dir)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"]([^'".][^'"]*)['"]/gm)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+|\bsdk\(\s*)['"]([^'".][^'"]*)['"]/gm)) {
         const spec = m[1]!;
         // A template that writes imports (the generated catalog index) is not an import itself.
         if (spec.startsWith('node:') || spec.includes('${')) continue;

@@ -71,7 +71,7 @@ describe('utcText and scriptJson', () => {
     // surrogates, pairs, halves of pairs, bidi controls and quotes.
     const pieces = ['\\', '\\\\', 'ud800', '\\ud800', '\uD800', '\uDC00', '\uD83D\uDE00', '\u202E', '\u2066', '"', 'a', '<', '\u2028', 'é'];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const text = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
     const expected = (s: string) => visibleBidi(wellFormed(s));
     for (let i = 0; i < 2000; i++) {

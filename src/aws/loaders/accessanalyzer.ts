@@ -1,7 +1,10 @@
-import { AccessAnalyzerClient, paginateListAnalyzers, type AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
+import type { AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { AccessAnalyzerClient, paginateListAnalyzers } =
+  sdk<typeof import('@aws-sdk/client-accessanalyzer')>('@aws-sdk/client-accessanalyzer');
 
 registerClient('accessanalyzer', AccessAnalyzerClient);
 

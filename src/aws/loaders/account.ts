@@ -1,13 +1,10 @@
-import {
-  AccountClient,
-  GetAlternateContactCommand,
-  GetContactInformationCommand,
-  type AlternateContact,
-  type ContactInformation,
-} from '@aws-sdk/client-account';
+import type { AlternateContact, ContactInformation } from '@aws-sdk/client-account';
 import { isErrorNamed, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { AccountClient, GetAlternateContactCommand, GetContactInformationCommand } =
+  sdk<typeof import('@aws-sdk/client-account')>('@aws-sdk/client-account');
 
 registerClient('account', AccountClient);
 

@@ -1,13 +1,10 @@
-import {
-  AutoScalingClient,
-  paginateDescribeAutoScalingGroups,
-  paginateDescribeLaunchConfigurations,
-  type AutoScalingGroup,
-  type LaunchConfiguration,
-} from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroup, LaunchConfiguration } from '@aws-sdk/client-auto-scaling';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { AutoScalingClient, paginateDescribeAutoScalingGroups, paginateDescribeLaunchConfigurations } =
+  sdk<typeof import('@aws-sdk/client-auto-scaling')>('@aws-sdk/client-auto-scaling');
 
 registerClient('autoscaling', AutoScalingClient);
 

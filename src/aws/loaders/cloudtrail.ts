@@ -1,15 +1,10 @@
-import {
-  CloudTrailClient,
-  DescribeTrailsCommand,
-  GetEventSelectorsCommand,
-  GetTrailStatusCommand,
-  type GetEventSelectorsResponse,
-  type GetTrailStatusResponse,
-  type Trail,
-} from '@aws-sdk/client-cloudtrail';
+import type { GetEventSelectorsResponse, GetTrailStatusResponse, Trail } from '@aws-sdk/client-cloudtrail';
 import { MalformedResponse, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } =
+  sdk<typeof import('@aws-sdk/client-cloudtrail')>('@aws-sdk/client-cloudtrail');
 
 registerClient('cloudtrail', CloudTrailClient);
 

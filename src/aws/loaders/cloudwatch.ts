@@ -1,7 +1,9 @@
-import { CloudWatchClient, paginateDescribeAlarms, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { CloudWatchClient, paginateDescribeAlarms } = sdk<typeof import('@aws-sdk/client-cloudwatch')>('@aws-sdk/client-cloudwatch');
 
 registerClient('cloudwatch', CloudWatchClient);
 

@@ -1,15 +1,14 @@
-import {
+import type { ConfigurationRecorder, ConfigurationRecorderStatus, DeliveryChannel } from '@aws-sdk/client-config-service';
+import { requireField } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   ConfigServiceClient,
   DescribeConfigurationRecordersCommand,
   DescribeConfigurationRecorderStatusCommand,
   DescribeDeliveryChannelsCommand,
-  type ConfigurationRecorder,
-  type ConfigurationRecorderStatus,
-  type DeliveryChannel,
-} from '@aws-sdk/client-config-service';
-import { requireField } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-config-service')>('@aws-sdk/client-config-service');
 
 registerClient('config', ConfigServiceClient);
 

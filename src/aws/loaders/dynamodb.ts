@@ -1,17 +1,13 @@
-import {
-  DynamoDBClient,
-  DescribeContinuousBackupsCommand,
-  DescribeTableCommand,
-  GetResourcePolicyCommand,
-  paginateListTables,
-  type ContinuousBackupsDescription,
-  type TableDescription,
-} from '@aws-sdk/client-dynamodb';
-import { DAXClient, DescribeClustersCommand, type Cluster } from '@aws-sdk/client-dax';
+import type { ContinuousBackupsDescription, TableDescription } from '@aws-sdk/client-dynamodb';
+import type { Cluster } from '@aws-sdk/client-dax';
 import { isErrorNamed, MalformedResponse, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll, pagesOf } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { DynamoDBClient, DescribeContinuousBackupsCommand, DescribeTableCommand, GetResourcePolicyCommand, paginateListTables } =
+  sdk<typeof import('@aws-sdk/client-dynamodb')>('@aws-sdk/client-dynamodb');
+const { DAXClient, DescribeClustersCommand } = sdk<typeof import('@aws-sdk/client-dax')>('@aws-sdk/client-dax');
 
 registerClient('dynamodb', DynamoDBClient);
 registerClient('dax', DAXClient);

@@ -1,4 +1,27 @@
-import {
+import type {
+  DescribeImagesCommandInput,
+  DescribeSnapshotsCommandInput,
+  FlowLog,
+  CreateVolumePermission,
+  Image,
+  LaunchPermission,
+  Instance,
+  InternetGateway,
+  LaunchTemplateVersion,
+  NetworkAcl,
+  RouteTable,
+  SecurityGroup,
+  Snapshot,
+  Volume,
+  Vpc,
+  Subnet,
+} from '@aws-sdk/client-ec2';
+import { MalformedResponse } from '../errors.js';
+import { defineLoader, type LoaderContext } from '../loader.js';
+import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   EC2Client,
   DescribeRegionsCommand,
   DescribeImageAttributeCommand,
@@ -17,27 +40,7 @@ import {
   paginateDescribeVolumes,
   paginateDescribeVpcs,
   paginateGetManagedPrefixListEntries,
-  type DescribeImagesCommandInput,
-  type DescribeSnapshotsCommandInput,
-  type FlowLog,
-  type CreateVolumePermission,
-  type Image,
-  type LaunchPermission,
-  type Instance,
-  type InternetGateway,
-  type LaunchTemplateVersion,
-  type NetworkAcl,
-  type RouteTable,
-  type SecurityGroup,
-  type Snapshot,
-  type Volume,
-  type Vpc,
-  type Subnet,
-} from '@aws-sdk/client-ec2';
-import { MalformedResponse } from '../errors.js';
-import { defineLoader, type LoaderContext } from '../loader.js';
-import { listAll } from './paginate.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-ec2')>('@aws-sdk/client-ec2');
 
 registerClient('ec2', EC2Client);
 

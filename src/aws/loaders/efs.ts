@@ -1,17 +1,18 @@
-import {
+import type { AccessPointDescription, FileSystemDescription } from '@aws-sdk/client-efs';
+import type { ProtectedResource } from '@aws-sdk/client-backup';
+import { isErrorNamed, MalformedResponse } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   EFSClient,
   DescribeBackupPolicyCommand,
   DescribeFileSystemPolicyCommand,
   paginateDescribeAccessPoints,
   paginateDescribeFileSystems,
-  type AccessPointDescription,
-  type FileSystemDescription,
-} from '@aws-sdk/client-efs';
-import { BackupClient, paginateListProtectedResources, type ProtectedResource } from '@aws-sdk/client-backup';
-import { isErrorNamed, MalformedResponse } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { listAll } from './paginate.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-efs')>('@aws-sdk/client-efs');
+const { BackupClient, paginateListProtectedResources } = sdk<typeof import('@aws-sdk/client-backup')>('@aws-sdk/client-backup');
 
 registerClient('efs', EFSClient);
 registerClient('backup', BackupClient);

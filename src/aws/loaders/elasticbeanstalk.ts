@@ -1,17 +1,16 @@
-import {
-  ElasticBeanstalkClient,
-  DescribeConfigurationSettingsCommand,
-  DescribeEnvironmentsCommand,
-  DescribePlatformVersionCommand,
-  type ConfigurationOptionSetting,
-  type DescribeEnvironmentsCommandOutput,
-  type EnvironmentDescription,
-  type PlatformDescription,
+import type {
+  ConfigurationOptionSetting,
+  DescribeEnvironmentsCommandOutput,
+  EnvironmentDescription,
+  PlatformDescription,
 } from '@aws-sdk/client-elastic-beanstalk';
 import { MalformedResponse, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { ElasticBeanstalkClient, DescribeConfigurationSettingsCommand, DescribeEnvironmentsCommand, DescribePlatformVersionCommand } =
+  sdk<typeof import('@aws-sdk/client-elastic-beanstalk')>('@aws-sdk/client-elastic-beanstalk');
 
 registerClient('elasticbeanstalk', ElasticBeanstalkClient);
 

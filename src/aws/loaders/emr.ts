@@ -1,4 +1,16 @@
-import {
+import type {
+  BlockPublicAccessConfiguration,
+  Cluster,
+  ClusterSummary,
+  Instance as EmrInstance,
+  SecurityConfigurationSummary,
+} from '@aws-sdk/client-emr';
+import { MalformedResponse, requireField } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   EMRClient,
   DescribeClusterCommand,
   DescribeSecurityConfigurationCommand,
@@ -6,16 +18,7 @@ import {
   paginateListClusters,
   paginateListInstances,
   paginateListSecurityConfigurations,
-  type BlockPublicAccessConfiguration,
-  type Cluster,
-  type ClusterSummary,
-  type Instance as EmrInstance,
-  type SecurityConfigurationSummary,
-} from '@aws-sdk/client-emr';
-import { MalformedResponse, requireField } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { listAll } from './paginate.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-emr')>('@aws-sdk/client-emr');
 
 registerClient('emr', EMRClient);
 

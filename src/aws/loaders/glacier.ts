@@ -1,14 +1,11 @@
-import {
-  GlacierClient,
-  GetVaultAccessPolicyCommand,
-  GetVaultLockCommand,
-  paginateListVaults,
-  type DescribeVaultOutput,
-} from '@aws-sdk/client-glacier';
+import type { DescribeVaultOutput } from '@aws-sdk/client-glacier';
 import { isErrorNamed, MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { GlacierClient, GetVaultAccessPolicyCommand, GetVaultLockCommand, paginateListVaults } =
+  sdk<typeof import('@aws-sdk/client-glacier')>('@aws-sdk/client-glacier');
 
 registerClient('glacier', GlacierClient);
 

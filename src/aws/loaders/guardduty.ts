@@ -1,8 +1,10 @@
-import { GetDetectorCommand, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
 import { requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { GetDetectorCommand, GuardDutyClient, paginateListDetectors } =
+  sdk<typeof import('@aws-sdk/client-guardduty')>('@aws-sdk/client-guardduty');
 
 registerClient('guardduty', GuardDutyClient);
 

@@ -1,4 +1,20 @@
-import {
+import type {
+  GetServiceLastAccessedDetailsCommandOutput,
+  GroupDetail,
+  ManagedPolicyDetail,
+  PasswordPolicy,
+  RoleDetail,
+  ServerCertificateMetadata,
+  UserDetail,
+  VirtualMFADevice,
+} from '@aws-sdk/client-iam';
+import { credentialReportText, parseCredentialReport, type CredentialReportRow } from '../../analysis/credential-report.js';
+import { isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { listAll, pagesOf } from './paginate.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   IAMClient,
   GenerateCredentialReportCommand,
   GenerateServiceLastAccessedDetailsCommand,
@@ -6,23 +22,10 @@ import {
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
   GetServiceLastAccessedDetailsCommand,
-  type GetServiceLastAccessedDetailsCommandOutput,
   paginateGetAccountAuthorizationDetails,
   paginateListServerCertificates,
   paginateListVirtualMFADevices,
-  type GroupDetail,
-  type ManagedPolicyDetail,
-  type PasswordPolicy,
-  type RoleDetail,
-  type ServerCertificateMetadata,
-  type UserDetail,
-  type VirtualMFADevice,
-} from '@aws-sdk/client-iam';
-import { credentialReportText, parseCredentialReport, type CredentialReportRow } from '../../analysis/credential-report.js';
-import { isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { listAll, pagesOf } from './paginate.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-iam')>('@aws-sdk/client-iam');
 
 registerClient('iam', IAMClient);
 

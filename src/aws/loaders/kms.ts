@@ -1,8 +1,11 @@
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys, type KeyMetadata } from '@aws-sdk/client-kms';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { MalformedResponse, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys } =
+  sdk<typeof import('@aws-sdk/client-kms')>('@aws-sdk/client-kms');
 
 registerClient('kms', KMSClient);
 
@@ -49,7 +52,8 @@ export const keyPolicy = defineLoader({
   actions: ['kms:GetKeyPolicy'],
   async fetch({ aws }, region: string, keyId: string): Promise<string> {
     const { Policy } = await aws.client('kms', region).send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
-    if (typeof Policy !== 'string' || !Policy.trim()) throw new MalformedResponse('it held no Policy (every KMS key has one)', 'kms:GetKeyPolicy');
+    if (typeof Policy !== 'string' || !Policy.trim())
+      throw new MalformedResponse('it held no Policy (every KMS key has one)', 'kms:GetKeyPolicy');
     return Policy;
   },
 });

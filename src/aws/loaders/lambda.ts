@@ -1,15 +1,11 @@
-import {
-  LambdaClient,
-  GetPolicyCommand,
-  paginateListFunctionUrlConfigs,
-  paginateListFunctions,
-  type FunctionConfiguration,
-  type FunctionUrlConfig,
-} from '@aws-sdk/client-lambda';
+import type { FunctionConfiguration, FunctionUrlConfig } from '@aws-sdk/client-lambda';
 import { isErrorNamed, MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { LambdaClient, GetPolicyCommand, paginateListFunctionUrlConfigs, paginateListFunctions } =
+  sdk<typeof import('@aws-sdk/client-lambda')>('@aws-sdk/client-lambda');
 
 registerClient('lambda', LambdaClient);
 

@@ -1,7 +1,10 @@
-import { CloudWatchLogsClient, paginateDescribeMetricFilters, type MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
+import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { CloudWatchLogsClient, paginateDescribeMetricFilters } =
+  sdk<typeof import('@aws-sdk/client-cloudwatch-logs')>('@aws-sdk/client-cloudwatch-logs');
 
 registerClient('logs', CloudWatchLogsClient);
 

@@ -1,7 +1,9 @@
-import { Macie2Client, GetMacieSessionCommand, type GetMacieSessionCommandOutput } from '@aws-sdk/client-macie2';
+import type { GetMacieSessionCommandOutput } from '@aws-sdk/client-macie2';
 import { isErrorNamed, MalformedResponse } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { Macie2Client, GetMacieSessionCommand } = sdk<typeof import('@aws-sdk/client-macie2')>('@aws-sdk/client-macie2');
 
 registerClient('macie2', Macie2Client);
 

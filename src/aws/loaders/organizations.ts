@@ -1,16 +1,17 @@
-import {
+import type { Account } from '@aws-sdk/client-organizations';
+import { isErrorNamed, requireField, tagErrorAction } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { registerClient } from '../clients.js';
+import { listAll } from './paginate.js';
+import { sdk } from '../sdk.js';
+const {
   DescribeOrganizationCommand,
   OrganizationsClient,
   paginateListAccounts,
   paginateListAccountsForParent,
   paginateListOrganizationalUnitsForParent,
   paginateListRoots,
-  type Account,
-} from '@aws-sdk/client-organizations';
-import { isErrorNamed, requireField, tagErrorAction } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { registerClient } from '../clients.js';
-import { listAll } from './paginate.js';
+} = sdk<typeof import('@aws-sdk/client-organizations')>('@aws-sdk/client-organizations');
 
 registerClient('organizations', OrganizationsClient);
 

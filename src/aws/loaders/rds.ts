@@ -1,4 +1,10 @@
-import {
+import type { DBCluster, DBClusterSnapshot, DBInstance, DBSnapshot } from '@aws-sdk/client-rds';
+import { MalformedResponse } from '../errors.js';
+import { defineLoader, type LoaderContext } from '../loader.js';
+import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   RDSClient,
   DescribeDBClusterSnapshotAttributesCommand,
   DescribeDBSnapshotAttributesCommand,
@@ -6,15 +12,7 @@ import {
   paginateDescribeDBClusterSnapshots,
   paginateDescribeDBInstances,
   paginateDescribeDBSnapshots,
-  type DBCluster,
-  type DBClusterSnapshot,
-  type DBInstance,
-  type DBSnapshot,
-} from '@aws-sdk/client-rds';
-import { MalformedResponse } from '../errors.js';
-import { defineLoader, type LoaderContext } from '../loader.js';
-import { listAll } from './paginate.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-rds')>('@aws-sdk/client-rds');
 
 registerClient('rds', RDSClient);
 

@@ -1,4 +1,19 @@
-import {
+import type {
+  GetBucketLocationCommandOutput,
+  ListBucketsCommandOutput,
+  Grant,
+  LoggingEnabled,
+  PublicAccessBlockConfiguration,
+  ServerSideEncryptionRule,
+} from '@aws-sdk/client-s3';
+import { aclsNeutralised } from '../../analysis/s3-exposure.js';
+import { answerOf } from '../answer.js';
+import { describeError, errorSentence, isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { pagesOf } from './paginate.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   S3Client,
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
@@ -10,20 +25,9 @@ import {
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
-  type GetBucketLocationCommandOutput,
-  type ListBucketsCommandOutput,
-  type Grant,
-  type LoggingEnabled,
-  type PublicAccessBlockConfiguration,
-  type ServerSideEncryptionRule,
-} from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { aclsNeutralised } from '../../analysis/s3-exposure.js';
-import { answerOf } from '../answer.js';
-import { describeError, errorSentence, isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { pagesOf } from './paginate.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-s3')>('@aws-sdk/client-s3');
+const { GetPublicAccessBlockCommand: GetAccountPublicAccessBlockCommand, S3ControlClient } =
+  sdk<typeof import('@aws-sdk/client-s3-control')>('@aws-sdk/client-s3-control');
 
 registerClient('s3', S3Client);
 registerClient('s3control', S3ControlClient);

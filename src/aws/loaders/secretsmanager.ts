@@ -1,8 +1,11 @@
-import { SecretsManagerClient, GetResourcePolicyCommand, paginateListSecrets, type SecretListEntry } from '@aws-sdk/client-secrets-manager';
+import type { SecretListEntry } from '@aws-sdk/client-secrets-manager';
 import { requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { SecretsManagerClient, GetResourcePolicyCommand, paginateListSecrets } =
+  sdk<typeof import('@aws-sdk/client-secrets-manager')>('@aws-sdk/client-secrets-manager');
 
 registerClient('secretsmanager', SecretsManagerClient);
 

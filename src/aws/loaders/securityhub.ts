@@ -1,7 +1,9 @@
-import { DescribeHubCommand, SecurityHubClient, type DescribeHubResponse } from '@aws-sdk/client-securityhub';
+import type { DescribeHubResponse } from '@aws-sdk/client-securityhub';
 import { isErrorNamed, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { DescribeHubCommand, SecurityHubClient } = sdk<typeof import('@aws-sdk/client-securityhub')>('@aws-sdk/client-securityhub');
 
 registerClient('securityhub', SecurityHubClient);
 

@@ -1,17 +1,17 @@
-import {
+import type { IdentityDkimAttributes, IdentityVerificationAttributes } from '@aws-sdk/client-ses';
+import { requireField } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   SESClient,
   GetIdentityDkimAttributesCommand,
   GetIdentityPoliciesCommand,
   GetIdentityVerificationAttributesCommand,
   ListIdentityPoliciesCommand,
   paginateListIdentities,
-  type IdentityDkimAttributes,
-  type IdentityVerificationAttributes,
-} from '@aws-sdk/client-ses';
-import { requireField } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { listAll } from './paginate.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-ses')>('@aws-sdk/client-ses');
 
 registerClient('ses', SESClient);
 

@@ -1,8 +1,11 @@
-import { SNSClient, GetTopicAttributesCommand, paginateListSubscriptionsByTopic, paginateListTopics, type Subscription } from '@aws-sdk/client-sns';
+import type { Subscription } from '@aws-sdk/client-sns';
 import { requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { SNSClient, GetTopicAttributesCommand, paginateListSubscriptionsByTopic, paginateListTopics } =
+  sdk<typeof import('@aws-sdk/client-sns')>('@aws-sdk/client-sns');
 
 registerClient('sns', SNSClient);
 

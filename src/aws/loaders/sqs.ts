@@ -1,8 +1,9 @@
-import { SQSClient, GetQueueAttributesCommand, paginateListQueues } from '@aws-sdk/client-sqs';
 import { MalformedResponse, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { pagesOf } from './paginate.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { SQSClient, GetQueueAttributesCommand, paginateListQueues } = sdk<typeof import('@aws-sdk/client-sqs')>('@aws-sdk/client-sqs');
 
 registerClient('sqs', SQSClient);
 

@@ -1,18 +1,17 @@
-import {
+import type { DocumentIdentifier, InstanceInformation, ResourceComplianceSummaryItem } from '@aws-sdk/client-ssm';
+import { isErrorNamed, MalformedResponse } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { listAll } from './paginate.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   SSMClient,
   DescribeDocumentPermissionCommand,
   GetServiceSettingCommand,
   paginateDescribeInstanceInformation,
   paginateListDocuments,
   paginateListResourceComplianceSummaries,
-  type DocumentIdentifier,
-  type InstanceInformation,
-  type ResourceComplianceSummaryItem,
-} from '@aws-sdk/client-ssm';
-import { isErrorNamed, MalformedResponse } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { listAll } from './paginate.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-ssm')>('@aws-sdk/client-ssm');
 
 registerClient('ssm', SSMClient);
 

@@ -1,7 +1,8 @@
-import { AssumeRoleCommand, STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
 import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const { AssumeRoleCommand, STSClient, GetCallerIdentityCommand } = sdk<typeof import('@aws-sdk/client-sts')>('@aws-sdk/client-sts');
 
 registerClient('sts', STSClient);
 

@@ -1,15 +1,14 @@
-import {
+import type { TrustedAdvisorCheckDescription, TrustedAdvisorCheckResult, TrustedAdvisorCheckSummary } from '@aws-sdk/client-support';
+import { MalformedResponse, requireField } from '../errors.js';
+import { defineLoader } from '../loader.js';
+import { registerClient } from '../clients.js';
+import { sdk } from '../sdk.js';
+const {
   SupportClient,
   DescribeTrustedAdvisorCheckResultCommand,
   DescribeTrustedAdvisorChecksCommand,
   DescribeTrustedAdvisorCheckSummariesCommand,
-  type TrustedAdvisorCheckDescription,
-  type TrustedAdvisorCheckResult,
-  type TrustedAdvisorCheckSummary,
-} from '@aws-sdk/client-support';
-import { MalformedResponse, requireField } from '../errors.js';
-import { defineLoader } from '../loader.js';
-import { registerClient } from '../clients.js';
+} = sdk<typeof import('@aws-sdk/client-support')>('@aws-sdk/client-support');
 
 registerClient('support', SupportClient);
 
