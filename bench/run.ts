@@ -20,6 +20,7 @@ import type { Handlers } from '../demo/world/types.js';
 import { awsError } from '../demo/world/types.js';
 import type { Responder } from '../src/aws/session.js';
 import { writeFileAtomic } from '../src/report/write.js';
+import { boundHeapGrowth } from '../src/util/heap.js';
 import { scanOrganization } from '../src/org/scan.js';
 import { scan } from '../src/scan.js';
 import { ACCOUNT_ID, makeAccount, SIZES } from './synthetic/model.js';
@@ -296,7 +297,9 @@ async function main(): Promise<void> {
     ...(values['account-concurrency'] ? { accountConcurrency: Number(values['account-concurrency']) } : {}),
   };
   if (values.one) {
-    // Child mode: one size per process, so that peak RSS is that size's own.
+    // Child mode: one size per process, so that peak RSS is that size's own; with the heap
+    // bounded as the CLI's process entry bounds it.
+    boundHeapGrowth();
     process.stdout.write(JSON.stringify(await benchOne(values.one, opts)));
     return;
   }

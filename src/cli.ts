@@ -29,6 +29,7 @@ import {
 import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_ROLE_NAME } from './org/defaults.js';
 import { parseShard, shardFromEnv } from './org/shard.js';
 import type { ScanResult } from './scan.js';
+import { boundHeapGrowth } from './util/heap.js';
 import { toolVersion } from './util/package.js';
 
 export interface Io {
@@ -523,6 +524,7 @@ function isEntryPoint(): boolean {
 
 /** The process entry point, used by bin/srm-audit.js and `node dist/src/cli.js`. */
 export async function runFromProcess(): Promise<void> {
+  boundHeapGrowth();
   const io: Io = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
