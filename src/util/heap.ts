@@ -7,22 +7,29 @@
  * of that outlives the young generation (a call waits on the network and on its rate limit
  * while several scavenges pass), so it is promoted and dies in the old space. With a factor of
  * 4 the old space then fills with that garbage up to four times the live heap before anything
- * collects it: measured on the benchmark's large account, 150-220 MB live and 960 MB peak RSS.
+ * collects it: on the benchmark's large account, 150-220 MB live and 960 MB peak RSS.
  *
  * The process entry point (the CLI, and the benchmark measuring it) therefore sets the factor to
- * 1 + HEAP_GROWING_PERCENT / 100. Measured with `npm run bench` (see README, Performance): large
- * 960 -> 506 MB, organization of 50 (25 in flight) 639 -> 370 MB, medium 282 -> 226 MB, with no
- * wall time lost (the extra full collections mark on V8's background thread, the second core).
- * 20 was the lowest of 20/30/50 measured, all within the run-to-run spread on wall time.
+ * 1 + HEAP_GROWING_PERCENT / 100. Measured with the benchmark's sizes on a 2-core machine (peak
+ * RSS; CPU for the organization, which is CPU-bound):
+ *
+ *   growing percent   large     medium   org50, 25 in flight
+ *   V8's own (0)      960 MB    282 MB   627-656 MB, 19.6-25.0 s CPU
+ *   40                515 MB    251 MB   392-415 MB, 20.3-26.7 s CPU
+ *   20                459-506   226 MB   346-376 MB, 22.5-29.4 s CPU
+ *
+ * 40 keeps nearly all of the memory and costs no CPU beyond the run-to-run spread; 20 saves
+ * another tenth of the memory for about a tenth more CPU (more full collections on the main
+ * thread), so 40 it is. Wall time was within the spread at all three.
  *
  * A user who gives node the flag (`node --heap-growing-percent=N bin/srm-audit.js`; node refuses
- * it in NODE_OPTIONS) keeps theirs. The flag is
- * read by V8 at each full collection, so setting it once the process runs takes effect from the
- * next one (Node leaves V8's flags writable after start; v8.setFlagsFromString is how it is done).
+ * it in NODE_OPTIONS) keeps theirs. V8 reads the flag at each full collection, so setting it once
+ * the process runs takes effect from the next one (Node leaves V8's flags writable after start;
+ * v8.setFlagsFromString is how it is done).
  */
 import { setFlagsFromString } from 'node:v8';
 
-export const HEAP_GROWING_PERCENT = 20;
+export const HEAP_GROWING_PERCENT = 40;
 
 const FLAG = /^--heap[-_]growing[-_]percent(?:=|$)/;
 
