@@ -73,47 +73,137 @@ export const jsonDocument = (value: unknown): string => `${JSON.stringify(value,
 
 /** Items stringified together; large enough to be cheap, small enough to stream. */
 const JSON_BATCH = 500;
+/** A value with more array elements and object properties than this in all is streamed, not stringified at once. */
+const JSON_LARGE = 2000;
+/** Small pieces are joined up to about this many characters before they are handed to the writer. */
+const JSON_PIECE = 64 * 1024;
+
+type Replacer = (key: string, value: unknown) => unknown;
 
 /**
  * A JSON document as `JSON.stringify(document, replacer, 2)` + "\n" would write it, in pieces:
  * `frame(marker)` is the document with `marker` where one large array goes, and `items` (any
  * iterable, made lazily if need be) are that array's elements, stringified a batch at a time.
- * Every report format that grows with the findings streams through this.
+ * The rest of the document is streamed too wherever it is large (an organization's compliance
+ * views list every failing resource of every account): no piece is ever the whole of it, and
+ * nothing after the items is made before they are written. Every report format that grows with
+ * the findings streams through this.
+ *
+ * `replacer` must map values whatever their key and holder, give the same value when applied
+ * twice, and leave arrays as arrays (wellFormedStrings does): it may be applied to a value
+ * twice, and to the arrays that place a batch at its depth.
  */
-export function* jsonChunks(
-  frame: (marker: string) => unknown,
-  items: Iterable<unknown>,
-  replacer?: (key: string, value: unknown) => unknown,
-): Generator<string> {
+export function* jsonChunks(frame: (marker: string) => unknown, items: Iterable<unknown>, replacer?: Replacer): Generator<string> {
   // A placeholder no AWS-derived string can contain marks where the array goes.
   const marker = `srm-audit-stream-${randomUUID()}`;
-  const text = JSON.stringify(frame(marker), replacer, 2);
-  const at = text.indexOf(`"${marker}"`);
-  // The array's elements sit one level deeper than the line that holds it.
-  const indent = /^ */.exec(text.slice(text.lastIndexOf('\n', at) + 1))![0];
-  yield text.slice(0, at);
+  const document = frame(marker);
+  const root = jsonValue({ '': document }, '', document, replacer);
+  let pending = '';
+  for (const piece of jsonPieces(root, 0, { marker, items, replacer })) {
+    pending += piece;
+    if (pending.length >= JSON_PIECE) {
+      yield pending;
+      pending = '';
+    }
+  }
+  yield `${pending}\n`;
+}
+
+interface Stream {
+  marker: string;
+  items: Iterable<unknown>;
+  replacer?: Replacer;
+}
+
+/** The value JSON.stringify writes for `holder[key]`: after toJSON, then the replacer. */
+function jsonValue(holder: unknown, key: string, value: unknown, replacer?: Replacer): unknown {
+  let v = value;
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    v = (v as { toJSON: (key: string) => unknown }).toJSON(key);
+  }
+  return replacer ? replacer.call(holder, key, v) : v;
+}
+
+/** JSON.stringify leaves these out of objects (and writes null for them in arrays). */
+const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/** Whether `value` holds `marker`, or more than `budget.left` elements and properties in all. */
+function needsStreaming(value: unknown, marker: string, budget = { left: JSON_LARGE }): boolean {
+  if (value === marker) return true;
+  if (value === null || typeof value !== 'object') return false;
+  const entries = Array.isArray(value) ? value : Object.values(value);
+  budget.left -= entries.length;
+  if (budget.left < 0) return true;
+  for (const v of entries) if (needsStreaming(v, marker, budget)) return true;
+  return false;
+}
+
+/**
+ * Elements of an array at `depth` (the array's own), as JSON.stringify(…, 2) writes them there:
+ * separated by ",\n" and their indent, the first without its indent. The batch is stringified
+ * inside as many one-element arrays as it is deep, so that JSON.stringify indents it where it
+ * belongs (re-indenting the text afterwards costs a pass over all of it); the wrappers' own
+ * lines are then cut off.
+ */
+function elementsText(batch: unknown[], depth: number, replacer?: Replacer): string {
+  let wrapped: unknown = batch;
+  for (let level = 0; level < depth; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, replacer, 2);
+  // Each wrapper opens with "[\n" and the next line's indent, and closes with "\n", its indent and "]".
+  const open = depth * depth + 3 * depth + 2 + 2 * (depth + 1);
+  const close = depth * depth + depth + 2 + 2 * depth;
+  return text.slice(open, text.length - close);
+}
+
+/** `value` (toJSON and the replacer applied) at `depth`, its first line without indent. */
+function* jsonPieces(value: unknown, depth: number, stream: Stream): Generator<string> {
+  if (value === stream.marker) {
+    yield* arrayPieces(stream.items, depth, stream, false);
+  } else if (!needsStreaming(value, stream.marker)) {
+    // Small: at once, as the one element of an array a level up.
+    yield depth === 0 ? JSON.stringify(value, stream.replacer, 2) : elementsText([value], depth - 1, stream.replacer);
+  } else if (Array.isArray(value)) {
+    yield* arrayPieces(value, depth, stream, true);
+  } else {
+    const inner = '  '.repeat(depth + 1);
+    let first = true;
+    for (const [key, raw] of Object.entries(value as object)) {
+      const v = jsonValue(value, key, raw, stream.replacer);
+      if (omitted(v)) continue;
+      yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+      first = false;
+      yield* jsonPieces(v, depth + 1, stream);
+    }
+    yield first ? '{}' : `\n${'  '.repeat(depth)}}`;
+  }
+}
+
+/** An array at `depth`: its elements a batch at a time, and those that are large themselves streamed. */
+function* arrayPieces(elements: Iterable<unknown>, depth: number, stream: Stream, inspect: boolean): Generator<string> {
+  const inner = '  '.repeat(depth + 1);
   let batch: unknown[] = [];
   let first = true;
-  // The batch is stringified inside as many one-element arrays as the array is deep, so that
-  // JSON.stringify indents its elements where they belong (re-indenting the text afterwards
-  // costs a pass over all of it); the wrappers' own lines are then cut off.
-  const depth = indent.length / 2;
-  const wrapperLines = Array.from({ length: depth + 1 }, (_, level) => 2 * level + 2).reduce((a, b) => a + b, 0);
   const flush = (): string => {
-    let wrapped: unknown = batch;
-    for (let level = 0; level < depth; level++) wrapped = [wrapped];
-    const lines = JSON.stringify(wrapped, replacer, 2);
-    const body = lines.slice(wrapperLines, lines.length - wrapperLines);
-    const piece = `${first ? '[\n' : ',\n'}${body}`;
+    const piece = `${first ? '[' : ','}\n${inner}${elementsText(batch, depth, stream.replacer)}`;
     first = false;
     batch = [];
     return piece;
   };
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === JSON_BATCH) yield flush();
+  let index = 0;
+  for (const element of elements) {
+    if (inspect && needsStreaming(element, stream.marker)) {
+      if (batch.length) yield flush();
+      const v = jsonValue(elements, String(index), element, stream.replacer);
+      yield `${first ? '[' : ','}\n${inner}`;
+      first = false;
+      if (omitted(v)) yield 'null';
+      else yield* jsonPieces(v, depth + 1, stream);
+    } else {
+      batch.push(element);
+      if (batch.length === JSON_BATCH) yield flush();
+    }
+    index++;
   }
   if (batch.length) yield flush();
-  yield first ? '[]' : `\n${indent}]`;
-  yield `${text.slice(at + marker.length + 2)}\n`;
+  yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
 }

@@ -25,4 +25,57 @@ describe('jsonChunks', () => {
       }
     }
   });
+
+  it('writes what JSON.stringify writes for large and odd documents around the array, in bounded pieces', () => {
+    // A seeded generator of documents: large arrays and objects (streamed), small ones (written
+    // at once), dates (toJSON), values JSON leaves out, numbers it writes as null, empty containers.
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const leaf = (): unknown =>
+      [
+        () => `s-${rand(1000)} "q" \u2028 ${rand(9) === 0 ? '\uDC00' : ''}`,
+        () => rand(100000) / 7,
+        () => [NaN, Infinity, -0][rand(3)],
+        () => null,
+        () => rand(2) === 0,
+        () => undefined,
+        () => () => 1,
+        () => new Date(Date.UTC(2026, 0, 1 + rand(300))),
+        () => [],
+        () => ({}),
+      ][rand(10)]!();
+    // At most one large container per level, and about 10,000 values per document in all.
+    let budget = 0;
+    const value = (depth: number): unknown => {
+      if (depth > 4 || budget <= 0 || rand(3) === 0) return leaf();
+      const size = Math.min(budget, rand(4) === 0 ? 600 + rand(1500) : rand(6));
+      budget -= size;
+      if (rand(2) === 0) return Array.from({ length: size }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: size }, (_, i) => [`k${i}-${rand(50)}`, value(depth + 1)]));
+    };
+    for (let round = 0; round < 12; round++) {
+      budget = 5000;
+      const before = value(1);
+      budget = 5000;
+      const after = value(1);
+      const items = Array.from({ length: rand(1200) }, (_, i) => (rand(3) ? item(i) : value(2)));
+      const frame = (marker: string) => ({
+        before,
+        list: { deep: [marker] },
+        after,
+        views: { big: Array.from({ length: 30_000 }, (_, i) => ({ i, r: { id: `r-${i}` } })) },
+      });
+      for (const replacer of [undefined, wellFormedStrings]) {
+        const pieces = [...jsonChunks(frame, items, replacer)];
+        const whole = `${JSON.stringify(frame(items as unknown as string), replacer, 2)}\n`;
+        expect(pieces.join('')).toBe(whole);
+        // The parts around the array never come as one piece: the views alone are about 2 MB.
+        expect(whole.length).toBeGreaterThan(2_000_000);
+        expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(400_000);
+      }
+    }
+  });
 });
