@@ -89,9 +89,10 @@ type Replacer = (key: string, value: unknown) => unknown;
  * nothing after the items is made before they are written. Every report format that grows with
  * the findings streams through this.
  *
- * `replacer` must map values whatever their key and holder, give the same value when applied
- * twice, and leave arrays as arrays (wellFormedStrings does): it may be applied to a value
- * twice, and to the arrays that place a batch at its depth.
+ * `replacer` must map values whatever their key and holder, and leave arrays as arrays
+ * (wellFormedStrings does): in a batch, it and toJSON are given the element's place in the
+ * batch as its key, and the replacer also sees the arrays that place a batch at its depth.
+ * The marker may be in the document once (the items are written once).
  */
 export function* jsonChunks(frame: (marker: string) => unknown, items: Iterable<unknown>, replacer?: Replacer): Generator<string> {
   // A placeholder no AWS-derived string can contain marks where the array goes.
@@ -99,7 +100,7 @@ export function* jsonChunks(frame: (marker: string) => unknown, items: Iterable<
   const document = frame(marker);
   const root = jsonValue({ '': document }, '', document, replacer);
   let pending = '';
-  for (const piece of jsonPieces(root, 0, { marker, items, replacer })) {
+  for (const piece of jsonPieces(document, root, 0, { marker, items, replacer, placed: false })) {
     pending += piece;
     if (pending.length >= JSON_PIECE) {
       yield pending;
@@ -113,15 +114,20 @@ interface Stream {
   marker: string;
   items: Iterable<unknown>;
   replacer?: Replacer;
+  /** The items were written (they are an iterable: once only). */
+  placed: boolean;
 }
 
-/** The value JSON.stringify writes for `holder[key]`: after toJSON, then the replacer. */
+/** The value JSON.stringify writes for `holder[key]`: after toJSON, then the replacer, boxed primitives unboxed. */
 function jsonValue(holder: unknown, key: string, value: unknown, replacer?: Replacer): unknown {
   let v = value;
-  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
-    v = (v as { toJSON: (key: string) => unknown }).toJSON(key);
+  if (v !== null && (typeof v === 'object' || typeof v === 'function' || typeof v === 'bigint')) {
+    const toJSON = (v as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') v = toJSON.call(v, key);
   }
-  return replacer ? replacer.call(holder, key, v) : v;
+  if (replacer) v = replacer.call(holder, key, v);
+  if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
+  return v;
 }
 
 /** JSON.stringify leaves these out of objects (and writes null for them in arrays). */
@@ -155,13 +161,19 @@ function elementsText(batch: unknown[], depth: number, replacer?: Replacer): str
   return text.slice(open, text.length - close);
 }
 
-/** `value` (toJSON and the replacer applied) at `depth`, its first line without indent. */
-function* jsonPieces(value: unknown, depth: number, stream: Stream): Generator<string> {
+/**
+ * A value at `depth`, its first line without indent: `raw` as the document holds it, `value` as
+ * JSON.stringify writes it (jsonValue of `raw`).
+ */
+function* jsonPieces(raw: unknown, value: unknown, depth: number, stream: Stream): Generator<string> {
   if (value === stream.marker) {
+    if (stream.placed) throw new Error('jsonChunks: the marker is in the document twice; the items can be written once');
+    stream.placed = true;
     yield* arrayPieces(stream.items, depth, stream, false);
   } else if (!needsStreaming(value, stream.marker)) {
-    // Small: at once, as the one element of an array a level up.
-    yield depth === 0 ? JSON.stringify(value, stream.replacer, 2) : elementsText([value], depth - 1, stream.replacer);
+    // Small: at once, as the one element of an array a level up (from `raw`, so that JSON.stringify
+    // applies toJSON and the replacer once, as it would).
+    yield depth === 0 ? JSON.stringify(raw, stream.replacer, 2) : elementsText([raw], depth - 1, stream.replacer);
   } else if (Array.isArray(value)) {
     yield* arrayPieces(value, depth, stream, true);
   } else {
@@ -172,7 +184,7 @@ function* jsonPieces(value: unknown, depth: number, stream: Stream): Generator<s
       if (omitted(v)) continue;
       yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
       first = false;
-      yield* jsonPieces(v, depth + 1, stream);
+      yield* jsonPieces(raw, v, depth + 1, stream);
     }
     yield first ? '{}' : `\n${'  '.repeat(depth)}}`;
   }
@@ -191,13 +203,13 @@ function* arrayPieces(elements: Iterable<unknown>, depth: number, stream: Stream
   };
   let index = 0;
   for (const element of elements) {
-    if (inspect && needsStreaming(element, stream.marker)) {
+    const v = inspect ? jsonValue(elements, String(index), element, stream.replacer) : undefined;
+    if (inspect && needsStreaming(v, stream.marker)) {
+      // Large (an object or array) or the marker: never null, never left out.
       if (batch.length) yield flush();
-      const v = jsonValue(elements, String(index), element, stream.replacer);
       yield `${first ? '[' : ','}\n${inner}`;
       first = false;
-      if (omitted(v)) yield 'null';
-      else yield* jsonPieces(v, depth + 1, stream);
+      yield* jsonPieces(element, v, depth + 1, stream);
     } else {
       batch.push(element);
       if (batch.length === JSON_BATCH) yield flush();

@@ -78,4 +78,28 @@ describe('jsonChunks', () => {
       }
     }
   });
+
+  it('follows JSON.stringify where the document is unusual: toJSON, boxed primitives, functions', () => {
+    const big = Array.from({ length: 2500 }, (_, i) => ({ i }));
+    const frame = (marker: string) => ({
+      before: big,
+      once: { toJSON: () => new Date(0) },
+      fn: Object.assign(() => 1, { toJSON: () => 'fn' }),
+      plainFn: () => 1,
+      boxed: new String('x'.repeat(2500)),
+      num: new Number(3),
+      bool: new Boolean(false),
+      grows: { toJSON: () => ({ big }) },
+      list: [marker],
+      holes: [undefined, () => 1, Symbol('s'), ...big],
+    });
+    const items = [item(1), item(2)];
+    for (const replacer of [undefined, wellFormedStrings]) {
+      expect([...jsonChunks(frame, items, replacer)].join('')).toBe(`${JSON.stringify(frame(items as unknown as string), replacer, 2)}\n`);
+    }
+  });
+
+  it('refuses a document that holds the marker twice (the items are written once)', () => {
+    expect(() => [...jsonChunks((marker) => ({ a: marker, b: marker }), [1])]).toThrow(/twice/);
+  });
 });

@@ -13,7 +13,12 @@ describe('the heap growing factor', () => {
     expect(boundHeapGrowth([], (f) => set.push(f))).toBe(true);
     expect(boundHeapGrowth(['--inspect'], (f) => set.push(f))).toBe(true);
     expect(set).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
-    for (const given of [['--heap-growing-percent=50'], ['--heap_growing_percent=5'], ['--heap-growing-percent', '50']]) {
+    for (const given of [
+      ['--heap-growing-percent=50'],
+      ['--heap_growing_percent=5'],
+      ['-heap-growing-percent=5'],
+      ['--heap-growing-percent', '50'],
+    ]) {
       expect(boundHeapGrowth(given, (f) => set.push(f))).toBe(false);
     }
     expect(set).toHaveLength(2);
@@ -34,6 +39,8 @@ describe('the heap growing factor', () => {
     const run = runBin(['--version'], { NODE_OPTIONS: `--require ${probe}` });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`v8 flags: --heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    // V8 prints, rather than throws, when it does not know a flag or its value (a future node).
+    expect(run.stderr).not.toMatch(/unrecognized flag|illegal value|try --help/i);
     const given = spawnSync(process.execPath, ['--heap-growing-percent=50', '--require', probe, BIN, '--version'], { encoding: 'utf8' });
     expect(given.status).toBe(0);
     expect(given.stdout).toMatch(/^\d+\.\d+\.\d+/);
