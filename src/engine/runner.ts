@@ -188,7 +188,7 @@ function flat(text: string): string {
 
 function flatResource(resource: Resource): Resource {
   const copy = { ...resource };
-  for (const [key, value] of Object.entries(copy)) if (typeof value === 'string') (copy as Record<string, unknown>)[key] = flat(value);
+  for (const value of Object.values(copy)) if (typeof value === 'string') flat(value);
   return copy;
 }
 

@@ -6,7 +6,7 @@
 import { RESPONSIBILITIES, CATEGORIES, severityRank, type Category, type Responsibility, type Status } from '../engine/types.js';
 import { EXPOSURE_CHECKS, isExposure } from './exposure-view.js';
 import { displayStatus, type Report, type ReportFinding } from './model.js';
-import { BIDI_CONTROL, complianceText, wellFormed } from './text.js';
+import { BIDI_CONTROL, bidiEscape, complianceText, wellFormed } from './text.js';
 
 export const RESPONSIBILITY_LABEL: Record<Responsibility, string> = {
   'identity-and-access': 'Identity and access',
@@ -305,7 +305,8 @@ export const scriptJson = (value: unknown): string =>
   // safe too.
   JSON.stringify(value)
     .replace(LONE_SURROGATE_ESCAPE, (all, slashes: string) => (slashes.length % 2 === 1 ? `${slashes}ufffd` : all))
-    .replace(BIDI_CONTROL, (c) => `\\\\u${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    // In JSON text the escape's backslash is itself escaped.
+    .replace(BIDI_CONTROL, (c) => `\\${bidiEscape(c)}`)
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
