@@ -11,7 +11,7 @@ import { securityGroups } from '../../src/aws/loaders/ec2.js';
 // Registers the S3 client classes, as the S3 loaders do for a scan.
 import '../../src/aws/loaders/s3.js';
 import { iamActionFor, isReadOnlyOperation } from '../../src/aws/operations.js';
-import { AwsSession } from '../../src/aws/session.js';
+import { AwsSession, IDLE_CHAINS } from '../../src/aws/session.js';
 
 /** An HTTP handler that records requests and answers an empty DescribeSecurityGroups. */
 function recordingHandler() {
@@ -263,5 +263,92 @@ describe('the call lane', () => {
     const outcome = await Promise.race([groups, new Promise((resolve) => setTimeout(() => resolve('stuck'), 2000))]);
     expect(outcome).toEqual([]);
     expect(seen).toEqual(['AssumeRole', 'DescribeSecurityGroups']);
+  });
+});
+
+describe('middleware chains (HandlerPool)', () => {
+  /** Answers GetBucketVersioning after a delay of its own, Enabled for buckets ending in an even digit. */
+  function bucketHandler(sent: Array<{ hostname: string; path: string }>) {
+    return {
+      async handle(request: { hostname: string; path: string }) {
+        sent.push({ hostname: request.hostname, path: request.path });
+        const bucket = request.hostname.split('.')[0]!;
+        const n = Number(/\d+$/.exec(bucket)?.[0]);
+        await new Promise((resolve) => setTimeout(resolve, (n * 7) % 23));
+        if (bucket.endsWith('-denied')) {
+          const xml = '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>';
+          return { response: { statusCode: 403, headers: { 'content-type': 'application/xml' }, body: Readable.from([Buffer.from(xml)]) } };
+        }
+        const status = n % 2 === 0 ? 'Enabled' : 'Suspended';
+        const xml = `<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>${status}</Status></VersioningConfiguration>`;
+        return { response: { statusCode: 200, headers: { 'content-type': 'application/xml' }, body: Readable.from([Buffer.from(xml)]) } };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    };
+  }
+  const scope = { loaderId: 'test', actions: new Set(['s3:GetBucketVersioning']) };
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gives no two calls in flight one context: each request goes to its own bucket and each answer is its own', async () => {
+    const sent: Array<{ hostname: string; path: string }> = [];
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: bucketHandler(sent), maxAttempts: 1 });
+    const s3 = session.withScope(scope).s3('eu-west-1');
+    const resolved = vi.spyOn(GetBucketVersioningCommand.prototype, 'resolveMiddleware');
+    const buckets = Array.from({ length: 40 }, (_, i) => `bucket-${i}`);
+    const statuses = await Promise.all(buckets.map(async (b) => (await s3.send(new GetBucketVersioningCommand({ Bucket: b }))).Status));
+    expect(statuses).toEqual(buckets.map((_, i) => (i % 2 === 0 ? 'Enabled' : 'Suspended')));
+    expect(sent.map((r) => r.hostname).sort()).toEqual(buckets.map((b) => `${b}.s3.eu-west-1.amazonaws.com`).sort());
+    // A chain per call in flight, at most (the lane lets 64 in at once).
+    const first = resolved.mock.calls.length;
+    expect(first).toBeGreaterThan(1);
+    expect(first).toBeLessThanOrEqual(40);
+    // Later calls, one at a time, reuse those chains: none is resolved again.
+    for (const b of buckets.slice(0, 10)) {
+      const out = await s3.send(new GetBucketVersioningCommand({ Bucket: b }));
+      expect(out.Status).toBe(Number(b.slice(7)) % 2 === 0 ? 'Enabled' : 'Suspended');
+    }
+    expect(resolved.mock.calls.length).toBe(first);
+    expect(session.calls.byOperation()).toEqual({ 's3:GetBucketVersioning': 50 });
+  });
+
+  it('takes back the chain of a call that failed, and the next call through it gets its own answer', async () => {
+    const sent: Array<{ hostname: string; path: string }> = [];
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: bucketHandler(sent), maxAttempts: 1 });
+    const s3 = session.withScope(scope).s3('eu-west-1');
+    const resolved = vi.spyOn(GetBucketVersioningCommand.prototype, 'resolveMiddleware');
+    await expect(s3.send(new GetBucketVersioningCommand({ Bucket: 'bucket-1-denied' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+    expect((await s3.send(new GetBucketVersioningCommand({ Bucket: 'bucket-2' }))).Status).toBe('Enabled');
+    expect(resolved).toHaveBeenCalledTimes(1);
+    expect(sent.map((r) => r.hostname)).toEqual(['bucket-1-denied.s3.eu-west-1.amazonaws.com', 'bucket-2.s3.eu-west-1.amazonaws.com']);
+  });
+
+  it(`keeps at most ${IDLE_CHAINS} idle chains, letting the least recently used go`, async () => {
+    const session = new AwsSession({
+      homeRegion: 'us-east-1',
+      requestHandler: bucketHandler([]),
+      maxAttempts: 1,
+      // Each endpoint may hold a quarter of the lane's slots.
+      callSlots: 4 * (IDLE_CHAINS + 44),
+      rateLimits: { s3: { rate: 10_000, burst: 10_000 } },
+    });
+    const s3 = session.withScope(scope).s3('eu-west-1');
+    const resolved = vi.spyOn(GetBucketVersioningCommand.prototype, 'resolveMiddleware');
+    const burst = () =>
+      Promise.all(Array.from({ length: IDLE_CHAINS + 44 }, (_, i) => s3.send(new GetBucketVersioningCommand({ Bucket: `bucket-${i}` }))));
+    await burst();
+    expect(resolved).toHaveBeenCalledTimes(IDLE_CHAINS + 44);
+    // The second burst finds IDLE_CHAINS chains waiting and resolves only the rest.
+    await burst();
+    expect(resolved).toHaveBeenCalledTimes(IDLE_CHAINS + 44 + 44);
+  });
+
+  it('sends through a stubbed send (aws-sdk-client-mock) rather than the pool', async () => {
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: bucketHandler([]), maxAttempts: 1 });
+    const s3 = session.withScope(scope).s3('eu-west-1');
+    const proto = Object.getPrototypeOf(Object.getPrototypeOf(s3)) as { send: (...args: unknown[]) => Promise<unknown> };
+    const stub = vi.spyOn(proto, 'send').mockResolvedValue({ Status: 'Stubbed' });
+    expect((await s3.send(new GetBucketVersioningCommand({ Bucket: 'bucket-3' }))).Status).toBe('Stubbed');
+    expect(stub).toHaveBeenCalledTimes(1);
   });
 });
