@@ -448,10 +448,12 @@ export class AwsSession {
     const { responder, recorder, accountId } = this.options;
     const calls = this.calls;
     return <Input extends object, Output extends MetadataBearer>(
-        next: InitializeHandler<Input, Output>,
-        context: HandlerExecutionContext,
-      ): InitializeHandler<Input, Output> =>
-      async (args: InitializeHandlerArguments<Input>): Promise<InitializeHandlerOutput<Output>> => {
+      next: InitializeHandler<Input, Output>,
+      context: HandlerExecutionContext,
+    ): InitializeHandler<Input, Output> => {
+      // Resolving a chain for HandlerPool: it keeps the chain's context as resolved.
+      resolvedContext = context;
+      return async (args: InitializeHandlerArguments<Input>): Promise<InitializeHandlerOutput<Output>> => {
         const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
         const action = iamActionFor(service, operation);
         if (!isReadOnlyOperation(operation)) throw new ReadOnlyViolation(action);
@@ -483,6 +485,7 @@ export class AwsSession {
           throw tagged(error, action);
         }
       };
+    };
   }
 }
 
@@ -522,8 +525,18 @@ interface SdkCommand {
  * a scan has a few hundred client × command pairs, most of them done with early).
  */
 export const IDLE_CHAINS = 256;
+
+/** A resolved middleware chain, and what puts its context back as resolved. */
+interface Chain {
+  handler: ResolvedHandler;
+  reset: (command: object) => void;
+}
 /** Every idle chain, least recently returned first, with the pool it waits in. */
-const idleChains = new Map<ResolvedHandler, ResolvedHandler[]>();
+const idleChains = new Map<Chain, Chain[]>();
+/** The context the seam middleware of the chain being resolved was given (see seamMiddleware). */
+let resolvedContext: object | undefined;
+/** Where the SDK keeps a call's own context (the command, auth scheme, features) in it. */
+const SMITHY_CONTEXT = '__smithy_context';
 
 /**
  * A client's resolved middleware chains, kept per command class and lent to one call at a
@@ -531,28 +544,36 @@ const idleChains = new Map<ResolvedHandler, ResolvedHandler[]>();
  * the command's middleware stacks, sorts them and closes each middleware over a new context,
  * about a sixth of a large scan's CPU. The SDK's own cache (`cacheMiddleware`) avoids that but
  * gives every concurrent call of a command class one shared context, which the middleware
- * write per call (endpoint, auth scheme, signing region). Here a chain serves one call at a
- * time and returns to its pool when that call settles, so no two calls in flight share a
- * context; a chain serves calls one after another, as the SDK's cache does. The least
- * recently used idle chains beyond IDLE_CHAINS are let go.
+ * write per call (endpoint, auth scheme, signing region, S3's region redirect). Here a chain
+ * serves one call at a time and returns to its pool when that call settles, so no two calls
+ * in flight share a context, and each call starts from the context as it was resolved (the
+ * entries a call added are removed, the others put back), with itself as the command: what a
+ * fresh chain would give it. The least recently used idle chains beyond IDLE_CHAINS are let go.
  */
 class HandlerPool {
-  private readonly pools = new Map<unknown, ResolvedHandler[]>();
+  private readonly pools = new Map<unknown, Chain[]>();
   constructor(private readonly client: object) {}
 
   /** What the SDK's `send(command)` returns: the command's output, or its error. */
   send(command: object): Promise<unknown> {
     let pool = this.pools.get(command.constructor);
     if (!pool) this.pools.set(command.constructor, (pool = []));
-    const reused = pool.pop();
-    if (reused) idleChains.delete(reused);
-    const handler = reused ?? resolve(this.client, command);
+    let chain = pool.pop();
+    if (chain) {
+      idleChains.delete(chain);
+      chain.reset(command);
+    } else {
+      chain = this.resolve(command);
+    }
+    if (!chain) return resolve(this.client, command)(command).then((result) => result.output);
+    const { handler } = chain;
+    const taken = chain;
     const free = pool;
     const release = () => {
-      free.push(handler);
-      idleChains.set(handler, free);
+      free.push(taken);
+      idleChains.set(taken, free);
       if (idleChains.size > IDLE_CHAINS) {
-        const [oldest, its] = idleChains.entries().next().value as [ResolvedHandler, ResolvedHandler[]];
+        const [oldest, its] = idleChains.entries().next().value as [Chain, Chain[]];
         idleChains.delete(oldest);
         its.splice(its.indexOf(oldest), 1);
       }
@@ -567,6 +588,22 @@ class HandlerPool {
         throw error;
       },
     );
+  }
+
+  /** A new chain with what resets its context; none when the seam middleware did not see the context. */
+  private resolve(command: object): Chain | undefined {
+    resolvedContext = undefined;
+    const handler = resolve(this.client, command);
+    const context = resolvedContext as Record<string, unknown> | undefined;
+    resolvedContext = undefined;
+    if (!context) return undefined;
+    const resolved = { ...context };
+    const smithy = { ...(context[SMITHY_CONTEXT] as object | undefined) };
+    const reset = (next: object) => {
+      for (const key of Object.keys(context)) if (!(key in resolved)) delete context[key];
+      Object.assign(context, resolved, { [SMITHY_CONTEXT]: { ...smithy, commandInstance: next } });
+    };
+    return { handler, reset };
   }
 }
 

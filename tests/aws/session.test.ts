@@ -323,6 +323,28 @@ describe('middleware chains (HandlerPool)', () => {
     expect(sent.map((r) => r.hostname)).toEqual(['bucket-1-denied.s3.eu-west-1.amazonaws.com', 'bucket-2.s3.eu-west-1.amazonaws.com']);
   });
 
+  it('starts each call from the context as resolved, with itself as the command, whatever the last call wrote there', async () => {
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: bucketHandler([]), maxAttempts: 1 });
+    const s3 = session.withScope(scope).s3('eu-west-1');
+    const seen: Array<{ leftOver: unknown; mark: unknown; own: boolean }> = [];
+    s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        const ctx = context as Record<string, unknown> & { __smithy_context: Record<string, unknown> };
+        const bucket = (args.input as { Bucket: string }).Bucket;
+        const command = ctx.__smithy_context.commandInstance as { input: { Bucket: string } };
+        seen.push({ leftOver: ctx.leftOver, mark: ctx.__smithy_context.mark, own: command.input.Bucket === bucket });
+        ctx.leftOver = bucket;
+        ctx.__smithy_context.mark = bucket;
+        return next(args);
+      },
+      { step: 'initialize', name: 'testWritesContext' },
+    );
+    const resolved = vi.spyOn(GetBucketVersioningCommand.prototype, 'resolveMiddleware');
+    for (const b of ['bucket-2', 'bucket-3', 'bucket-4']) await s3.send(new GetBucketVersioningCommand({ Bucket: b }));
+    expect(resolved).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual(Array.from({ length: 3 }, () => ({ leftOver: undefined, mark: undefined, own: true })));
+  });
+
   it(`keeps at most ${IDLE_CHAINS} idle chains, letting the least recently used go`, async () => {
     const session = new AwsSession({
       homeRegion: 'us-east-1',
