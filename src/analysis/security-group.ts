@@ -93,17 +93,6 @@ export function ruleSources(
   return out;
 }
 
-/** Every (CIDR or prefix-list) source of every rule admitting `port` over `protocol`, split by IP version. */
-function sourcesFor(
-  perms: readonly IpPermission[],
-  port: number,
-  protocol: 'tcp' | 'udp',
-  opts: ExposureOptions,
-  unresolved: Set<string>,
-): SourceAddresses[] {
-  return perms.filter((perm) => permissionCoversPort(perm, port, protocol)).flatMap((perm) => ruleSources(perm, opts, unresolved));
-}
-
 /** The sources holding public addresses, when together they are internet-wide; otherwise null. */
 function internetSources(sources: readonly SourceAddresses[], version: IpVersion, opts: Pick<ExposureOptions, 'internetPrefix'>) {
   const ofVersion = sources.filter((s) => s.version === version);
@@ -124,16 +113,40 @@ export function internetExposure(group: SecurityGroup, opts: ExposureOptions): E
   const unresolved = new Set<string>();
   const exposures: PortExposure[] = [];
   const perms = group.IpPermissions ?? [];
+  // A rule's sources are the same for every port it admits: worked out once per rule, and only
+  // for a rule that admits one of the ports (an unreadable prefix list elsewhere is no matter).
+  const ruleSourceLists = new Map<number, SourceAddresses[]>();
+  const sourcesOfRule = (i: number): SourceAddresses[] => {
+    let sources = ruleSourceLists.get(i);
+    if (!sources) ruleSourceLists.set(i, (sources = ruleSources(perms[i]!, opts, unresolved)));
+    return sources;
+  };
+  // Ports admitted by the same rules (of each protocol) are open to the same sources: judged
+  // once per such set of rules (a group's rules usually admit a long port list in a few sets).
+  const judged = new Map<string, Array<[IpVersion, SourceAddresses[]]>>();
+  // Each protocol on its own: a TCP rule from one half of the internet and a UDP rule from
+  // the other open no single service to all of it.
+  const ranges = (['tcp', 'udp'] as const).map((protocol) => perms.map((perm) => coveredRange(perm, protocol)));
   for (const port of opts.ports) {
-    // Each protocol on its own: a TCP rule from one half of the internet and a UDP rule from
-    // the other open no single service to all of it.
-    const sources = (['tcp', 'udp'] as const).map((protocol) => sourcesFor(perms, port, protocol, opts, unresolved));
-    for (const version of versions) {
-      const open = sources.flatMap((s) => internetSources(s, version, opts) ?? []);
-      // An all-traffic rule is a source of both protocols: list it once.
-      const distinct = [...new Map(open.map((s) => [`${s.rule}|${s.source}|${s.version}`, s])).values()];
-      if (distinct.length) exposures.push({ port, version, sources: distinct });
+    const admitting = ranges.map((ofProtocol) => {
+      const rules: number[] = [];
+      ofProtocol.forEach((range, i) => {
+        if (range && port >= range.from && port <= range.to) rules.push(i);
+      });
+      return rules;
+    });
+    const key = admitting.map((rules) => rules.join(',')).join('|');
+    let open = judged.get(key);
+    if (!open) {
+      const sources = admitting.map((rules) => rules.flatMap(sourcesOfRule));
+      open = versions.map((version): [IpVersion, SourceAddresses[]] => {
+        const wide = sources.flatMap((s) => internetSources(s, version, opts) ?? []);
+        // An all-traffic rule is a source of both protocols: list it once.
+        return [version, [...new Map(wide.map((s) => [`${s.rule}|${s.source}|${s.version}`, s])).values()]];
+      });
+      judged.set(key, open);
     }
+    for (const [version, distinct] of open) if (distinct.length) exposures.push({ port, version, sources: distinct });
   }
   return { exposures, unresolvedPrefixLists: [...unresolved].sort() };
 }

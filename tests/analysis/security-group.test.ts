@@ -103,6 +103,36 @@ describe('internetExposure over ports', () => {
     expect(result).toEqual({ exposures: [], unresolvedPrefixLists: ['pl-missing'] });
   });
 
+  it('judges a long port list as it judges each port alone (seeded random groups)', () => {
+    let seed = 20261203;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const some = <T>(items: readonly T[]): T[] => items.filter(() => random() < 0.3);
+    const v4 = ['0.0.0.0/0', '0.0.0.0/1', '128.0.0.0/1', '3.0.0.0/8', '4.0.0.0/8', '10.0.0.0/8', '203.0.113.0/24', '64.0.0.0/4'];
+    const v6 = ['::/0', '2000::/3', '2001:db8::/32', 'fc00::/7', '2000::/4', '3000::/4'];
+    const pls = ['pl-world', 'pl-office', 'pl-v6only', 'pl-missing'];
+    const port = () => pick([-1, 0, 1, 20, 21, 22, 23, 25, 30, 40, 3389, 65535]);
+    for (let n = 0; n < 400; n++) {
+      const perms = Array.from({ length: Math.floor(random() * 5) }, () => {
+        const [from, to] = [port(), port()].sort((a, b) => a - b);
+        return rule(pick(['tcp', 'udp', '-1', '6', '17', 'icmp', '50']), from, to, some(v4), some(v6), some(pls));
+      });
+      const ports = [
+        ...new Set(Array.from({ length: 1 + Math.floor(random() * 12) }, () => pick([0, 1, 20, 21, 22, 23, 25, 30, 40, 3389]))),
+      ];
+      const versions = pick([[4], [6], [4, 6]] as const);
+      const whole = internetExposure(sg(...perms), { ...opts, ports, versions });
+      const alone = ports.map((p) => internetExposure(sg(...perms), { ...opts, ports: [p], versions }));
+      expect(whole.exposures).toEqual(alone.flatMap((a) => a.exposures));
+      expect(whole.unresolvedPrefixLists).toEqual([...new Set(alone.flatMap((a) => a.unresolvedPrefixLists))].sort());
+    }
+  });
+
   it('names every port, grouping ports opened by the same sources', () => {
     const { exposures } = internetExposure(sg(rule('-1', undefined, undefined, ['0.0.0.0/0'])), { ...opts, ports: [21, 22, 3389] });
     expect(describeExposures(exposures)).toBe('ports 21, 22, 3389 (IPv4) from 0.0.0.0/0 via all traffic');
