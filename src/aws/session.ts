@@ -403,7 +403,10 @@ export class AwsSession {
     target.send = (command: object, ...rest: unknown[]) => {
       const operation = command.constructor.name.replace(/Command$/, '');
       const send = (Object.getPrototypeOf(target) as typeof target).send;
-      const dispatch = send === SDK_SEND && rest.length === 0 ? () => handlers.send(command) : () => send.call(target, command, ...rest);
+      const dispatch =
+        send === SDK_SEND && rest.length === 0 && handlers.serves(command)
+          ? () => handlers.send(command)
+          : () => send.call(target, command, ...rest);
       return admission.take(service, operation, region).then(() => lane.run(turn, endpoint, dispatch));
     };
   }
@@ -530,6 +533,8 @@ export const IDLE_CHAINS = 256;
 interface Chain {
   handler: ResolvedHandler;
   reset: (command: object) => void;
+  /** The pool's generation it was resolved in (see HandlerPool.forget). */
+  generation: number;
 }
 /** Every idle chain, least recently returned first, with the pool it waits in. */
 const idleChains = new Map<Chain, Chain[]>();
@@ -552,7 +557,31 @@ const SMITHY_CONTEXT = '__smithy_context';
  */
 class HandlerPool {
   private readonly pools = new Map<unknown, Chain[]>();
-  constructor(private readonly client: object) {}
+  /** Bumped when the client's middleware stack changes: chains resolved before are let go. */
+  private generation = 0;
+
+  constructor(private readonly client: object) {
+    const stack = (client as { middlewareStack?: Record<string, unknown> }).middlewareStack;
+    if (!stack) return;
+    // `use` (plugins) and `applyToStack` add through `add` and `addRelativeTo`.
+    for (const name of ['add', 'addRelativeTo', 'remove', 'removeByTag']) {
+      const change = stack[name];
+      if (typeof change !== 'function') continue;
+      stack[name] = (...args: unknown[]) => {
+        this.forget();
+        return (change as (...a: unknown[]) => unknown).apply(stack, args);
+      };
+    }
+  }
+
+  /**
+   * Whether a chain resolved for another command of its class serves `command` as its own would:
+   * it carries no middleware of its own (the SDK adds a command's own to its stack when resolving it).
+   */
+  serves(command: object): boolean {
+    const own = (command as { middlewareStack?: { identify?: () => string[] } }).middlewareStack;
+    return typeof own?.identify === 'function' && own.identify().length === 0;
+  }
 
   /** What the SDK's `send(command)` returns: the command's output, or its error. */
   send(command: object): Promise<unknown> {
@@ -570,9 +599,11 @@ class HandlerPool {
     const taken = chain;
     const free = pool;
     const release = () => {
+      if (taken.generation !== this.generation) return;
       free.push(taken);
       idleChains.set(taken, free);
       if (idleChains.size > IDLE_CHAINS) {
+        // The least recently returned chain of all; in its pool, the bottom one.
         const [oldest, its] = idleChains.entries().next().value as [Chain, Chain[]];
         idleChains.delete(oldest);
         its.splice(its.indexOf(oldest), 1);
@@ -590,6 +621,13 @@ class HandlerPool {
     );
   }
 
+  /** Lets every chain go (the client's stack changed): idle ones now, those in use when their call settles. */
+  private forget(): void {
+    this.generation++;
+    for (const pool of this.pools.values()) for (const chain of pool) idleChains.delete(chain);
+    this.pools.clear();
+  }
+
   /** A new chain with what resets its context; none when the seam middleware did not see the context. */
   private resolve(command: object): Chain | undefined {
     resolvedContext = undefined;
@@ -600,10 +638,10 @@ class HandlerPool {
     const resolved = { ...context };
     const smithy = { ...(context[SMITHY_CONTEXT] as object | undefined) };
     const reset = (next: object) => {
-      for (const key of Object.keys(context)) if (!(key in resolved)) delete context[key];
+      for (const key of Object.keys(context)) if (!Object.hasOwn(resolved, key)) delete context[key];
       Object.assign(context, resolved, { [SMITHY_CONTEXT]: { ...smithy, commandInstance: next } });
     };
-    return { handler, reset };
+    return { handler, reset, generation: this.generation };
   }
 }
 

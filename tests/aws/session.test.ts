@@ -312,6 +312,63 @@ describe('middleware chains (HandlerPool)', () => {
     expect(session.calls.byOperation()).toEqual({ 's3:GetBucketVersioning': 50 });
   });
 
+  it('signs each call for its own endpoint while other calls reuse chains around it (access points in another region among buckets)', async () => {
+    const mismatches: string[] = [];
+    const handler = {
+      async handle(request: { hostname: string; headers: Record<string, string> }) {
+        const scope = /Credential=[^/]+\/\d+\/([^/]+)\//.exec(request.headers.authorization ?? '')?.[1];
+        if (!request.hostname.includes(`.${scope}.`)) mismatches.push(`signed for ${scope}, sent to ${request.hostname}`);
+        const n = Number(/(\d+)(-123456789012)?\./.exec(request.hostname)?.[1]);
+        await new Promise((resolve) => setTimeout(resolve, (n * 7) % 23));
+        const xml = `<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>${n % 2 === 0 ? 'Enabled' : 'Suspended'}</Status></VersioningConfiguration>`;
+        return { response: { statusCode: 200, headers: {}, body: Readable.from([Buffer.from(xml)]) } };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    };
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
+    const s3 = session.withScope(scope).s3('eu-west-1');
+    // The second round finds the first round's chains idle and reuses them while others are in flight.
+    for (let round = 0; round < 2; round++) {
+      const buckets = Array.from({ length: 40 }, (_, i) =>
+        i % 3 === 0 ? `arn:aws:s3:us-west-2:123456789012:accesspoint/ap-${round}-${i}` : `bucket-${round}-${i}`,
+      );
+      const statuses = await Promise.all(buckets.map(async (b) => (await s3.send(new GetBucketVersioningCommand({ Bucket: b }))).Status));
+      expect(statuses).toEqual(buckets.map((_, i) => (i % 2 === 0 ? 'Enabled' : 'Suspended')));
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("sends a command that carries middleware of its own, or options, on a chain of its own; a change to the client's stack lets the old chains go", async () => {
+    const tags: Array<string | undefined> = [];
+    const handler = bucketHandler([]);
+    const answer = handler.handle;
+    handler.handle = (request: { hostname: string; path: string; headers?: Record<string, string> }) => {
+      tags.push(request.headers?.['x-test-tag']);
+      return answer(request);
+    };
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
+    const s3 = session.withScope(scope).s3('eu-west-1');
+    const resolved = vi.spyOn(GetBucketVersioningCommand.prototype, 'resolveMiddleware');
+    const tagging = (tag: string) =>
+      ((next: (args: { request: { headers: Record<string, string> } }) => Promise<unknown>) =>
+        (args: { request: { headers: Record<string, string> } }) => {
+          args.request.headers['x-test-tag'] = tag;
+          return next(args);
+        }) as never;
+    await s3.send(new GetBucketVersioningCommand({ Bucket: 'bucket-0' }));
+    const own = new GetBucketVersioningCommand({ Bucket: 'bucket-1' });
+    own.middlewareStack.add(tagging('own'), { step: 'build', name: 'testOwnTag' });
+    await s3.send(own);
+    await s3.send(new GetBucketVersioningCommand({ Bucket: 'bucket-2' }));
+    await s3.send(new GetBucketVersioningCommand({ Bucket: 'bucket-3' }), { requestTimeout: 5000 });
+    expect(resolved).toHaveBeenCalledTimes(3);
+    s3.middlewareStack.add(tagging('client'), { step: 'build', name: 'testClientTag' });
+    await s3.send(new GetBucketVersioningCommand({ Bucket: 'bucket-4' }));
+    expect(resolved).toHaveBeenCalledTimes(4);
+    expect(tags).toEqual([undefined, 'own', undefined, undefined, 'client']);
+  });
+
   it('takes back the chain of a call that failed, and the next call through it gets its own answer', async () => {
     const sent: Array<{ hostname: string; path: string }> = [];
     const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: bucketHandler(sent), maxAttempts: 1 });
