@@ -187,6 +187,8 @@ export class AwsSession {
   private readonly lane: CallLane;
   /** The lane of the member accounts' sessions (`forAccount`): one for all of them, not this one's (see forAccount). */
   private readonly memberLane: CallLane;
+  /** The middleware chains its clients keep for calls to come (see HandlerPool). */
+  private readonly handlerPools: HandlerPool[] = [];
 
   constructor(readonly options: SessionOptions) {
     this.admission = new RateLimiter(options.rateLimits);
@@ -234,6 +236,15 @@ export class AwsSession {
     // member's call that refreshes its credentials (AssumeRole through this session) must
     // never wait for a slot its own account's calls hold.
     return new AwsSession({ ...this.options, profile: undefined, credentials, accountId, lane: this.memberLane });
+  }
+
+  /**
+   * Lets go of what the session keeps for calls to come: its clients' idle middleware chains,
+   * which would otherwise keep its clients (and an organization member's credentials) until
+   * other clients' chains push them out. A later call still works, on a chain of its own.
+   */
+  close(): void {
+    for (const pool of this.handlerPools) pool.forget();
   }
 
   get homeRegion(): string {
@@ -400,6 +411,7 @@ export class AwsSession {
     const turn = account ? `${account}|${service}` : service;
     const endpoint = `${account ?? ''}|${service}|${region}`;
     const handlers = new HandlerPool(target);
+    this.handlerPools.push(handlers);
     target.send = (command: object, ...rest: unknown[]) => {
       const operation = command.constructor.name.replace(/Command$/, '');
       const send = (Object.getPrototypeOf(target) as typeof target).send;
@@ -538,6 +550,10 @@ interface Chain {
 }
 /** Every idle chain, least recently returned first, with the pool it waits in. */
 const idleChains = new Map<Chain, Chain[]>();
+/** Idle middleware chains held in the process (for tests). */
+export function idleChainCount(): number {
+  return idleChains.size;
+}
 /** The context the seam middleware of the chain being resolved was given (see seamMiddleware). */
 let resolvedContext: object | undefined;
 /** Where the SDK keeps a call's own context (the command, auth scheme, features) in it. */
@@ -621,8 +637,8 @@ class HandlerPool {
     );
   }
 
-  /** Lets every chain go (the client's stack changed): idle ones now, those in use when their call settles. */
-  private forget(): void {
+  /** Lets every chain go (the client's stack changed, or its session closed): idle ones now, those in use when their call settles. */
+  forget(): void {
     this.generation++;
     for (const pool of this.pools.values()) for (const chain of pool) idleChains.delete(chain);
     this.pools.clear();

@@ -135,6 +135,21 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
     const roleArn = roleArnFor(identity.partition, target.id, req.org.roleName);
     const credentials = roleCredentials(caller, identity.partition, roleArn, req.org.externalId);
     const session = caller.forAccount(target.id, credentials);
+    try {
+      return await scanWith(target, roleArn, credentials, session);
+    } finally {
+      // Nothing of a finished account's session is needed again: the peak then grows with the
+      // accounts in flight, not with those done.
+      session.close();
+    }
+  };
+
+  const scanWith = async (
+    target: AccountTarget,
+    roleArn: string,
+    credentials: ReturnType<typeof roleCredentials>,
+    session: AwsSession,
+  ): Promise<AccountOutcome> => {
     const calls = (): RunInfo['apiCalls'] => ({ total: session.calls.total, byOperation: session.calls.byOperation() });
     try {
       await credentials();

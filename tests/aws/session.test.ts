@@ -11,7 +11,7 @@ import { securityGroups } from '../../src/aws/loaders/ec2.js';
 // Registers the S3 client classes, as the S3 loaders do for a scan.
 import '../../src/aws/loaders/s3.js';
 import { iamActionFor, isReadOnlyOperation } from '../../src/aws/operations.js';
-import { AwsSession, IDLE_CHAINS } from '../../src/aws/session.js';
+import { AwsSession, IDLE_CHAINS, idleChainCount } from '../../src/aws/session.js';
 
 /** An HTTP handler that records requests and answers an empty DescribeSecurityGroups. */
 function recordingHandler() {
@@ -400,6 +400,20 @@ describe('middleware chains (HandlerPool)', () => {
     for (const b of ['bucket-2', 'bucket-3', 'bucket-4']) await s3.send(new GetBucketVersioningCommand({ Bucket: b }));
     expect(resolved).toHaveBeenCalledTimes(1);
     expect(seen).toEqual(Array.from({ length: 3 }, () => ({ leftOver: undefined, mark: undefined, own: true })));
+  });
+
+  it('lets its idle chains go when the session is closed; a later call still works, on a chain of its own', async () => {
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: bucketHandler([]), maxAttempts: 1 });
+    const s3 = session.withScope(scope).s3('eu-west-1');
+    const resolved = vi.spyOn(GetBucketVersioningCommand.prototype, 'resolveMiddleware');
+    const before = idleChainCount();
+    await Promise.all([0, 1, 2].map((i) => s3.send(new GetBucketVersioningCommand({ Bucket: `bucket-${i}` }))));
+    expect(idleChainCount()).toBe(before + resolved.mock.calls.length);
+    session.close();
+    expect(idleChainCount()).toBe(before);
+    const calls = resolved.mock.calls.length;
+    expect((await s3.send(new GetBucketVersioningCommand({ Bucket: 'bucket-4' }))).Status).toBe('Enabled');
+    expect(resolved).toHaveBeenCalledTimes(calls + 1);
   });
 
   it(`keeps at most ${IDLE_CHAINS} idle chains, letting the least recently used go`, async () => {

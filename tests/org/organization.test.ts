@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AwsCall } from '../../src/aws/session.js';
 import { AwsSession } from '../../src/aws/session.js';
 import { CATALOG } from '../../src/engine/catalog.js';
@@ -130,6 +130,19 @@ describe('an organization scan', () => {
       true,
     );
     expect(exitCode).toBe(3);
+  });
+
+  it("closes each member account's session when the account is done, whether it was scanned or not", async () => {
+    const closed: Array<string | undefined> = [];
+    const close = vi.spyOn(AwsSession.prototype, 'close').mockImplementation(function (this: AwsSession) {
+      closed.push(this.options.accountId);
+    });
+    try {
+      await scanOrganization(request());
+    } finally {
+      close.mockRestore();
+    }
+    expect(closed.sort()).toEqual([CALLER, OPEN, LOCKED, NO_ROLE].sort());
   });
 
   it('makes an account whose role cannot be assumed an account-level ERROR naming the role and the error; the others go on', async () => {
