@@ -112,7 +112,8 @@ export function internetExposure(group: SecurityGroup, opts: ExposureOptions): E
   const versions = opts.versions ?? [4, 6];
   const unresolved = new Set<string>();
   const exposures: PortExposure[] = [];
-  const perms = group.IpPermissions ?? [];
+  // Rules an endpoint sent as something else than a list are unreadable (unreadableIngress says so).
+  const perms = Array.isArray(group.IpPermissions) ? group.IpPermissions : [];
   // A rule's sources are the same for every port it admits: worked out once per rule, and only
   // for a rule that admits one of the ports (an unreadable prefix list elsewhere is no matter).
   const ruleSourceLists = new Map<number, SourceAddresses[]>();

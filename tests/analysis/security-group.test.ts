@@ -98,6 +98,13 @@ describe('internetExposure over ports', () => {
     expect(v6?.sources.map((s) => s.source)).toEqual(['::/0', 'pl-v6only']);
   });
 
+  it('judges no rule of a group whose rules came as something other than a list, which unreadableIngress reports', () => {
+    const group = { GroupId: 'sg-1', IpPermissions: {} } as unknown as SecurityGroup;
+    for (const ports of [[], [22]])
+      expect(internetExposure(group, { ...opts, ports })).toEqual({ exposures: [], unresolvedPrefixLists: [] });
+    expect(unreadableIngress(group)).toMatch(/did not list the inbound rules/);
+  });
+
   it('reports unresolved prefix lists instead of passing them', () => {
     const result = internetExposure(sg(rule('tcp', 22, 22, [], [], ['pl-missing'])), { ...opts, ports: [22] });
     expect(result).toEqual({ exposures: [], unresolvedPrefixLists: ['pl-missing'] });
