@@ -130,6 +130,43 @@ describe('ordering and fix-first', () => {
     ]);
   });
 
+  it('orders seeded random findings as the rule says: severity, the check’s exposure, check, status, exposure, name, region', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const many = Array.from({ length: 600 }, (_, i) =>
+      sampleFinding(100 + i, {
+        checkId: pick(['a-check', 'b-check', 'c-check', 'ec2-instance-internet-reachable']),
+        severity: pick(['critical', 'high', 'medium', 'low', 'informational'] as const),
+        status: pick(['FAIL', 'PASS', 'ERROR', 'NOT_APPLICABLE'] as const),
+        responsibility: pick(['public-access', 'identity-and-access'] as const),
+        region: pick(['eu-west-1', 'us-east-1', 'global', 'EU-west-1']),
+        resource: { id: pick(['i-web', 'b', 'B', 'á', 'a10', 'a2', 'Zeta', 'éclair']), type: 'AWS::EC2::Instance' },
+        ...(random() < 0.1 ? { waiver: { reason: 'r', owner: 'o', expires: '2999-01-01', source: 'w:1' } } : {}),
+      }),
+    );
+    const open = reachableResources(many);
+    // The rule, written out plainly: the keys looked up and compared on every comparison.
+    const rank = { critical: 5, high: 4, medium: 3, low: 2, informational: 1 } as Record<string, number>;
+    const statusRank = (f: (typeof many)[number]) =>
+      f.waiver && f.status === 'FAIL' ? 2 : { FAIL: 0, ERROR: 1, PASS: 3, NOT_APPLICABLE: 4 }[f.status];
+    const exposure = (f: (typeof many)[number]) =>
+      open.has(f.resource.arn ?? f.resource.id) ? 2 : f.responsibility === 'public-access' && f.status === 'FAIL' ? 1 : 0;
+    const worst = (checkId: string) =>
+      Math.max(0, ...many.filter((f) => f.checkId === checkId && f.status === 'FAIL' && !f.waiver).map(exposure));
+    const expected = [...many].sort(
+      (a, b) =>
+        rank[b.severity]! - rank[a.severity]! ||
+        worst(b.checkId) - worst(a.checkId) ||
+        (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0) ||
+        statusRank(a) - statusRank(b) ||
+        exposure(b) - exposure(a) ||
+        resourceLabel(a).label.localeCompare(resourceLabel(b).label) ||
+        a.region.localeCompare(b.region),
+    );
+    expect(orderFindings(many, open).map((f) => f.id)).toEqual(expected.map((f) => f.id));
+  });
+
   it('ranks what to fix first by severity × exposure, leaving out waived failures and passes', () => {
     const ranked = fixFirst(findings, reachable);
     expect(ranked.map((x) => [x.checkId, x.score])).toEqual([
