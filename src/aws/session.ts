@@ -545,7 +545,7 @@ export const IDLE_CHAINS = 256;
 interface Chain {
   handler: ResolvedHandler;
   reset: (command: object) => void;
-  /** The pool's generation it was resolved in (see HandlerPool.forget). */
+  /** The pool's generation it was resolved in (see HandlerPool.forget); -1: never pooled. */
   generation: number;
 }
 /** Every idle chain, least recently returned first, with the pool it waits in. */
@@ -603,21 +603,17 @@ class HandlerPool {
   send(command: object): Promise<unknown> {
     let pool = this.pools.get(command.constructor);
     if (!pool) this.pools.set(command.constructor, (pool = []));
-    let chain = pool.pop();
-    if (chain) {
-      idleChains.delete(chain);
-      chain.reset(command);
-    } else {
-      chain = this.resolve(command);
-    }
-    if (!chain) return resolve(this.client, command)(command).then((result) => result.output);
-    const { handler } = chain;
-    const taken = chain;
     const free = pool;
+    const reused = free.pop();
+    if (reused) {
+      idleChains.delete(reused);
+      reused.reset(command);
+    }
+    const chain = reused ?? this.resolve(command);
     const release = () => {
-      if (taken.generation !== this.generation) return;
-      free.push(taken);
-      idleChains.set(taken, free);
+      if (chain.generation !== this.generation) return;
+      free.push(chain);
+      idleChains.set(chain, free);
       if (idleChains.size > IDLE_CHAINS) {
         // The least recently returned chain of all; in its pool, the bottom one.
         const [oldest, its] = idleChains.entries().next().value as [Chain, Chain[]];
@@ -625,7 +621,7 @@ class HandlerPool {
         its.splice(its.indexOf(oldest), 1);
       }
     };
-    return handler(command).then(
+    return chain.handler(command).then(
       (result) => {
         release();
         return result.output;
@@ -644,13 +640,16 @@ class HandlerPool {
     this.pools.clear();
   }
 
-  /** A new chain with what resets its context; none when the seam middleware did not see the context. */
-  private resolve(command: object): Chain | undefined {
+  /**
+   * A new chain with what resets its context. When the seam middleware did not see the context,
+   * nothing could reset it: the chain serves this call only (a generation no pool has).
+   */
+  private resolve(command: object): Chain {
     resolvedContext = undefined;
     const handler = resolve(this.client, command);
     const context = resolvedContext as Record<string, unknown> | undefined;
     resolvedContext = undefined;
-    if (!context) return undefined;
+    if (!context) return { handler, reset: () => undefined, generation: -1 };
     const resolved = { ...context };
     const smithy = { ...(context[SMITHY_CONTEXT] as object | undefined) };
     const reset = (next: object) => {
