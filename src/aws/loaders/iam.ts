@@ -11,7 +11,7 @@ import type {
 import { credentialReportText, parseCredentialReport, type CredentialReportRow } from '../../analysis/credential-report.js';
 import { isErrorNamed, MalformedResponse, requireField, tagErrorAction } from '../errors.js';
 import { defineLoader } from '../loader.js';
-import { listAll, pagesOf } from './paginate.js';
+import { listAll, PageFeed, pagesOf } from './paginate.js';
 import { registerClient } from '../clients.js';
 import { sdk } from '../sdk.js';
 const {
@@ -93,35 +93,57 @@ export interface AuthorizationDetails {
 }
 
 /**
- * Every user, group, role and managed policy with their attachments and inline policies,
- * in one paginated read: nothing per user.
+ * Every user, group, role and managed policy with their attachments and inline policies, in one
+ * paginated read (nothing per user), page by page as the pages arrive: a check with work per
+ * principal (Access Advisor's jobs) starts on the first page.
  */
+export const authorizationDetailsPages = defineLoader({
+  id: 'iam.authorizationDetailsPages',
+  actions: ['iam:GetAccountAuthorizationDetails'],
+  async fetch({ aws }): Promise<PageFeed<AuthorizationDetails>> {
+    return new PageFeed(authorizationDetailPages(aws.iam()), 'iam:GetAccountAuthorizationDetails');
+  },
+});
+
+async function* authorizationDetailPages(iam: InstanceType<typeof IAMClient>): AsyncGenerator<AuthorizationDetails> {
+  const pages = pagesOf(
+    'iam:GetAccountAuthorizationDetails',
+    'Marker',
+    paginateGetAccountAuthorizationDetails(
+      { client: iam, pageSize: 1000 },
+      { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] },
+    ),
+  );
+  for await (const page of pages) {
+    // IAM always sends IsTruncated, and each list asked for (empty ones as empty elements);
+    // a page with none of them is an emulator's bare answer, not an account without users.
+    if (
+      page.IsTruncated === undefined &&
+      [page.UserDetailList, page.GroupDetailList, page.RoleDetailList, page.Policies].every((list) => list === undefined)
+    ) {
+      throw new MalformedResponse('it held no IsTruncated flag and none of the lists asked for', 'iam:GetAccountAuthorizationDetails');
+    }
+    yield {
+      users: page.UserDetailList ?? [],
+      groups: page.GroupDetailList ?? [],
+      roles: page.RoleDetailList ?? [],
+      policies: page.Policies ?? [],
+    };
+  }
+}
+
+/** The same read, whole: every page's lists joined. */
 export const authorizationDetails = defineLoader({
   id: 'iam.authorizationDetails',
-  actions: ['iam:GetAccountAuthorizationDetails'],
-  async fetch({ aws }): Promise<AuthorizationDetails> {
+  actions: [],
+  uses: [authorizationDetailsPages],
+  async fetch({ load }): Promise<AuthorizationDetails> {
     const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
-    const pages = pagesOf(
-      'iam:GetAccountAuthorizationDetails',
-      'Marker',
-      paginateGetAccountAuthorizationDetails(
-        { client: aws.iam(), pageSize: 1000 },
-        { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] },
-      ),
-    );
-    for await (const page of pages) {
-      // IAM always sends IsTruncated, and each list asked for (empty ones as empty elements);
-      // a page with none of them is an emulator's bare answer, not an account without users.
-      if (
-        page.IsTruncated === undefined &&
-        [page.UserDetailList, page.GroupDetailList, page.RoleDetailList, page.Policies].every((list) => list === undefined)
-      ) {
-        throw new MalformedResponse('it held no IsTruncated flag and none of the lists asked for', 'iam:GetAccountAuthorizationDetails');
-      }
-      details.users.push(...(page.UserDetailList ?? []));
-      details.groups.push(...(page.GroupDetailList ?? []));
-      details.roles.push(...(page.RoleDetailList ?? []));
-      details.policies.push(...(page.Policies ?? []));
+    for await (const page of await load(authorizationDetailsPages)) {
+      details.users.push(...page.users);
+      details.groups.push(...page.groups);
+      details.roles.push(...page.roles);
+      details.policies.push(...page.policies);
     }
     return details;
   },

@@ -1,4 +1,4 @@
-import { MalformedResponse } from '../errors.js';
+import { MalformedResponse, tagErrorAction } from '../errors.js';
 
 /** The field a paginated API carries its next-page token in. */
 export type PageToken = 'NextToken' | 'nextToken' | 'Marker' | 'NextMarker' | 'ContinuationToken' | 'LastEvaluatedTableName';
@@ -41,4 +41,52 @@ export async function listAll<Page extends object, Item>(
     items.push(...list);
   }
   return items;
+}
+
+/**
+ * A listing's pages as they arrive, for every reader: each reader is given every page from the
+ * first, those already read at once and the rest as they come, so work per item can start on the
+ * first page while later ones are still on their way. A failed read ends each reader with the
+ * error after the pages that did arrive; the listing is read once, however many read it.
+ */
+export class PageFeed<T> implements AsyncIterable<T> {
+  private readonly pages: T[] = [];
+  private ended = false;
+  private failed: { error: unknown } | undefined;
+  private waiting: Array<() => void> = [];
+
+  constructor(source: AsyncIterable<T>, action: string) {
+    void this.read(source, action);
+  }
+
+  private async read(source: AsyncIterable<T>, action: string): Promise<void> {
+    try {
+      for await (const page of source) {
+        this.pages.push(page);
+        this.wake();
+      }
+      this.ended = true;
+    } catch (error) {
+      tagErrorAction(error, action);
+      this.failed = { error };
+    }
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resume of waiting) resume();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    for (let next = 0; ; next++) {
+      while (next >= this.pages.length) {
+        if (this.failed) throw this.failed.error;
+        if (this.ended) return;
+        await new Promise<void>((resume) => this.waiting.push(resume));
+      }
+      yield this.pages[next]!;
+    }
+  }
 }

@@ -17,7 +17,7 @@ import keysAtSetup from '../../../checks/identity/iam-no-access-keys-at-setup.js
 import roleUnused from '../../../checks/identity/iam-role-unused.js';
 import centralIdentity from '../../../checks/identity/iam-users-central-identity.js';
 import { accessAdvisorPolling } from '../../../src/aws/loaders/iam.js';
-import { awsError, findingFor, runCheck, verdicts } from '../../helpers/check-tester.js';
+import { awsError, findingFor, runCheck, runOutcome, verdicts } from '../../helpers/check-tester.js';
 
 const iam = mockClient(IAMClient);
 const account = mockClient(AccountClient);
@@ -176,6 +176,57 @@ describe('iam-access-advisor-unused-services', () => {
     expect(findingFor(findings, 'user/alice').message).toContain('gone');
     expect(findingFor(findings, 'role/app').message).toContain('iam:GetServiceLastAccessedDetails');
     expect(sleeps).toEqual(accessAdvisorPolling.delaysMs);
+  });
+  it("starts the jobs of a page's principals before the next page of GetAccountAuthorizationDetails is answered", async () => {
+    let releaseSecondPage!: () => void;
+    const secondPageAsked = new Promise<void>((resolve) => (releaseSecondPage = resolve));
+    const started: string[] = [];
+    let jobsBeforeSecondPage: string[] | undefined;
+    iam.on(GetAccountAuthorizationDetailsCommand).callsFake(async (input: { Marker?: string }) => {
+      if (!input.Marker) return { ...details, RoleDetailList: [], IsTruncated: true, Marker: 'm1' };
+      // The second page is answered only once a job has started: the page-1 user's.
+      await secondPageAsked;
+      jobsBeforeSecondPage = [...started];
+      return { ...details, UserDetailList: [], IsTruncated: false };
+    });
+    iam.on(GenerateServiceLastAccessedDetailsCommand).callsFake(async (input: { Arn: string }) => {
+      started.push(input.Arn);
+      releaseSecondPage();
+      return { JobId: input.Arn };
+    });
+    iam.on(GetServiceLastAccessedDetailsCommand).resolves({
+      JobStatus: 'COMPLETED',
+      JobCreationDate: NOW,
+      JobCompletionDate: NOW,
+      ServicesLastAccessed: [],
+      IsTruncated: false,
+    });
+    const findings = await runCheck(accessAdvisor, { now: NOW });
+    expect(jobsBeforeSecondPage).toEqual(['arn:aws:iam::1:user/alice']);
+    // Every principal of both pages is judged, once; the service-linked role of page 2 is not.
+    expect(verdicts(findings)).toEqual({ 'user/alice': 'PASS', 'role/app': 'PASS', 'role/new': 'PASS' });
+    expect(started).toEqual(['arn:aws:iam::1:user/alice', 'arn:aws:iam::1:role/app']);
+  });
+  it('a later page that cannot be read ends the check in an ERROR, after the principals already listed are judged', async () => {
+    iam.on(GetAccountAuthorizationDetailsCommand).callsFake(async (input: { Marker?: string }) => {
+      if (!input.Marker) return { ...details, RoleDetailList: [], IsTruncated: true, Marker: 'm1' };
+      throw awsError('AccessDenied', 'not authorized to perform: iam:GetAccountAuthorizationDetails', 403);
+    });
+    let finishJob!: () => void;
+    const jobDone = new Promise<void>((resolve) => (finishJob = resolve));
+    iam.on(GenerateServiceLastAccessedDetailsCommand).resolves({ JobId: 'j' });
+    iam.on(GetServiceLastAccessedDetailsCommand).callsFake(async () => {
+      // Still running when the second page fails: its finding must still be in the check's result.
+      setTimeout(finishJob, 20);
+      await jobDone;
+      return { JobStatus: 'COMPLETED', JobCreationDate: NOW, JobCompletionDate: NOW, ServicesLastAccessed: [], IsTruncated: false };
+    });
+    const { findings, errors } = await runOutcome([accessAdvisor], { now: NOW });
+    expect(findingFor(findings, 'user/alice').status).toBe('PASS');
+    const error = findings.find((f) => f.status === 'ERROR');
+    expect(error?.message).toContain('AccessDenied');
+    expect(errors.map((e) => e.action)).toEqual(['iam:GetAccountAuthorizationDetails']);
+    expect(findings).toHaveLength(2);
   });
   it('the accessAdvisor option turns the check off with a NOT_APPLICABLE that says so, and starts no job', async () => {
     const findings = await runCheck(accessAdvisor, { options: { accessAdvisor: false } });
