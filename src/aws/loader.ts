@@ -7,6 +7,7 @@
  */
 import type { AwsSession } from './session.js';
 import { tagErrorAction } from './errors.js';
+import { inTurn } from './slice.js';
 
 export interface LoaderContext {
   aws: AwsSession;
@@ -23,6 +24,13 @@ export interface Loader<A extends unknown[] = any[], R = unknown> {
   actions: readonly string[];
   /** Loaders this one reads through; their actions count towards the policy too. */
   uses?: readonly Loader[];
+  /**
+   * Its answers are steps of a chain of dependent calls that can bound the scan (an Access
+   * Advisor job per principal, one after another): each goes to its reader at once. Other
+   * loaders' answers wait for a later turn of the event loop once the current turn has run long
+   * (see `inTurn`).
+   */
+  chain?: boolean;
   fetch(ctx: LoaderContext, ...args: A): Promise<R>;
 }
 
@@ -120,6 +128,6 @@ export class LoaderCache {
       // A failed read is remembered too: every check that needs it reports the same error.
       pending.catch(() => undefined);
     }
-    return pending;
+    return loader.chain ? pending : pending.then(inTurn);
   }
 }

@@ -261,6 +261,7 @@ export const accessAdvisorPolling = {
 export const serviceLastAccessed = defineLoader({
   id: 'iam.serviceLastAccessed',
   actions: ['iam:GenerateServiceLastAccessedDetails', 'iam:GetServiceLastAccessedDetails'],
+  chain: true,
   async fetch({ aws }, arn: string): Promise<ServiceAccess[]> {
     const iam = aws.iam();
     const generated = await iam.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn, Granularity: 'SERVICE_LEVEL' }));
