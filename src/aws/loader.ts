@@ -7,7 +7,6 @@
  */
 import type { AwsSession } from './session.js';
 import { tagErrorAction } from './errors.js';
-import { inTurn } from './slice.js';
 
 export interface LoaderContext {
   aws: AwsSession;
@@ -26,9 +25,8 @@ export interface Loader<A extends unknown[] = any[], R = unknown> {
   uses?: readonly Loader[];
   /**
    * Its answers are steps of a chain of dependent calls that can bound the scan (an Access
-   * Advisor job per principal, one after another): each goes to its reader at once. Other
-   * loaders' answers wait for a later turn of the event loop once the current turn has run long
-   * (see `inTurn`).
+   * Advisor job per principal, one after another): each goes to its check at once. Other
+   * loaders' answers reach checks in slices of the event loop (see `inTurn`).
    */
   chain?: boolean;
   fetch(ctx: LoaderContext, ...args: A): Promise<R>;
@@ -128,6 +126,6 @@ export class LoaderCache {
       // A failed read is remembered too: every check that needs it reports the same error.
       pending.catch(() => undefined);
     }
-    return loader.chain ? pending : pending.then(inTurn);
+    return pending;
   }
 }

@@ -5,11 +5,11 @@
  * every timer waits: the rate limiter's next token for a chain of dependent calls (Access Advisor's
  * jobs) among them, so the chain loses the time its bucket cannot hold.
  *
- * A loader's answer is therefore handed on from an immediate of its own (Node runs the promise
- * work an immediate starts before the next one), and only while the immediates of this turn of the
- * loop have run for less than SLICE_MS; the rest wait for the next turn, after its timers and I/O.
- * The chain's own answers are handed on at once (`Loader.chain`): they would wait behind every
- * check's, and the chain with them.
+ * An answer for a check is therefore handed on from an immediate (Node runs the promise work an
+ * immediate starts before the next one), oldest first, and only while the immediates of this turn
+ * of the loop have run for less than SLICE_MS; the rest wait for the next turn, after its timers
+ * and I/O. The runner hands on a chain's answers at once (`Loader.chain`): they would wait behind
+ * every check's, and the chain with them.
  */
 import { setImmediate } from 'node:timers';
 
@@ -17,6 +17,9 @@ import { setImmediate } from 'node:timers';
 export const SLICE_MS = 40;
 
 let turnStarted: number | undefined;
+/** Answers waiting to be handed on, oldest first (from `head`). */
+let waiting: Array<(() => void) | undefined> = [];
+let head = 0;
 
 function endTurn(): void {
   turnStarted = undefined;
@@ -34,13 +37,25 @@ function turnIsOld(): boolean {
   return now - turnStarted > SLICE_MS;
 }
 
-/** `value`, handed on from an immediate while this turn's slice lasts, else in a later turn. */
+/** One immediate per waiting answer; each hands on the oldest, or waits for the next turn. */
+function handOn(): void {
+  if (turnIsOld()) {
+    setImmediate(handOn);
+    return;
+  }
+  const next = waiting[head];
+  waiting[head++] = undefined;
+  if (head === waiting.length) {
+    waiting = [];
+    head = 0;
+  }
+  next?.();
+}
+
+/** `value`, handed on from an immediate in the order asked, within a turn's slice. */
 export function inTurn<T>(value: T): Promise<T> {
   return new Promise<T>((resolve) => {
-    const handOn = (): void => {
-      if (turnIsOld()) setImmediate(handOn);
-      else resolve(value);
-    };
+    waiting.push(() => resolve(value));
     setImmediate(handOn);
   });
 }

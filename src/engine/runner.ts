@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { describeError, errorSentence } from '../aws/errors.js';
+import { inTurn } from '../aws/slice.js';
 import { loaderClosure, type Loader, type LoaderCache } from '../aws/loader.js';
 import { scopeResource, type AnyCheck, type ResultOptions, type ResultSink } from './check.js';
 import type { CheckOptions } from './options.js';
@@ -160,11 +161,19 @@ async function runOne(
     error: reportError,
     degraded: listError,
   };
-  // A check can reach only the loaders it declares: they are all `load` holds.
+  // A check can reach only the loaders it declares: they are all `load` holds. Answers reach it
+  // in slices of the event loop (a chain's at once), so timers run between checks' work.
   const load = Object.fromEntries(
     Object.entries(check.loaders as Record<string, Loader>).map(([name, loader]) => [
       name,
-      (...args: unknown[]) => cache.load(loader, ...args),
+      (...args: unknown[]) => {
+        const answer = cache.load(loader, ...args);
+        if (loader.chain) return answer;
+        const handed = answer.then(inTurn);
+        // As the cache's own promise is: a check that drops a read it started is not a crash.
+        handed.catch(() => undefined);
+        return handed;
+      },
     ]),
   );
   try {

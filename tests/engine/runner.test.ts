@@ -7,6 +7,7 @@ import { findingId, runChecks } from '../../src/engine/runner.js';
 import { selectChecks } from '../../src/engine/select.js';
 import { CATALOG } from '../../src/engine/catalog.js';
 import { UsageError } from '../../src/errors.js';
+import { TEST_META } from '../helpers/test-meta.js';
 
 let fetches = 0;
 const shared = defineLoader({
@@ -18,17 +19,7 @@ const shared = defineLoader({
   },
 });
 
-const meta = {
-  title: 't',
-  risk: 'r',
-  category: 'infrastructure',
-  responsibility: 'network-firewall',
-  service: 'ec2',
-  scope: 'regional',
-  severity: 'high',
-  compliance: {},
-  remediation: 'fix',
-} as const;
+const meta = TEST_META;
 
 const good = defineCheck({
   ...meta,
