@@ -14,7 +14,7 @@ import { regions as regionsLoader, type RegionInfo } from './aws/loaders/ec2.js'
 import { callerIdentity, type CallerIdentity } from './aws/loaders/sts.js';
 import type { RateLimit } from './aws/rate-limit.js';
 import { AwsSession, type Responder } from './aws/session.js';
-import { loadEntries } from './engine/catalog-entry.js';
+import { loadedCheck, type CatalogEntry } from './engine/catalog-entry.js';
 import { CATALOG_INDEX } from './engine/catalog-index.js';
 import type { AnyCheck, CheckMeta } from './engine/check.js';
 import type { CheckOptions } from './engine/options.js';
@@ -311,26 +311,53 @@ export async function writeRunReports(
 
 /**
  * The checks a run executes and the catalog its views and waivers read. Without a catalog of its
- * own (tests, the benchmark), a run imports only the checks it runs.
+ * own (tests, the benchmark), a run imports only the checks it runs: their imports start here, and
+ * `checks` holds each as a catalog entry whose module is loading (the runner starts each check as
+ * its module arrives); `ran` is their metadata.
  */
+/** The waves double up to this size; the next takes every check left. */
+const FIRST_WAVES = 16;
+
+export function plannedChecksOf(req: Pick<ScanRequest, 'catalog' | 'selection' | 'framework'>): {
+  catalog: readonly CheckMeta[];
+  ran: readonly CheckMeta[];
+  checks: ReadonlyArray<AnyCheck | CatalogEntry>;
+} {
+  if (req.catalog) {
+    const checks = frameworkChecks(selectChecks(req.catalog, req.selection), req.framework);
+    return { catalog: req.catalog, ran: checks, checks };
+  }
+  const chosen = frameworkChecks(
+    selectChecks(CATALOG_INDEX, req.selection, (e) => e.meta),
+    req.framework,
+    (e) => e.meta,
+  );
+  // Imported in waves of doubling size, in catalog order: imported all at once, no module is
+  // evaluated before nearly all are read, and the first checks would start only when the last
+  // is loaded; one at a time, the last would wait for a turn of the event loop per module.
+  const entries: CatalogEntry[] = [];
+  let previous: Promise<unknown> = Promise.resolve();
+  for (let from = 0, size = 1; from < chosen.length; from += size, size = size >= FIRST_WAVES ? chosen.length : size * 2) {
+    const wave = chosen.slice(from, from + size);
+    const after = previous;
+    const modules = wave.map((e) => after.then(() => e.load()));
+    // Read by the runner; a run refused before it starts must not leave a rejection unhandled.
+    previous = Promise.allSettled(modules);
+    wave.forEach((e, i) => entries.push({ meta: e.meta, load: () => modules[i]! }));
+  }
+  return { catalog: CATALOG_INDEX.map((e) => e.meta), ran: entries.map((e) => e.meta), checks: entries };
+}
+
+/** The same, with every check's module loaded. */
 export async function runChecksOf(
   req: Pick<ScanRequest, 'catalog' | 'selection' | 'framework'>,
 ): Promise<{ catalog: readonly CheckMeta[]; checks: AnyCheck[] }> {
-  const catalog = req.catalog ?? CATALOG_INDEX.map((e) => e.meta);
-  const checks = req.catalog
-    ? frameworkChecks(selectChecks(req.catalog, req.selection), req.framework)
-    : await loadEntries(
-        frameworkChecks(
-          selectChecks(CATALOG_INDEX, req.selection, (e) => e.meta),
-          req.framework,
-          (e) => e.meta,
-        ),
-      );
-  return { catalog, checks };
+  const { catalog, checks } = plannedChecksOf(req);
+  return { catalog, checks: await Promise.all(checks.map(loadedCheck)) };
 }
 
 export async function scan(req: ScanRequest): Promise<ScanResult> {
-  const { catalog, checks } = await runChecksOf(req);
+  const { catalog, ran, checks } = plannedChecksOf(req);
   if (req.regions) validateRegionNames(req.regions);
   if (req.record && (req.replay || req.demo)) throw new UsageError('--record cannot be combined with --replay or --demo');
   if (req.replay && req.demo) throw new UsageError('--demo replays the bundled cassette; do not combine it with --replay');
@@ -384,7 +411,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     const finishedAt = new Date();
     req.log.debug({ ms: finishedAt.getTime() - startedAt.getTime(), calls: session.calls.total }, 'checks finished');
     const findings: ReportFinding[] = outcome.findings;
-    const ranChecks = checks.map((c) => c.id);
+    const ranChecks = ran.map((c) => c.id);
     // Waivers are about today's date, not the date a replayed recording describes.
     const waivers = waiverFile ? applyWaivers(findings, waiverFile, startedAt.toISOString().slice(0, 10)) : undefined;
     const baselineInfo = baseline ? applyBaseline(findings, baseline, { checks: ranChecks, regions }) : undefined;
@@ -411,7 +438,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
       findings,
       ...(baselineInfo ? { baseline: baselineInfo } : {}),
       ...(waivers ? { waivers } : {}),
-      views: { grid: buildGrid(checks, findings), compliance: buildComplianceViews(catalog, ranChecks, findings, req.framework) },
+      views: { grid: buildGrid(ran, findings), compliance: buildComplianceViews(catalog, ranChecks, findings, req.framework) },
     };
     const files = await writeRunReports(report, outputDir, reportBaseName(identity.accountId, report.run.startedAt), formats, req.keep);
     req.log.debug({ ms: Date.now() - finishedAt.getTime(), formats }, 'reports written');

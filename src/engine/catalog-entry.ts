@@ -21,3 +21,8 @@ export function metaOf(check: AnyCheck): CheckMeta {
 export async function loadEntries(entries: readonly CatalogEntry[]): Promise<AnyCheck[]> {
   return Promise.all(entries.map(async (e) => (await e.load()).default));
 }
+
+/** A check, or a catalog entry's check once its module is loaded. */
+export async function loadedCheck(check: AnyCheck | CatalogEntry): Promise<AnyCheck> {
+  return 'meta' in check ? (await check.load()).default : check;
+}

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { describeError, errorSentence } from '../aws/errors.js';
 import { inTurn } from '../aws/slice.js';
 import { loaderClosure, type Loader, type LoaderCache } from '../aws/loader.js';
+import { loadedCheck, type CatalogEntry } from './catalog-entry.js';
 import { scopeResource, type AnyCheck, type ResultOptions, type ResultSink } from './check.js';
 import type { CheckOptions } from './options.js';
 import { CATEGORIES, type Finding, type Resource, type Status } from './types.js';
@@ -26,7 +27,12 @@ export interface RunError {
 }
 
 export interface ScanPlan {
-  checks: readonly AnyCheck[];
+  /**
+   * The checks, or catalog entries whose modules are still to load: each check starts once its
+   * module is loaded, while later ones still load (the whole catalog takes about half a second,
+   * and the first checks' reads, Access Advisor's chain among them, go meanwhile).
+   */
+  checks: ReadonlyArray<AnyCheck | CatalogEntry>;
   regions: readonly string[];
   concurrency: number;
   options: CheckOptions;
@@ -65,40 +71,51 @@ export async function runChecks(plan: ScanPlan, cache: LoaderCache, hooks: RunHo
   const findings: Finding[] = [];
   const errors: RunError[] = [];
   const limit = pLimit(Math.max(1, plan.concurrency));
-  const tasks: Array<{ check: AnyCheck; region: string }> = [];
-  for (const check of plan.checks) {
-    if (check.scope === 'global') tasks.push({ check, region: 'global' });
-    else for (const region of plan.regions) tasks.push({ check, region });
-  }
+  const regionsOf = (check: Pick<AnyCheck, 'scope'>): readonly string[] => (check.scope === 'global' ? ['global'] : plan.regions);
+  const total = plan.checks.reduce((n, c) => n + regionsOf('meta' in c ? c.meta : c).length, 0);
   // How many tasks still to finish may read each loader (directly or through another): at
   // none, its results are released, so a large account's reads do not outlive their checks.
+  // Nothing is released while a check's module is still loading: that check may read any loader.
   const readers = new Map<Loader, number>();
-  const closures = new Map<AnyCheck, Set<Loader>>();
-  for (const { check } of tasks) {
-    let closure = closures.get(check);
-    if (!closure) {
-      closure = loaderClosure(Object.values(check.loaders as Record<string, Loader>));
-      closures.set(check, closure);
-    }
-    for (const loader of closure) readers.set(loader, (readers.get(loader) ?? 0) + 1);
-  }
+  let loading = true;
+  const release = (loader: Loader): void => {
+    if (!loading && readers.get(loader) === 0) cache.release(loader);
+  };
   let done = 0;
-  await Promise.all(
-    tasks.map(({ check, region }) =>
+  const start = (check: AnyCheck): Array<Promise<void>> => {
+    const closure = loaderClosure(Object.values(check.loaders as Record<string, Loader>));
+    const regions = regionsOf(check);
+    for (const loader of closure) readers.set(loader, (readers.get(loader) ?? 0) + regions.length);
+    return regions.map((region) =>
       limit(async () => {
         try {
           await runOne(check, region, plan, cache, findings, errors, hooks.log);
         } finally {
-          for (const loader of closures.get(check)!) {
-            const left = readers.get(loader)! - 1;
-            readers.set(loader, left);
-            if (left === 0) cache.release(loader);
+          for (const loader of closure) {
+            readers.set(loader, readers.get(loader)! - 1);
+            release(loader);
           }
         }
-        hooks.onProgress?.(++done, tasks.length);
+        hooks.onProgress?.(++done, total);
       }),
-    ),
-  );
+    );
+  };
+  const running: Array<Promise<void>> = [];
+  // In the plan's order (the catalog's: its tasks queue in that order), each as soon as its module
+  // and those before it are loaded.
+  let failed: { error: unknown } | undefined;
+  for (const c of plan.checks) {
+    try {
+      running.push(...start(await loadedCheck(c)));
+    } catch (error) {
+      failed ??= { error };
+    }
+  }
+  loading = false;
+  for (const loader of readers.keys()) release(loader);
+  await Promise.all(running);
+  // A check whose module could not be loaded is a broken installation, not a finding.
+  if (failed) throw failed.error;
   findings.sort(compareFindings);
   errors.sort((a, b) => `${a.checkId}|${a.region}|${a.resourceId}`.localeCompare(`${b.checkId}|${b.region}|${b.resourceId}`));
   return { findings, errors };

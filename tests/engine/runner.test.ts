@@ -182,3 +182,65 @@ describe('loader results outlive no check that needs them', () => {
     expect(cache.held).toEqual([]);
   });
 });
+
+describe('checks whose modules are still loading', () => {
+  /** A catalog entry whose module the test lets load. */
+  const loading = (check: AnyCheck) => {
+    let arrive!: () => void;
+    let fail!: (error: Error) => void;
+    const module = new Promise<{ default: AnyCheck }>((resolve, reject) => {
+      arrive = () => resolve({ default: check });
+      fail = reject;
+    });
+    const { loaders: _loaders, run: _run, ...meta } = check;
+    return { entry: { meta, load: () => module }, arrive, fail };
+  };
+  const cacheOf = () => new LoaderCache(new AwsSession({ homeRegion: 'us-east-1' }), '123456789012', 'aws');
+
+  it('starts a loaded check while a later one loads, counts every task for progress, and releases nothing a loading check may read', async () => {
+    fetches = 0;
+    const later = loading(twin);
+    const progress: Array<[number, number]> = [];
+    const cache = cacheOf();
+    const running = runChecks(
+      { checks: [good, later.entry], regions: ['us-east-1'], concurrency: 2, options: resolveOptions(), now: new Date() },
+      cache,
+      { onProgress: (done, total) => progress.push([done, total]) },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // `good` ran and finished while `twin` was loading; their shared loader is kept for `twin`.
+    expect(progress).toEqual([[1, 2]]);
+    expect(cache.held).toEqual(['test.shared']);
+    later.arrive();
+    const { findings } = await running;
+    expect(fetches).toBe(1);
+    expect(findings.map((f) => f.checkId).sort()).toEqual(['good', 'good', 'twin']);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(cache.held).toEqual([]);
+  });
+
+  it('a module that cannot be loaded fails the run (a broken installation), once the checks that started have ended', async () => {
+    const broken = loading(twin);
+    let ended = false;
+    const slow = defineCheck({
+      ...meta,
+      id: 'slow',
+      loaders: {},
+      async run({ result }) {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        result.pass({ id: 'x', type: 'Test' }, 'done');
+        ended = true;
+      },
+    });
+    const running = runChecks(
+      { checks: [slow, broken.entry], regions: ['us-east-1'], concurrency: 2, options: resolveOptions(), now: new Date() },
+      cacheOf(),
+    );
+    broken.fail(new Error('Cannot find module checks/x.js'));
+    await expect(running).rejects.toThrow('Cannot find module');
+    expect(ended).toBe(true);
+  });
+});
