@@ -309,15 +309,15 @@ export async function writeRunReports(
   );
 }
 
+/** The waves double up to this size; the next takes every check left. */
+const FIRST_WAVES = 16;
+
 /**
  * The checks a run executes and the catalog its views and waivers read. Without a catalog of its
  * own (tests, the benchmark), a run imports only the checks it runs: their imports start here, and
  * `checks` holds each as a catalog entry whose module is loading (the runner starts each check as
  * its module arrives); `ran` is their metadata.
  */
-/** The waves double up to this size; the next takes every check left. */
-const FIRST_WAVES = 16;
-
 export function plannedChecksOf(req: Pick<ScanRequest, 'catalog' | 'selection' | 'framework'>): {
   catalog: readonly CheckMeta[];
   ran: readonly CheckMeta[];

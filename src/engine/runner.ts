@@ -78,6 +78,8 @@ export async function runChecks(plan: ScanPlan, cache: LoaderCache, hooks: RunHo
   // Nothing is released while a check's module is still loading: that check may read any loader.
   const readers = new Map<Loader, number>();
   let loading = true;
+  let failed: { error: unknown } | undefined;
+  const running: Array<Promise<void>> = [];
   const release = (loader: Loader): void => {
     if (!loading && readers.get(loader) === 0) cache.release(loader);
   };
@@ -89,6 +91,8 @@ export async function runChecks(plan: ScanPlan, cache: LoaderCache, hooks: RunHo
     return regions.map((region) =>
       limit(async () => {
         try {
+          // A check's module could not be loaded: the run fails, so nothing more is asked of AWS.
+          if (failed) return;
           await runOne(check, region, plan, cache, findings, errors, hooks.log);
         } finally {
           for (const loader of closure) {
@@ -100,13 +104,15 @@ export async function runChecks(plan: ScanPlan, cache: LoaderCache, hooks: RunHo
       }),
     );
   };
-  const running: Array<Promise<void>> = [];
   // In the plan's order (the catalog's: its tasks queue in that order), each as soon as its module
-  // and those before it are loaded.
-  let failed: { error: unknown } | undefined;
+  // and those before it are loaded. A task's failure (a progress hook that throws) is the run's,
+  // once every task has ended; it must not go unhandled while later modules load.
   for (const c of plan.checks) {
     try {
-      running.push(...start(await loadedCheck(c)));
+      for (const task of start(await loadedCheck(c))) {
+        task.catch(() => undefined);
+        running.push(task);
+      }
     } catch (error) {
       failed ??= { error };
     }

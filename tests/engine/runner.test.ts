@@ -222,9 +222,18 @@ describe('checks whose modules are still loading', () => {
     expect(cache.held).toEqual([]);
   });
 
-  it('a module that cannot be loaded fails the run (a broken installation), once the checks that started have ended', async () => {
+  it('a module that cannot be loaded fails the run (a broken installation) once the checks that started have ended, and starts no more', async () => {
     const broken = loading(twin);
     let ended = false;
+    let laterRan = false;
+    const later = defineCheck({
+      ...meta,
+      id: 'later',
+      loaders: {},
+      async run() {
+        laterRan = true;
+      },
+    });
     const slow = defineCheck({
       ...meta,
       id: 'slow',
@@ -236,11 +245,29 @@ describe('checks whose modules are still loading', () => {
       },
     });
     const running = runChecks(
-      { checks: [slow, broken.entry], regions: ['us-east-1'], concurrency: 2, options: resolveOptions(), now: new Date() },
+      { checks: [slow, broken.entry, later], regions: ['us-east-1'], concurrency: 2, options: resolveOptions(), now: new Date() },
       cacheOf(),
     );
     broken.fail(new Error('Cannot find module checks/x.js'));
     await expect(running).rejects.toThrow('Cannot find module');
     expect(ended).toBe(true);
+    expect(laterRan).toBe(false);
+  });
+
+  it('a progress hook that throws while later modules load fails the run, and is not an unhandled rejection', async () => {
+    const later = loading(twin);
+    const running = runChecks(
+      { checks: [good, later.entry], regions: ['us-east-1'], concurrency: 2, options: resolveOptions(), now: new Date() },
+      cacheOf(),
+      {
+        onProgress: () => {
+          throw new Error('progress hook failed');
+        },
+      },
+    );
+    // The first task fails while the second module is still loading (vitest fails the file on an unhandled rejection).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    later.arrive();
+    await expect(running).rejects.toThrow('progress hook failed');
   });
 });
