@@ -38,9 +38,29 @@ export const fileSystem = {
 const TEMP = /^\.[0-9a-f]{12}\.tmp$/;
 const tempBeside = (path: string): string => join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
 
+/**
+ * `mkdir -p`, a level at a time. Node 20's own recursive mkdir never returns where creating a
+ * folder fails with ENOENT although its parent exists (under /proc, for root): the scan would hang
+ * after all its calls instead of saying the reports cannot be written.
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  try {
+    await fileSystem.mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await fileSystem.stat(dir)).isDirectory()) return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    await makeFolder(parent);
+    await fileSystem.mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
+  }
+}
+
 /** Writes `temp`, then renames it to `path`; on any failure the temp file goes and `path` is untouched. */
 async function replaceAtomically(path: string, fill: (temp: string) => Promise<void>): Promise<void> {
-  await fileSystem.mkdir(dirname(path), { recursive: true });
+  await makeFolder(dirname(path));
   const temp = tempBeside(path);
   try {
     await fill(temp);
@@ -123,7 +143,7 @@ export async function writeReports(
   options: WriteOptions = {},
 ): Promise<string[]> {
   try {
-    await fileSystem.mkdir(dir, { recursive: true });
+    await makeFolder(dir);
   } catch (error) {
     throw cannot('write reports to', dir, error, []);
   }

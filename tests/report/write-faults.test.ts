@@ -149,4 +149,36 @@ describe('file-system failures are one line naming the file (exit 2)', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toBe(`cannot write reports to /nowhere/reports: ${code}`);
   });
+
+  it('a folder that cannot be made although its parent exists (ENOENT, as under /proc for root) is refused, not retried forever', async () => {
+    const parent = tempDir();
+    const dir = join(parent, 'reports');
+    const realMkdir = fileSystem.mkdir;
+    vi.spyOn(fileSystem, 'mkdir').mockImplementation(async (path, options) => {
+      if (path === dir) throw Object.assign(new Error(`ENOENT: no such file or directory, mkdir '${dir}'`), { code: 'ENOENT' });
+      return realMkdir(path, options);
+    });
+    const error = await writeReports(dir, 'b', [{ ext: 'json', content: 'x' }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/^cannot write reports to .*reports: ENOENT/);
+  });
+
+  it.runIf(process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/proc/self'))(
+    'an output folder under /proc is refused (Node 20 recursive mkdir never returns there)',
+    async () => {
+      const error = await writeReports('/proc/srm-audit-test/reports', 'b', [{ ext: 'json', content: 'x' }]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toMatch(/^cannot write reports to \/proc\/srm-audit-test\/reports: ENOENT/);
+    },
+  );
+
+  it('missing folders are made a level at a time; a file in the way is refused', async () => {
+    const root = tempDir();
+    const files = await writeReports(join(root, 'a', 'b', 'c'), 'b', [{ ext: 'json', content: 'x' }]);
+    expect(files.map((f) => f.slice(root.length))).toEqual([join('/a/b/c', 'b.json')]);
+    writeFileSync(join(root, 'file'), 'not a folder');
+    const error = await writeReports(join(root, 'file', 'reports'), 'b', [{ ext: 'json', content: 'x' }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/^cannot write reports to .*file\/reports: ENOTDIR/);
+  });
 });
