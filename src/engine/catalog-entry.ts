@@ -19,7 +19,7 @@ export function metaOf(check: AnyCheck): CheckMeta {
 
 /** Imports the modules of the chosen entries (in catalog order), each once. */
 export async function loadEntries(entries: readonly CatalogEntry[]): Promise<AnyCheck[]> {
-  return Promise.all(entries.map(async (e) => (await e.load()).default));
+  return Promise.all(entries.map(loadedCheck));
 }
 
 /** A check, or a catalog entry's check once its module is loaded. */
