@@ -192,7 +192,7 @@ const CHECK_SERVICE: Record<string, string> = { elasticmapreduce: 'emr', elastic
 /** Calls per API against the resources its checks reported on: a loader that starts reading per resource shows here. */
 function callsPerResource(
   byOperation: SizeResult['byOperation'],
-  findings: ReadonlyArray<{ service: string; accountId: string; region: string; resource: { id: string; arn?: string } }>,
+  findings: Iterable<{ service: string; accountId: string; region: string; resource: { id: string; arn?: string } }>,
 ): SizeResult['byService'] {
   const resources = new Map<string, Set<string>>();
   for (const f of findings) {

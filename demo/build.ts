@@ -13,7 +13,7 @@ import { scan, type ScanRequest } from '../src/scan.js';
 import { DEMO_CASSETTE } from '../src/util/package.js';
 import { demoResponder } from './world/index.js';
 import { DEMO_HOME_REGION, DEMO_NOW } from './world/types.js';
-import type { Report } from '../src/report/model.js';
+import type { ReportDocument } from '../src/report/model.js';
 
 /** A quiet scan of every check writing JSON only: what the builder and the tests start from. */
 export function offlineScanRequest(outputDir: string): ScanRequest {
@@ -34,7 +34,7 @@ export function offlineScanRequest(outputDir: string): ScanRequest {
 export const demoWorld = { responder: demoResponder, homeRegion: DEMO_HOME_REGION, now: DEMO_NOW } as const;
 
 /** Scans the demo world and returns the cassette text it records (and the report). */
-export async function buildDemoCassette(): Promise<{ cassette: string; report: Report }> {
+export async function buildDemoCassette(): Promise<{ cassette: string; report: ReportDocument }> {
   const dir = await mkdtemp(join(tmpdir(), 'srm-demo-'));
   try {
     const record = join(dir, 'demo.cassette.json');

@@ -30,7 +30,7 @@ import { renderHtmlChunks } from './report/html.js';
 import { renderJsonChunks } from './report/json.js';
 import { renderJunitChunks } from './report/junit.js';
 import { renderMd } from './report/md.js';
-import { isOpenFailure, SCHEMA_VERSION, summarize, type Report, type ReportFinding } from './report/model.js';
+import { isOpenFailure, SCHEMA_VERSION, summarize, type Findings, type Report, type ReportFinding } from './report/model.js';
 import { renderOcsfChunks } from './report/ocsf.js';
 import { renderSarifChunks } from './report/sarif.js';
 import { buildComplianceViews, buildGrid } from './report/views.js';
@@ -101,8 +101,9 @@ export interface ScanRequest {
   catalog?: readonly AnyCheck[];
 }
 
-export interface ScanResult {
-  report: Report;
+/** A run's result; an account's scan holds its findings in an array, an organization's in a spool. */
+export interface ScanResult<F extends Findings = Findings> {
+  report: Report<F>;
   /** HTTP attempts, retries included (report.run.apiCalls counts calls). */
   attempts: number;
   files: string[];
@@ -285,7 +286,7 @@ export function exitCodeFor(report: Report, failOn: Severity | 'none', failOnNew
     const threshold = severityRank(failOn);
     const counts = (f: ReportFinding): boolean =>
       isOpenFailure(f) && severityRank(f.severity) >= threshold && (!failOnNew || f.baseline === 'new');
-    if (report.findings.some(counts)) return EXIT.FAILED;
+    for (const f of report.findings) if (counts(f)) return EXIT.FAILED;
   }
   return report.run.partial ? EXIT.PARTIAL : EXIT.OK;
 }
@@ -356,7 +357,7 @@ export async function runChecksOf(
   return { catalog, checks: await Promise.all(checks.map(loadedCheck)) };
 }
 
-export async function scan(req: ScanRequest): Promise<ScanResult> {
+export async function scan(req: ScanRequest): Promise<ScanResult<ReportFinding[]>> {
   const { catalog, ran, checks } = plannedChecksOf(req);
   if (req.regions) validateRegionNames(req.regions);
   if (req.record && (req.replay || req.demo)) throw new UsageError('--record cannot be combined with --replay or --demo');
@@ -415,7 +416,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
     // Waivers are about today's date, not the date a replayed recording describes.
     const waivers = waiverFile ? applyWaivers(findings, waiverFile, startedAt.toISOString().slice(0, 10)) : undefined;
     const baselineInfo = baseline ? applyBaseline(findings, baseline, { checks: ranChecks, regions }) : undefined;
-    const report: Report = {
+    const report: Report<ReportFinding[]> = {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'srm-audit', version: toolVersion() },
       run: {

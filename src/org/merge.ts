@@ -14,7 +14,7 @@ import { UsageError } from '../errors.js';
 import { readBaseline } from '../ops/baseline.js';
 import { readWaivers } from '../ops/waivers.js';
 import { newAjv } from '../ops/yaml-file.js';
-import { SCHEMA_VERSION, type AccountInfo, type Report, type ReportFinding } from '../report/model.js';
+import { SCHEMA_VERSION, type AccountInfo, type ReportDocument, type ReportFinding } from '../report/model.js';
 import { reportBaseName } from '../report/write.js';
 import { assertWritableDir, exitCodeFor, writeRunReports, type Format, type ScanResult } from '../scan.js';
 import type { Severity } from '../engine/types.js';
@@ -41,7 +41,7 @@ function validateReport(report: unknown): ValidateFunction['errors'] {
   return validator(report) ? null : validator.errors;
 }
 
-function readReport(file: string): Report {
+function readReport(file: string): ReportDocument {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -58,11 +58,11 @@ function readReport(file: string): Report {
   const errors = validateReport(parsed);
   if (errors)
     throw new UsageError(`${file} is not a valid srm-audit report (${errors[0]?.instancePath || 'top level'} ${errors[0]?.message ?? ''})`);
-  return parsed as Report;
+  return parsed as ReportDocument;
 }
 
 /** A single-account report's one account, as an organization report would list it. */
-function accountsOf(report: Report): AccountInfo[] {
+function accountsOf(report: ReportDocument): AccountInfo[] {
   if (report.accounts) return report.accounts;
   const { run } = report;
   return [
@@ -89,7 +89,7 @@ function asScanned(f: ReportFinding): ReportFinding {
  * Shard reports say which slice of how many they are: a merge missing one would leave that
  * slice's accounts out without a word, so it is refused, naming the missing shards.
  */
-function assertShardsComplete(reports: ReadonlyArray<{ file: string; report: Report }>): void {
+function assertShardsComplete(reports: ReadonlyArray<{ file: string; report: ReportDocument }>): void {
   const shards = reports.map(({ report }) => report.run.organization?.shard).filter((s) => s !== undefined);
   if (shards.length === 0) return;
   const counts = new Set(shards.map((s) => s.count));

@@ -26,7 +26,7 @@ import { toolVersion } from '../util/package.js';
 
 type Meta = Pick<CheckMeta, 'id' | 'category' | 'responsibility' | 'compliance'>;
 
-export function countsOf(findings: readonly ReportFinding[]): StatusCounts {
+export function countsOf(findings: Iterable<ReportFinding>): StatusCounts {
   const counts = zeroCounts();
   for (const f of findings) counts[f.status]++;
   return counts;

@@ -1,7 +1,7 @@
 /** CSV: one row per finding (and one per resolved failure whose resource is gone), via csv-stringify. */
 import { stringify } from 'csv-stringify/sync';
 import { FRAMEWORKS } from '../engine/types.js';
-import type { Report } from './model.js';
+import type { Report, ReportFinding } from './model.js';
 import { goneMessage, visibleBidi } from './text.js';
 
 export const CSV_COLUMNS = [
@@ -44,7 +44,7 @@ export const defuseFormula = (cell: string): string => (FORMULA_START.test(cell)
 /** Rows written together; each batch is stringified on its own (the header with the first). */
 const CSV_BATCH = 1000;
 
-function findingRow(f: Report['findings'][number]): Row {
+function findingRow(f: ReportFinding): Row {
   return {
     finding_id: f.id,
     status: f.status,

@@ -7,7 +7,7 @@
  */
 import { parseExposures } from '../analysis/reachability.js';
 import { severityRank, type Finding } from '../engine/types.js';
-import type { Report } from './model.js';
+import { findingsWhere, type Report } from './model.js';
 import { escapeHtmlText as e } from './text.js';
 import { resourceLabel, shortenMiddle } from './html-present.js';
 
@@ -47,7 +47,7 @@ function resourceRows(f: Finding): string {
 
 /** An escaped HTML fragment (a <section>), or '' when the run evaluated no reachability check. */
 export function renderExposureView(report: Report): string {
-  const evaluated = report.findings.filter((f) => EXPOSURE_CHECKS.includes(f.checkId));
+  const evaluated = findingsWhere(report.findings, (f) => EXPOSURE_CHECKS.includes(f.checkId));
   if (evaluated.length === 0) return '';
   const exposed = evaluated
     .filter(isExposure)

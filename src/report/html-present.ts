@@ -5,7 +5,7 @@
  */
 import { RESPONSIBILITIES, CATEGORIES, severityRank, type Category, type Responsibility, type Status } from '../engine/types.js';
 import { EXPOSURE_CHECKS, isExposure } from './exposure-view.js';
-import { displayStatus, type Report, type ReportFinding } from './model.js';
+import { displayStatus, type Findings, type Report, type ReportFinding } from './model.js';
 import { BIDI_CONTROL, bidiEscape, complianceText, wellFormed } from './text.js';
 
 export const RESPONSIBILITY_LABEL: Record<Responsibility, string> = {
@@ -103,7 +103,7 @@ export type Exposure = 0 | 1 | 2;
 export const EXPOSURE_LABEL = ['', 'public', 'internet-reachable'] as const;
 
 /** The resources a reachability check found reachable from the internet, by resource key. */
-export function reachableResources(findings: readonly ReportFinding[]): Set<string> {
+export function reachableResources(findings: Iterable<ReportFinding>): Set<string> {
   const keys = new Set<string>();
   for (const f of findings) if (EXPOSURE_CHECKS.includes(f.checkId) && isExposure(f)) keys.add(f.resource.arn ?? f.resource.id);
   return keys;
@@ -121,27 +121,60 @@ const STATUS_ORDER: Record<Status | 'WAIVED', number> = { FAIL: 0, ERROR: 1, WAI
  * exposure among its open failures, then check id (so a check's findings stay together);
  * within a check, failures first, the most exposed first, then by name.
  */
-export function orderFindings(findings: readonly ReportFinding[], reachable: ReadonlySet<string>): ReportFinding[] {
+export function orderFindings(findings: Findings, reachable: ReadonlySet<string>): ReportFinding[] {
+  return findingOrder(findings, reachable).order.map((i) => findings.at(i)!);
+}
+
+/**
+ * orderFindings as places in `findings` (`order`), with the place of each check's first finding
+ * in that order (`firsts`). Only the sort keys are held, not the findings: a spooled report's
+ * findings are read back one by one in this order.
+ */
+export function findingOrder(findings: Findings, reachable: ReadonlySet<string>): { order: number[]; firsts: number[] } {
   const groupExposure = new Map<string, number>();
   // Each finding's keys worked out once (a sort compares each finding about log2(n) times).
-  const rows = findings.map((f) => {
+  const rows: Array<{
+    at: number;
+    checkId: string;
+    region: string;
+    severity: number;
+    group: number;
+    status: number;
+    exposure: number;
+    label: string;
+  }> = [];
+  let at = 0;
+  for (const f of findings) {
     const exposure = exposureOf(f, reachable);
     if (f.status === 'FAIL' && !f.waiver) groupExposure.set(f.checkId, Math.max(groupExposure.get(f.checkId) ?? 0, exposure));
     const severity = severityRank(f.severity);
-    return { f, severity, group: 0, status: STATUS_ORDER[displayStatus(f)], exposure, label: resourceLabel(f).label };
-  });
-  for (const row of rows) row.group = groupExposure.get(row.f.checkId) ?? 0;
+    rows.push({
+      at: at++,
+      checkId: f.checkId,
+      region: f.region,
+      severity,
+      group: 0,
+      status: STATUS_ORDER[displayStatus(f)],
+      exposure,
+      label: resourceLabel(f).label,
+    });
+  }
+  for (const row of rows) row.group = groupExposure.get(row.checkId) ?? 0;
   rows.sort(
     (a, b) =>
       b.severity - a.severity ||
       b.group - a.group ||
-      (a.f.checkId < b.f.checkId ? -1 : a.f.checkId > b.f.checkId ? 1 : 0) ||
+      (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0) ||
       a.status - b.status ||
       b.exposure - a.exposure ||
       COLLATOR.compare(a.label, b.label) ||
-      COLLATOR.compare(a.f.region, b.f.region),
+      COLLATOR.compare(a.region, b.region),
   );
-  return rows.map((row) => row.f);
+  const firsts: number[] = [];
+  rows.forEach((row, i) => {
+    if (i === 0 || rows[i - 1]!.checkId !== row.checkId) firsts.push(row.at);
+  });
+  return { order: rows.map((row) => row.at), firsts };
 }
 
 /** What `localeCompare` with no locale compares with, made once (it is the same collation). */
@@ -169,7 +202,7 @@ export interface FixItem {
  * otherwise (so a high on the internet outranks a critical inside, a public medium does not);
  * ties go to the more severe, then to the one with more failures.
  */
-export function fixFirst(findings: readonly ReportFinding[], reachable: ReadonlySet<string>, count = 5): FixItem[] {
+export function fixFirst(findings: Iterable<ReportFinding>, reachable: ReadonlySet<string>, count = 5): FixItem[] {
   const byCheck = new Map<string, FixItem & { bestExposure: number }>();
   for (const f of findings) {
     if (f.status !== 'FAIL' || f.waiver) continue;
@@ -251,7 +284,7 @@ export interface ClientData {
 }
 
 /** The checks of these findings, indexed for clientFinding. */
-export function clientChecks(findings: readonly ReportFinding[]): { checks: ClientCheck[]; index: Map<string, number> } {
+export function clientChecks(findings: Iterable<ReportFinding>): { checks: ClientCheck[]; index: Map<string, number> } {
   const checks: ClientCheck[] = [];
   const index = new Map<string, number>();
   for (const f of findings) {

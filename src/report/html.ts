@@ -23,14 +23,23 @@ import {
   clientFinding,
   fixFirst,
   openBySeverity,
-  orderFindings,
+  findingOrder,
   reachableResources,
   resourceLabel,
   scriptJson,
   shortenMiddle,
   utcText,
 } from './html-present.js';
-import { displayStatus, type ControlResult, type ControlStatus, type Report, type ReportFinding, type WaiverRecord } from './model.js';
+import {
+  displayStatus,
+  findingsWhere,
+  isOpenFailure,
+  type ControlResult,
+  type ControlStatus,
+  type Report,
+  type ReportFinding,
+  type WaiverRecord,
+} from './model.js';
 import { escapeHtmlText as e, wellFormed } from './text.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
@@ -90,13 +99,17 @@ function summarySection(report: Report, reachable: ReadonlySet<string>): string 
   const { summary, run, findings } = report;
   const open = summary.byStatus.FAIL - summary.waived;
   const evaluated = summary.byStatus.PASS + summary.byStatus.FAIL;
-  const failingChecks = new Set(findings.filter((f) => f.status === 'FAIL' && !f.waiver).map((f) => f.checkId)).size;
-  const failingResources = new Set(
-    findings.filter((f) => f.status === 'FAIL' && !f.waiver).map((f) => `${resourceKey(f.resource)}\u0000${f.region}`),
-  ).size;
-  const reachableFailing = new Set(
-    findings.filter((f) => f.status === 'FAIL' && !f.waiver && reachable.has(resourceKey(f.resource))).map((f) => resourceKey(f.resource)),
-  ).size;
+  const checks = new Set<string>();
+  const resources = new Set<string>();
+  const reachableResources = new Set<string>();
+  for (const f of findings) {
+    if (!isOpenFailure(f)) continue;
+    const key = resourceKey(f.resource);
+    checks.add(f.checkId);
+    resources.add(`${key}\u0000${f.region}`);
+    if (reachable.has(key)) reachableResources.add(key);
+  }
+  const [failingChecks, failingResources, reachableFailing] = [checks.size, resources.size, reachableResources.size];
   const partial = run.partial
     ? `<div class="banner" role="alert"><strong>Partial run.</strong> ${run.errors.length} evaluation(s) could not be completed; they are listed as Error in the findings, with the API call and error code.</div>`
     : '';
@@ -232,8 +245,8 @@ ${frameworks}`;
 function baselineSection(report: Report): string {
   const b = report.baseline;
   if (!b) return '';
-  const newFails = report.findings.filter((f) => f.baseline === 'new' && f.status === 'FAIL');
-  const resolvedNow = report.findings.filter((f) => f.baseline === 'resolved');
+  const newFails = findingsWhere(report.findings, (f) => f.baseline === 'new' && f.status === 'FAIL');
+  const resolvedNow = findingsWhere(report.findings, (f) => f.baseline === 'resolved');
   const li = (
     f: Pick<ReportFinding, 'title' | 'resource' | 'region' | 'message' | 'service' | 'accountId'>,
     message: string,
@@ -290,15 +303,26 @@ ${run.recordedAt ? `<dt>Recorded</dt><dd>${time(run.recordedAt)} (the findings d
 
 const FINDINGS_HEAD = (report: Report): string => {
   const { findings } = report;
-  const distinct = (pick: (f: ReportFinding) => string): string[] => [...new Set(findings.map(pick))].sort();
+  // What the filters offer, in one pass over the findings.
+  const seen = { severity: new Set<string>(), region: new Set<string>(), service: new Set<string>(), category: new Set<string>() };
+  const more = { responsibility: new Set<string>(), account: new Set<string>(), state: new Set<string>() };
+  const counts: Record<string, number> = {};
+  for (const f of findings) {
+    seen.severity.add(f.severity);
+    seen.region.add(f.region);
+    seen.service.add(f.service);
+    seen.category.add(f.category);
+    more.responsibility.add(f.responsibility);
+    more.account.add(f.accountId);
+    if (f.baseline) more.state.add(f.baseline);
+    if (f.waiver) more.state.add('waived');
+    counts[displayStatus(f)] = (counts[displayStatus(f)] ?? 0) + 1;
+  }
+  const distinct = (values: ReadonlySet<string>): string[] => [...values].sort();
   const options = (name: string, label: string, values: readonly string[], labels: Record<string, string> = {}): string =>
     `<label>${e(label)}<select name="${e(name)}" aria-label="${e(label)}"><option value="">All</option>${values.map((v) => `<option value="${e(v)}">${e(labels[v] ?? v)}</option>`).join('')}</select></label>`;
-  const accounts = distinct((f) => f.accountId);
-  const states = ['new', 'persisting', 'resolved', 'waived'].filter((s) =>
-    findings.some((f) => f.baseline === s || (s === 'waived' && f.waiver)),
-  );
-  const counts: Record<string, number> = {};
-  for (const f of findings) counts[displayStatus(f)] = (counts[displayStatus(f)] ?? 0) + 1;
+  const accounts = distinct(more.account);
+  const states = ['new', 'persisting', 'resolved', 'waived'].filter((s) => more.state.has(s));
   const tab = (status: string, label: string): string =>
     `<button type="button" data-status="${status}" aria-pressed="${status === 'FAIL'}">${label} <span class="n">${status === 'all' ? findings.length : (counts[status] ?? 0)}</span></button>`;
   return `<div class="tabs" id="status-tabs" role="group" aria-label="Status">${tab('FAIL', 'Failures')}${tab('ERROR', 'Errors')}${tab('WAIVED', 'Waived')}${tab('PASS', 'Passes')}${tab('NOT_APPLICABLE', 'N/A')}${tab('all', 'All')}</div>
@@ -306,28 +330,20 @@ const FINDINGS_HEAD = (report: Report): string => {
 ${options(
   'severity',
   'Severity',
-  SEVERITIES.filter((s) => findings.some((f) => f.severity === s)),
+  SEVERITIES.filter((s) => seen.severity.has(s)),
 )}
-${options(
-  'region',
-  'Region',
-  distinct((f) => f.region),
-)}
-${options(
-  'service',
-  'Service',
-  distinct((f) => f.service),
-)}
+${options('region', 'Region', distinct(seen.region))}
+${options('service', 'Service', distinct(seen.service))}
 ${options(
   'category',
   'Category',
-  CATEGORIES.filter((c) => findings.some((f) => f.category === c)),
+  CATEGORIES.filter((c) => seen.category.has(c)),
   CATEGORY_LABEL,
 )}
 ${options(
   'responsibility',
   'Responsibility',
-  RESPONSIBILITIES.filter((r) => findings.some((f) => f.responsibility === r)),
+  RESPONSIBILITIES.filter((r) => more.responsibility.has(r)),
   RESPONSIBILITY_LABEL,
 )}
 ${accounts.length > 1 ? options('account', 'Account', accounts) : ''}
@@ -397,9 +413,10 @@ const HTML_BATCH = 500;
 export function* renderHtmlChunks(report: Report): Generator<string> {
   const { run } = report;
   const sections = pageSections(report);
-  const reachable = reachableResources(report.findings);
-  const ordered = orderFindings(report.findings, reachable);
-  const { checks, index } = clientChecks(ordered);
+  const { findings } = report;
+  const reachable = reachableResources(findings);
+  const { order, firsts } = findingOrder(findings, reachable);
+  const { checks, index } = clientChecks(firsts.map((i) => findings.at(i)!));
   yield `<!doctype html>
 <html lang="en">
 <head>
@@ -423,10 +440,13 @@ ${sections.map((s) => `${s.id === 'resources' ? APPENDIX : ''}${sectionHtml(s)}`
 </main>
 <footer>Generated by ${e(report.tool.name)} ${e(report.tool.version)} · report schema ${e(report.schemaVersion)} · read-only audit of the customer side of the AWS shared responsibility model.</footer>
 <script type="application/json" id="report-data">{"checks":${scriptJson(checks)},"findings":[`;
-  for (let i = 0; i < ordered.length; i += HTML_BATCH) {
-    yield `${i === 0 ? '' : ','}${ordered
+  for (let i = 0; i < order.length; i += HTML_BATCH) {
+    yield `${i === 0 ? '' : ','}${order
       .slice(i, i + HTML_BATCH)
-      .map((f) => scriptJson(clientFinding(f, index.get(f.checkId)!, reachable)))
+      .map((at) => {
+        const f = findings.at(at)!;
+        return scriptJson(clientFinding(f, index.get(f.checkId)!, reachable));
+      })
       .join(',')}`;
   }
   yield `]}</script>

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { create, fragment } from 'xmlbuilder2';
 import { goneMessage } from './text.js';
-import type { BaselineEntry, Report, ReportFinding } from './model.js';
+import { countWhere, type BaselineEntry, type Report, type ReportFinding } from './model.js';
 
 function caseName(f: ReportFinding | BaselineEntry): string {
   return `${f.resource.arn ?? f.resource.id} (${f.region})`;
@@ -56,7 +56,7 @@ export function* renderJunitChunks(report: Report): Generator<string> {
   };
   for (const f of report.findings) add(f);
   for (const g of report.baseline?.gone ?? []) add({ ...g, gone: true });
-  const count = (pick: (f: ReportFinding) => boolean): number => report.findings.filter(pick).length;
+  const count = (pick: (f: ReportFinding) => boolean): number => countWhere(report.findings, pick);
   const [open, close] = tags(
     'testsuites',
     {

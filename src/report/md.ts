@@ -5,7 +5,7 @@
  * inline Markdown punctuation, no line breaks inside table cells).
  */
 import { CATEGORIES, RESPONSIBILITIES, STATUSES } from '../engine/types.js';
-import type { BaselineEntry, Report, ReportFinding } from './model.js';
+import { findingsWhere, type BaselineEntry, type Report, type ReportFinding } from './model.js';
 import { openFailures, resourceName, truncate, visibleBidi, wellFormed } from './text.js';
 
 const MAX_ROWS = 50;
@@ -82,8 +82,8 @@ export function renderMd(report: Report): string {
   const head = ['Severity', 'Check', 'Resource', 'Region', 'Details'];
   if (report.baseline) {
     const b = report.baseline;
-    const newFails = report.findings.filter((f) => f.status === 'FAIL' && f.baseline === 'new');
-    const resolved = [...report.findings.filter((f) => f.baseline === 'resolved'), ...b.gone];
+    const newFails = findingsWhere(report.findings, (f) => f.status === 'FAIL' && f.baseline === 'new');
+    const resolved = [...findingsWhere(report.findings, (f) => f.baseline === 'resolved'), ...b.gone];
     out.push(`### Since the baseline (${mdEscape(b.startedAt)})`);
     out.push(
       `**${newFails.length} new failure(s)**, ${b.counts.persisting} persisting, **${resolved.length} resolved**, ${b.counts.notRechecked} not re-checked.`,

@@ -193,12 +193,37 @@ export interface OrganizationInfo {
   mergedReports?: number;
 }
 
-export interface Report {
+/**
+ * A report's findings as its reporters read them: in order, a pass at a time, or one by its
+ * place. An array is one; an organization scan's are read back from a spool on disk
+ * (report/spool.ts), so that a finished account's findings are not held in memory.
+ */
+export interface Findings extends Iterable<ReportFinding> {
+  readonly length: number;
+  /** The finding at this place in the iteration order (0 ≤ index < length). */
+  at(index: number): ReportFinding | undefined;
+}
+
+/** How many findings `pick` holds for, in one pass. */
+export function countWhere(findings: Iterable<ReportFinding>, pick: (f: ReportFinding) => boolean): number {
+  let n = 0;
+  for (const f of findings) if (pick(f)) n++;
+  return n;
+}
+
+/** The findings `pick` holds for, in one pass (for the few a report lists, never for all). */
+export function findingsWhere(findings: Iterable<ReportFinding>, pick: (f: ReportFinding) => boolean): ReportFinding[] {
+  const out: ReportFinding[] = [];
+  for (const f of findings) if (pick(f)) out.push(f);
+  return out;
+}
+
+export interface Report<F extends Findings = Findings> {
   schemaVersion: string;
   tool: { name: string; version: string };
   run: RunInfo;
   summary: Summary;
-  findings: ReportFinding[];
+  findings: F;
   baseline?: BaselineInfo;
   waivers?: WaiverInfo;
   views: { grid: GridCell[]; compliance: ComplianceView[] };
@@ -206,11 +231,14 @@ export interface Report {
   accounts?: AccountInfo[];
 }
 
+/** A report as its JSON holds it (read back by merge and baselines): the findings an array. */
+export type ReportDocument = Report<ReportFinding[]>;
+
 export function zeroCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 
-export function summarize(findings: readonly ReportFinding[]): Summary {
+export function summarize(findings: Findings): Summary {
   const summary: Summary = {
     total: findings.length,
     byStatus: zeroCounts(),

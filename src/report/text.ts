@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import escapeHtml from 'escape-html';
 import type { Finding } from '../engine/types.js';
-import { displayStatus, type Report, type ReportFinding } from './model.js';
+import { displayStatus, findingsWhere, isOpenFailure, type Report, type ReportFinding } from './model.js';
 
 /** "cis-aws-3.0 5.2, 5.3 · aws-fsbp EC2.53" */
 export function complianceText(f: Pick<Finding, 'compliance'>, separator = ' · '): string {
@@ -24,9 +24,9 @@ export function stateText(f: ReportFinding): string {
 export const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'informational'];
 
 export function openFailures(report: Report): ReportFinding[] {
-  return report.findings
-    .filter((f) => f.status === 'FAIL' && !f.waiver)
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  return findingsWhere(report.findings, isOpenFailure).sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity),
+  );
 }
 
 /** What a resolved failure whose resource no longer exists says in every format. */

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isReadOnlyOperation } from '../../src/aws/operations.js';
 import { CATALOG } from '../../src/engine/catalog.js';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { runBin, runCli, tempDir } from '../helpers/cli.js';
 import { assertValidReport } from '../helpers/schema.js';
 
@@ -27,7 +27,7 @@ describe('scan --demo', () => {
       expect.stringMatching(/^srm-audit-123456789012-\d{8}T\d{9}Z-[0-9a-f]{4}\.json$/),
     ]);
     expect(readFileSync(join(out, 'latest.json'), 'utf8')).toBe(readFileSync(join(out, files[1]!), 'utf8'));
-    const report = JSON.parse(readFileSync(join(out, files[1]!), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(out, files[1]!), 'utf8')) as ReportDocument;
     assertValidReport(report);
     expect(report.run).toMatchObject({ accountId: '123456789012', source: 'demo', partial: false, regions: ['eu-west-1', 'us-east-1'] });
     // The demo describes the account as recorded: the report says when, the HTML too.
@@ -76,7 +76,7 @@ describe('scan --demo', () => {
       'none',
     ]);
     expect(run.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as ReportDocument;
     expect(new Set(report.findings.map((f) => f.category))).toEqual(new Set(['container']));
     expect(new Set(report.findings.map((f) => f.region))).toEqual(new Set(['eu-west-1']));
   });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { runBinAsync, tempDir } from '../helpers/cli.js';
 import { neverAnswer, reply, startServer, type MisbehavingServer } from '../helpers/misbehaving-server.js';
 
@@ -62,7 +62,7 @@ describe('a server that never answers', () => {
       { ...KEYS, AWS_REGION: 'us-east-1' },
     );
     expect(run.code).toBe(3);
-    const report = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as ReportDocument;
     expect(report.run.partial).toBe(true);
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.every((f) => f.status === 'ERROR' && /timed out/.test(f.message))).toBe(true);

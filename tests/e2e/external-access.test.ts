@@ -8,7 +8,7 @@ import { CreateSnapshotCommand, CreateVolumeCommand, EC2Client, ModifySnapshotAt
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { MOTO_AVAILABLE, scanMoto, startMoto, verdictOf, type MotoServer } from '../helpers/moto.js';
 
 const PARTNER = '210987654321';
@@ -17,7 +17,7 @@ const CHECKS = ['s3-bucket-external-access', 'iam-role-external-access', 'ec2-eb
 
 describe.skipIf(!MOTO_AVAILABLE)('external access in a moto server', () => {
   let moto: MotoServer | undefined;
-  let report: Report;
+  let report: ReportDocument;
   let snapshotId = '';
 
   beforeAll(async () => {

@@ -15,7 +15,7 @@ import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-sec
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONITORED_EVENTS } from '../../src/analysis/monitoring-corpus.js';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { MOTO_AVAILABLE, scanMoto, startMoto, type MotoServer } from '../helpers/moto.js';
 
 const CHECKS = [
@@ -34,7 +34,7 @@ const CHECKS = [
 
 describe.skipIf(!MOTO_AVAILABLE)('logging and monitoring against a moto server', () => {
   let moto: MotoServer | undefined;
-  let report: Report;
+  let report: ReportDocument;
   const keyIds: Record<string, string> = {};
 
   beforeAll(async () => {

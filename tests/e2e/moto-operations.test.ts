@@ -18,7 +18,7 @@ import {
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateDocumentCommand, ModifyDocumentPermissionCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { MOTO_AVAILABLE, scanMoto, startMoto, verdictOf, type MotoServer } from '../helpers/moto.js';
 
 const CHECKS = [
@@ -53,7 +53,7 @@ const CHECKS = [
 
 describe.skipIf(!MOTO_AVAILABLE)('a scan of moto for the operations duties (SSM, Auto Scaling, EMR, Beanstalk)', () => {
   let moto: MotoServer | undefined;
-  let report: Report;
+  let report: ReportDocument;
 
   beforeAll(async () => {
     moto = await startMoto();

@@ -31,7 +31,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, ReportFinding } from '../../src/report/model.js';
+import type { ReportDocument, ReportFinding } from '../../src/report/model.js';
 import { runBin, tempDir } from '../helpers/cli.js';
 import { MOTO_AVAILABLE, MOTO_CREDENTIALS, startMoto, type MotoServer } from '../helpers/moto.js';
 import { assertValidReport } from '../helpers/schema.js';
@@ -88,7 +88,7 @@ function runAsync(args: string[], env: Record<string, string> = {}): Promise<{ c
   });
 }
 
-const latest = (dir: string): Report => JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Report;
+const latest = (dir: string): ReportDocument => JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as ReportDocument;
 /** What a finding says, without the run's own bookkeeping. */
 const essence = (f: ReportFinding): string => `${f.accountId}|${f.id}|${f.checkId}|${f.resource.id}|${f.region}|${f.status}`;
 
@@ -99,12 +99,12 @@ describe.skipIf(!MOTO_AVAILABLE)('an organization on a moto server, scanned whol
   const ids: Record<'open' | 'locked' | 'encrypted' | 'norole', string> = { open: '', locked: '', encrypted: '', norole: '' };
   let management = '';
   let prodOu = '';
-  let whole: Report;
+  let whole: ReportDocument;
   let wholeCode = -1;
   let wholeStdout = '';
-  let merged: Report;
+  let merged: ReportDocument;
   let mergedCode = -1;
-  let withoutMissing: Report;
+  let withoutMissing: ReportDocument;
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -193,7 +193,7 @@ describe.skipIf(!MOTO_AVAILABLE)('an organization on a moto server, scanned whol
     moto?.stop();
   });
 
-  const verdict = (report: Report, account: string, checkId: string, name: string) =>
+  const verdict = (report: ReportDocument, account: string, checkId: string, name: string) =>
     report.findings
       .filter((f) => f.accountId === account && f.checkId === checkId && (f.resource.name === name || f.resource.id === name))
       .map((f) => f.status);
@@ -238,7 +238,7 @@ describe.skipIf(!MOTO_AVAILABLE)('an organization on a moto server, scanned whol
     assertValidReport(merged);
     expect(merged.run.organization?.mergedReports).toBe(3);
     expect(merged.findings.map(essence)).toEqual(whole.findings.map(essence));
-    const strip = (r: Report) => r.accounts!.map(({ apiCalls: _a, ...rest }) => rest);
+    const strip = (r: ReportDocument) => r.accounts!.map(({ apiCalls: _a, ...rest }) => rest);
     expect(strip(merged)).toEqual(strip(whole));
     expect(merged.views.compliance.map((v) => v.counts)).toEqual(whole.views.compliance.map((v) => v.counts));
     expect(mergedCode).toBe(wholeCode);

@@ -9,12 +9,12 @@ import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, EC2Cl
 import { CreateLoginProfileCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { MOTO_AVAILABLE, scanMoto, startMoto, verdictOf, type MotoServer } from '../helpers/moto.js';
 
 describe.skipIf(!MOTO_AVAILABLE)('a scan of a moto server (an AWS-compatible emulator on loopback)', () => {
   let moto: MotoServer | undefined;
-  let report: Report;
+  let report: ReportDocument;
   let exitCode = -1;
 
   beforeAll(async () => {

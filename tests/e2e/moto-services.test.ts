@@ -16,7 +16,7 @@ import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceChecks } from '../../checks/abstracted/services/index.js';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { MOTO_AVAILABLE, scanMoto, startMoto, verdictOf, type MotoServer } from '../helpers/moto.js';
 
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
@@ -25,7 +25,7 @@ const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(
 
 describe.skipIf(!MOTO_AVAILABLE)('a scan of the abstracted services on a moto server', () => {
   let moto: MotoServer | undefined;
-  let report: Report;
+  let report: ReportDocument;
   let account = '';
 
   beforeAll(async () => {

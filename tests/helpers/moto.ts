@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { runBin, tempDir } from './cli.js';
 
 export const MOTO_AVAILABLE = spawnSync('moto_server', ['--help'], { encoding: 'utf8' }).status === 0;
@@ -58,7 +58,7 @@ export function scanMoto(
   server: MotoServer,
   args: string[] = ['--regions', 'us-east-1'],
   env: Record<string, string> = {},
-): { code: number; stderr: string; report: Report } {
+): { code: number; stderr: string; report: ReportDocument } {
   const out = tempDir();
   const run = runBin(['scan', '--endpoint-url', server.endpoint, '--output-dir', out, '--fail-on', 'none', ...args], {
     AWS_ACCESS_KEY_ID: MOTO_CREDENTIALS.accessKeyId,
@@ -67,10 +67,10 @@ export function scanMoto(
     ...env,
   });
   if (run.code !== 0 && run.code !== 3) throw new Error(`scan exited ${run.code}: ${run.stderr}`);
-  return { code: run.code, stderr: run.stderr, report: JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Report };
+  return { code: run.code, stderr: run.stderr, report: JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as ReportDocument };
 }
 
 /** The status of `checkId` on the resource named (or with the id) `resourceName`. */
-export function verdictOf(report: Report, checkId: string, resourceName: string): string | undefined {
+export function verdictOf(report: ReportDocument, checkId: string, resourceName: string): string | undefined {
   return report.findings.find((f) => f.checkId === checkId && (f.resource.name === resourceName || f.resource.id === resourceName))?.status;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../../src/engine/options.js';
 import { optionsSchema, resolveCheckOptions, schemaFromDefault } from '../../src/ops/config.js';
 import { globToRegExp } from '../../src/ops/waivers.js';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { writeFileAtomic, writeReport } from '../../src/report/write.js';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -104,7 +104,7 @@ describe('baseline', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/is not an srm-audit JSON report/);
     await runCli(['scan', '--demo', '--fail-on', 'none', '--output-dir', join(dir, 'a'), '--format', 'json']);
-    const other = JSON.parse(readFileSync(join(dir, 'a', 'latest.json'), 'utf8')) as Report;
+    const other = JSON.parse(readFileSync(join(dir, 'a', 'latest.json'), 'utf8')) as ReportDocument;
     other.run.accountId = '999999999999';
     writeFileSync(join(dir, 'other.json'), JSON.stringify(other));
     const wrong = await runCli(['scan', '--demo', '--output-dir', join(dir, 'b'), '--baseline', join(dir, 'other.json')]);
@@ -130,7 +130,7 @@ describe('baseline', () => {
       '--fail-on-new',
     ]);
     expect(run.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as ReportDocument;
     expect(report.baseline!.counts.new).toBe(0);
     expect(report.summary.byStatus.FAIL).toBeGreaterThan(0);
   });
@@ -172,7 +172,7 @@ describe('config file', () => {
     expect(md).toContain('1 region(s)');
     const overridden = await runCli(['scan', '--demo', '--fail-on', 'none', '--format', 'json', '--regions', 'us-east-1'], {}, dir);
     expect(overridden.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, 'out', 'latest.json'), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'latest.json'), 'utf8')) as ReportDocument;
     expect(report.run.regions).toEqual(['us-east-1']);
   });
 
@@ -245,7 +245,7 @@ describe('report files', () => {
         summary: { total: n },
         findings: Array.from({ length: n }, (_, i) => finding(i)),
         views: { grid: [] },
-      } as unknown as Report;
+      } as unknown as ReportDocument;
       expect(renderJson(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
       // Small pieces are joined up to about 64 kB: a report of a few findings is one piece.
       const pieces = [...renderJsonChunks(report)];
@@ -316,7 +316,7 @@ describe('report files', () => {
       'cis-aws-5.0',
     ]);
     expect(run.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as ReportDocument;
     expect(report.run.framework).toBe('cis-aws-5.0');
     expect(report.views.compliance.map((v) => v.framework)).toEqual(['cis-aws-5.0']);
     expect(report.run.checks).not.toContain('s3-bucket-versioning'); // mapped to FSBP only

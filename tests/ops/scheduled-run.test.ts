@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { ReportDocument } from '../../src/report/model.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { assertValid, assertValidReport, foreignValidator, sarifValidator } from '../helpers/schema.js';
 
@@ -21,7 +21,7 @@ const GONE_SG = 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0deleted00
 const CHECKS = ['--checks', 'iam-root-mfa-enabled,ec2-sg-admin-ports-open,rds-storage-encrypted,s3-bucket-public-access-block'];
 
 let out: string;
-let report: Report;
+let report: ReportDocument;
 let code: number;
 let stdout: string;
 const read = (ext: string): string => readFileSync(join(out, `latest.${ext}`), 'utf8');
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // Run 1: the baseline. Then make history: the legacy SG did not fail before, the orders DB did,
   // and a security group that failed before has since been deleted.
   await runCli(['scan', '--demo', ...CHECKS, '--fail-on', 'none', '--output-dir', join(dir, 'first'), '--format', 'json']);
-  const baseline = JSON.parse(readFileSync(join(dir, 'first', 'latest.json'), 'utf8')) as Report;
+  const baseline = JSON.parse(readFileSync(join(dir, 'first', 'latest.json'), 'utf8')) as ReportDocument;
   baseline.run.startedAt = '2026-01-01T00:00:00.000Z';
   baseline.findings = baseline.findings.filter((f) => f.resource.id !== SG_NEW);
   const db = baseline.findings.find((f) => f.resource.arn === RESOLVED_DB)!;
@@ -86,7 +86,7 @@ beforeAll(async () => {
   code = run.code;
   stdout = run.stdout;
   expect(run.stderr).toBe('');
-  report = JSON.parse(read('json')) as Report;
+  report = JSON.parse(read('json')) as ReportDocument;
 });
 
 describe('a demo run with a baseline and a waivers file', () => {

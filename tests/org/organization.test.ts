@@ -11,7 +11,7 @@ import { parseShard, shardFromEnv, sliceOf } from '../../src/org/shard.js';
 import { callerSession, scanOrganization, type OrganizationScanRequest } from '../../src/org/scan.js';
 import { resolveTargets } from '../../src/org/targets.js';
 import { LoaderCache } from '../../src/aws/loader.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report, ReportDocument } from '../../src/report/model.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { CALLER, LOCKED, NO_ROLE, OPEN, SUSPENDED, organizationWorld } from './world.js';
@@ -107,7 +107,7 @@ describe('an organization scan', () => {
     const calls: AwsCall[] = [];
     const { report, exitCode } = await scanOrganization(request({}, calls));
     assertValidReport(report);
-    const web = report.findings.filter((f) => f.resource.name === 'web' || f.resource.id === 'sg-0123456789abcdef0');
+    const web = [...report.findings].filter((f) => f.resource.name === 'web' || f.resource.id === 'sg-0123456789abcdef0');
     expect(web.map((f) => [f.accountId, f.status])).toEqual([
       [OPEN, 'FAIL'],
       [LOCKED, 'PASS'],
@@ -216,9 +216,11 @@ describe('merge', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(3);
     expect(run.stdout).toContain(`account ${NO_ROLE}: ERROR sts:AssumeRole AccessDenied`);
-    const merged = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Report;
+    const merged = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as ReportDocument;
     assertValidReport(merged);
-    expect(merged.findings.map((f) => [f.id, f.accountId, f.status])).toEqual(whole.findings.map((f) => [f.id, f.accountId, f.status]));
+    expect(merged.findings.map((f) => [f.id, f.accountId, f.status])).toEqual(
+      [...whole.findings].map((f) => [f.id, f.accountId, f.status]),
+    );
     expect(merged.accounts!.map((a) => [a.id, a.status, a.partial, a.errors])).toEqual(
       whole.accounts!.map((a) => [a.id, a.status, a.partial, a.errors]),
     );
@@ -256,13 +258,13 @@ describe('merge', () => {
     );
     const out = tempDir();
     const run = await runCli(['merge', a!, b!, '--output-dir', out, '--waivers', waivers, '--baseline', a!, '--fail-on', 'low']);
-    const merged = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Report;
+    const merged = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as ReportDocument;
     const open = merged.findings.find((f) => f.accountId === OPEN && f.checkId === 'ec2-sg-admin-ports-open')!;
     expect(open.waiver?.reason).toBe('bastion');
     expect(merged.waivers?.applied).toHaveLength(1);
     // The baseline was shard 1: findings of shard 2's accounts are new to it.
     expect(merged.baseline).toBeDefined();
-    const shard1 = new Set((JSON.parse(readFileSync(a!, 'utf8')) as Report).accounts!.map((x) => x.id));
+    const shard1 = new Set((JSON.parse(readFileSync(a!, 'utf8')) as ReportDocument).accounts!.map((x) => x.id));
     for (const f of merged.findings.filter((x) => x.status === 'FAIL' || x.status === 'ERROR')) {
       expect(f.baseline).toBe(shard1.has(f.accountId) ? 'persisting' : 'new');
     }
