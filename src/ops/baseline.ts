@@ -76,32 +76,57 @@ export function applyBaseline(
   baseline: Baseline,
   run: { checks: readonly string[]; regions: readonly string[] },
 ): BaselineInfo {
-  const before = new Map<string, ReportFinding>(baseline.findings.map((f) => [f.id, f]));
-  const now = new Map<string, ReportFinding>(findings.map((f) => [f.id, f]));
-  const counts = { new: 0, persisting: 0, resolved: 0, notRechecked: 0 };
-  for (const f of findings) {
-    const previous = before.get(f.id);
+  const marker = new BaselineMarker(baseline);
+  for (const f of findings) marker.mark(f);
+  return marker.info(run);
+}
+
+/**
+ * The baseline compared a finding at a time (an organization scan marks each account's findings
+ * as the account finishes, then lets them go), as applyBaseline compares them. It holds only the
+ * baseline and, for the baseline's failures, the status they have now.
+ */
+export class BaselineMarker {
+  private readonly before: Map<string, ReportFinding>;
+  private readonly failedBefore: Set<string>;
+  /** The current status of each finding id that failed in the baseline (the last one marked, as a Map of the findings would keep). */
+  private readonly now = new Map<string, Status>();
+  private readonly counts = { new: 0, persisting: 0, resolved: 0, notRechecked: 0 };
+
+  constructor(private readonly baseline: Baseline) {
+    this.before = new Map(baseline.findings.map((f) => [f.id, f]));
+    this.failedBefore = new Set(baseline.findings.filter((f) => f.status === 'FAIL').map((f) => f.id));
+  }
+
+  mark(f: ReportFinding): void {
+    const previous = this.before.get(f.id);
     if (previous) f.previousStatus = previous.status as Status;
+    if (this.failedBefore.has(f.id)) this.now.set(f.id, f.status);
     if (f.status === 'FAIL' || f.status === 'ERROR') {
       f.baseline = previous?.status === f.status ? 'persisting' : 'new';
-      counts[f.baseline]++;
+      this.counts[f.baseline]++;
     } else if (previous?.status === 'FAIL') {
       f.baseline = 'resolved';
-      counts.resolved++;
+      this.counts.resolved++;
     }
   }
-  const gone: BaselineEntry[] = [];
-  const notRechecked: BaselineEntry[] = [];
-  for (const previous of baseline.findings) {
-    if (previous.status !== 'FAIL') continue;
-    const current = now.get(previous.id);
-    if (current?.status === 'ERROR') notRechecked.push(entry(previous));
-    if (current) continue;
-    const rechecked = run.checks.includes(previous.checkId) && (previous.region === 'global' || run.regions.includes(previous.region));
-    if (rechecked) gone.push(entry(previous));
-    else notRechecked.push(entry(previous));
+
+  /** What changed since the baseline, over every finding marked so far. */
+  info(run: { checks: readonly string[]; regions: readonly string[] }): BaselineInfo {
+    const counts = { ...this.counts };
+    const gone: BaselineEntry[] = [];
+    const notRechecked: BaselineEntry[] = [];
+    for (const previous of this.baseline.findings) {
+      if (previous.status !== 'FAIL') continue;
+      const current = this.now.get(previous.id);
+      if (current === 'ERROR') notRechecked.push(entry(previous));
+      if (current) continue;
+      const rechecked = run.checks.includes(previous.checkId) && (previous.region === 'global' || run.regions.includes(previous.region));
+      if (rechecked) gone.push(entry(previous));
+      else notRechecked.push(entry(previous));
+    }
+    counts.resolved += gone.length;
+    counts.notRechecked = notRechecked.length;
+    return { file: this.baseline.file, startedAt: this.baseline.startedAt, counts, gone, notRechecked };
   }
-  counts.resolved += gone.length;
-  counts.notRechecked = notRechecked.length;
-  return { file: baseline.file, startedAt: baseline.startedAt, counts, gone, notRechecked };
 }

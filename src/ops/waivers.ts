@@ -89,20 +89,49 @@ function matchesResource(waiver: WaiverRecord, f: ReportFinding): boolean {
  * (UTC): `today` is the run's date, YYYY-MM-DD.
  */
 export function applyWaivers(findings: ReportFinding[], file: WaiverFile, today: string): WaiverInfo {
-  const info: WaiverInfo = { file: file.file, expired: [], stale: [], applied: [] };
-  for (const waiver of file.waivers) {
-    if (waiver.expires < today) {
-      info.expired.push(waiver);
-      continue;
-    }
-    let matched = 0;
-    for (const f of findings) {
-      if (f.status !== 'FAIL' || f.checkId !== waiver.checkId || f.waiver || !matchesResource(waiver, f)) continue;
-      f.waiver = { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires, source: waiver.source };
-      matched++;
-    }
-    if (matched === 0) info.stale.push(waiver);
-    else info.applied.push({ ...waiver, matched });
+  const marker = new WaiverMarker(file, today);
+  for (const f of findings) marker.mark(f);
+  return marker.info();
+}
+
+/**
+ * Waivers applied a finding at a time (an organization scan marks each account's findings as the
+ * account finishes, then lets them go): a failure takes the first unexpired waiver of the file
+ * that matches it, as applyWaivers would give it.
+ */
+export class WaiverMarker {
+  private readonly live: WaiverRecord[];
+  private readonly matched: number[];
+
+  constructor(
+    private readonly file: WaiverFile,
+    private readonly today: string,
+  ) {
+    this.live = file.waivers.filter((w) => w.expires >= today);
+    this.matched = this.live.map(() => 0);
   }
-  return info;
+
+  mark(f: ReportFinding): void {
+    if (f.status !== 'FAIL' || f.waiver) return;
+    const i = this.live.findIndex((w) => f.checkId === w.checkId && matchesResource(w, f));
+    if (i < 0) return;
+    const waiver = this.live[i]!;
+    f.waiver = { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires, source: waiver.source };
+    this.matched[i]!++;
+  }
+
+  /** What the waivers did to every finding marked so far. */
+  info(): WaiverInfo {
+    const info: WaiverInfo = { file: this.file.file, expired: [], stale: [], applied: [] };
+    for (const waiver of this.file.waivers) {
+      if (waiver.expires < this.today) {
+        info.expired.push(waiver);
+        continue;
+      }
+      const matched = this.matched[this.live.indexOf(waiver)]!;
+      if (matched === 0) info.stale.push(waiver);
+      else info.applied.push({ ...waiver, matched });
+    }
+    return info;
+  }
 }

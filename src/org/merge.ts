@@ -19,7 +19,7 @@ import { reportBaseName } from '../report/write.js';
 import { assertWritableDir, exitCodeFor, writeRunReports, type Format, type ScanResult } from '../scan.js';
 import type { Severity } from '../engine/types.js';
 import { packageRoot } from '../util/package.js';
-import { assembleOrganizationReport, countsOf, sumCalls } from './report.js';
+import { assembleOrganizationReport, countsOf, markFinding, marksOf, sumCalls } from './report.js';
 
 export interface MergeRequest {
   files: string[];
@@ -141,6 +141,8 @@ export async function mergeReports(req: MergeRequest): Promise<ScanResult> {
   // Findings in account order, each account's own order kept: what one organization run writes.
   const findings = reports.flatMap(({ report }) => report.findings.map(asScanned)).sort((a, b) => a.accountId.localeCompare(b.accountId));
   const now = req.now ?? new Date();
+  const marks = marksOf(waiverFile, baseline, now.toISOString().slice(0, 10));
+  for (const f of findings) markFinding(marks, f);
   const report = assembleOrganizationReport({
     startedAt: new Date(Math.min(...reports.map(({ report }) => Date.parse(report.run.startedAt)))),
     finishedAt: new Date(Math.max(...reports.map(({ report }) => Date.parse(report.run.finishedAt)))),
@@ -158,9 +160,7 @@ export async function mergeReports(req: MergeRequest): Promise<ScanResult> {
       mergedReports: reports.length,
     },
     ...(frameworks.size === 1 && first.run.framework ? { framework: first.run.framework } : {}),
-    waivers: waiverFile,
-    baseline,
-    today: now.toISOString().slice(0, 10),
+    marks,
   });
   const files = await writeRunReports(
     report,

@@ -6,22 +6,27 @@
 import type { CheckMeta } from '../engine/check.js';
 import type { RunError } from '../engine/runner.js';
 import type { Framework } from '../engine/types.js';
-import { applyBaseline, type Baseline } from '../ops/baseline.js';
-import { applyWaivers, type WaiverFile } from '../ops/waivers.js';
+import { BaselineMarker, type Baseline } from '../ops/baseline.js';
+import { WaiverMarker, type WaiverFile } from '../ops/waivers.js';
 import {
   SCHEMA_VERSION,
-  summarize,
+  summaryTally,
+  tallied,
   zeroCounts,
   type AccountInfo,
   type ComplianceView,
   type ControlStatus,
+  type Findings,
+  type GridCell,
   type OrganizationInfo,
   type Report,
   type ReportFinding,
   type RunInfo,
   type StatusCounts,
+  type Summary,
+  type Tally,
 } from '../report/model.js';
-import { buildComplianceViews, buildGrid } from '../report/views.js';
+import { complianceTallies, controlCounts, gridTally } from '../report/views.js';
 import { toolVersion } from '../util/package.js';
 
 type Meta = Pick<CheckMeta, 'id' | 'category' | 'responsibility' | 'compliance'>;
@@ -37,32 +42,18 @@ export function countsOf(findings: Iterable<ReportFinding>): StatusCounts {
  * a control that would pass is an error when an account could not be read at all (it cannot be
  * said to pass there), and each control names the accounts it fails in.
  */
-export function organizationComplianceViews(
-  catalog: readonly Meta[],
-  ranCheckIds: readonly string[],
-  findings: readonly ReportFinding[],
-  accounts: readonly AccountInfo[],
-  framework?: Framework,
-): ComplianceView[] {
-  const byId = new Map(findings.map((f) => [f.id, f]));
+export function organizationComplianceViews(views: readonly ComplianceView[], accounts: readonly AccountInfo[]): ComplianceView[] {
   const unreadable = accounts.some((a) => a.status === 'error');
-  return buildComplianceViews(catalog, ranCheckIds, findings, framework).map((view) => {
+  return views.map((view) => {
     const controls = view.controls.map((c) => {
-      const failing = c.failing.map((x) => ({ ...x, accountId: byId.get(x.findingId)?.accountId ?? '' }));
       const status: ControlStatus = c.status === 'pass' && unreadable ? 'error' : c.status;
-      return { ...c, status, failing, failingAccounts: [...new Set(failing.map((x) => x.accountId))].sort() };
+      return { ...c, status, failingAccounts: [...new Set(c.failing.map((x) => x.accountId ?? ''))].sort() };
     });
-    const counts = { total: 0, pass: 0, fail: 0, error: 0, 'not-evaluated': 0, 'not-covered': 0 };
-    for (const c of controls.filter((c) => c.listed)) {
-      counts.total++;
-      counts[c.status]++;
-    }
-    const evaluated = counts.pass + counts.fail + counts.error;
-    return { ...view, controls, counts, passRate: evaluated ? counts.pass / evaluated : null };
+    return { ...view, ...controlCounts(controls) };
   });
 }
 
-export interface OrganizationParts {
+export interface OrganizationParts<F extends Findings = Findings> {
   startedAt: Date;
   finishedAt: Date;
   /** The caller's account (management or delegated administrator); run.accountId. */
@@ -71,16 +62,38 @@ export interface OrganizationParts {
   source: RunInfo['source'];
   ranChecks: readonly Meta[];
   catalog: readonly Meta[];
-  findings: ReportFinding[];
+  /** In account order; already through `marks` when the run has waivers or a baseline. */
+  findings: F;
   accounts: AccountInfo[];
   errors: RunError[];
   apiCalls: RunInfo['apiCalls'];
   organization: OrganizationInfo;
   framework?: Framework;
-  waivers?: WaiverFile;
-  baseline?: Baseline;
-  /** YYYY-MM-DD: waivers are about today, not the date the data describes. */
-  today: string;
+  /** The waivers and the baseline every finding went through (markers of the run's files). */
+  marks: Marks;
+}
+
+/** A run's waivers and baseline, applied a finding at a time. */
+export interface Marks {
+  waivers?: WaiverMarker;
+  baseline?: BaselineMarker;
+}
+
+/**
+ * The markers of a run's waiver file and baseline; waivers are about `today` (YYYY-MM-DD), not
+ * the date the data describes.
+ */
+export function marksOf(waivers: WaiverFile | undefined, baseline: Baseline | undefined, today: string): Marks {
+  return {
+    ...(waivers ? { waivers: new WaiverMarker(waivers, today) } : {}),
+    ...(baseline ? { baseline: new BaselineMarker(baseline) } : {}),
+  };
+}
+
+/** Marks a finding with the run's waivers, then its baseline (the order the report's keys keep). */
+export function markFinding(marks: Marks, f: ReportFinding): void {
+  marks.waivers?.mark(f);
+  marks.baseline?.mark(f);
 }
 
 export function sumCalls(parts: ReadonlyArray<RunInfo['apiCalls']>): RunInfo['apiCalls'] {
@@ -94,20 +107,30 @@ export function sumCalls(parts: ReadonlyArray<RunInfo['apiCalls']>): RunInfo['ap
   return { total, byOperation: sorted };
 }
 
-export function assembleOrganizationReport(p: OrganizationParts): Report {
+export function assembleOrganizationReport<F extends Findings>(p: OrganizationParts<F>): Report<F> {
   const { findings } = p;
   const ranCheckIds = p.ranChecks.map((c) => c.id);
   const regions = [...new Set(p.accounts.flatMap((a) => a.regions))].sort();
-  const waivers = p.waivers ? applyWaivers(findings, p.waivers, p.today) : undefined;
-  const baseline = p.baseline ? applyBaseline(findings, p.baseline, { checks: ranCheckIds, regions }) : undefined;
-  // One pass over the findings (not one per account: an organization of a thousand accounts
-  // holds a million findings).
+  const waivers = p.marks.waivers?.info();
+  const baseline = p.marks.baseline?.info({ checks: ranCheckIds, regions });
+  // Everything the report counts, in one pass over the findings (an organization of a thousand
+  // accounts holds a million, read back from the spool on each pass).
   const byAccount = new Map<string, StatusCounts>();
-  for (const f of findings) {
-    let counts = byAccount.get(f.accountId);
-    if (!counts) byAccount.set(f.accountId, (counts = zeroCounts()));
-    counts[f.status]++;
-  }
+  const accountTally: Tally<void> = {
+    add(f) {
+      let counts = byAccount.get(f.accountId);
+      if (!counts) byAccount.set(f.accountId, (counts = zeroCounts()));
+      counts[f.status]++;
+    },
+    result: () => undefined,
+  };
+  const [summary, grid, ...compliance] = tallied(
+    findings,
+    accountTally,
+    summaryTally(),
+    gridTally(p.ranChecks),
+    ...complianceTallies(p.catalog, ranCheckIds, p.framework, true),
+  ).slice(1) as [Summary, GridCell[], ...ComplianceView[]];
   const accounts = p.accounts.map((a) => ({ ...a, counts: byAccount.get(a.id) ?? zeroCounts() })).sort((a, b) => a.id.localeCompare(b.id));
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -127,13 +150,13 @@ export function assembleOrganizationReport(p: OrganizationParts): Report {
       ...(p.framework ? { framework: p.framework } : {}),
       organization: p.organization,
     },
-    summary: summarize(findings),
+    summary,
     findings,
     ...(baseline ? { baseline } : {}),
     ...(waivers ? { waivers } : {}),
     views: {
-      grid: buildGrid(p.ranChecks, findings),
-      compliance: organizationComplianceViews(p.catalog, ranCheckIds, findings, accounts, p.framework),
+      grid,
+      compliance: organizationComplianceViews(compliance, accounts),
     },
     accounts,
   };

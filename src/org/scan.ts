@@ -14,7 +14,8 @@ import { runChecks, type RunError } from '../engine/runner.js';
 import { UsageError } from '../errors.js';
 import { readBaseline } from '../ops/baseline.js';
 import { readWaivers } from '../ops/waivers.js';
-import type { AccountError, AccountInfo, ReportFinding, RunInfo } from '../report/model.js';
+import type { AccountError, AccountInfo, RunInfo } from '../report/model.js';
+import { FindingSpool, type SpoolPart } from '../report/spool.js';
 import { reportBaseName } from '../report/write.js';
 import {
   assertWritableDir,
@@ -28,7 +29,7 @@ import {
   type ScanResult,
 } from '../scan.js';
 import { roleArnFor, roleCredentials } from './credentials.js';
-import { assembleOrganizationReport, countsOf, sumCalls } from './report.js';
+import { assembleOrganizationReport, countsOf, markFinding, marksOf, sumCalls } from './report.js';
 import { sliceOf, type Shard } from './shard.js';
 import { resolveTargets, validateTargetRequest, type AccountTarget, type TargetRequest } from './targets.js';
 
@@ -47,7 +48,8 @@ export interface OrganizationScanRequest extends ScanRequest {
 
 interface AccountOutcome {
   info: AccountInfo;
-  findings: ReportFinding[];
+  /** Its findings, marked with the run's waivers and baseline, in the spool. */
+  findings: SpoolPart;
   errors: RunError[];
   apiCalls: RunInfo['apiCalls'];
   attempts: number;
@@ -56,7 +58,7 @@ interface AccountOutcome {
 function accountError(target: AccountTarget, errors: AccountError[], apiCalls: RunInfo['apiCalls']): AccountOutcome {
   return {
     info: { ...target, status: 'error', partial: true, errors, regions: [], counts: countsOf([]), apiCalls: apiCalls.total },
-    findings: [],
+    findings: { findings: [] },
     errors: [],
     apiCalls,
     attempts: 0,
@@ -130,6 +132,10 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
   const targets = sliceOf(await resolveTargets(bootstrap, req.org), req.org.shard);
   req.log.info({ accounts: targets.length, shard: req.org.shard, checks: checks.length }, 'organization scan starting');
   const now = req.now ?? startedAt;
+  const marks = marksOf(waiverFile, baseline, startedAt.toISOString().slice(0, 10));
+  // A finished account's findings go to disk: the run's memory grows with the accounts in flight.
+  const spool = new FindingSpool();
+  if (spool.fallback) req.log.warn(`${spool.fallback}; the findings are kept in memory`);
 
   const scanAccount = async (target: AccountTarget): Promise<AccountOutcome> => {
     const roleArn = roleArnFor(identity.partition, target.id, req.org.roleName);
@@ -186,6 +192,10 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
       },
     );
     req.log.debug({ account: target.id, calls: session.calls.total }, 'account finished');
+    for (const f of outcome.findings) markFinding(marks, f);
+    const held = spool.fallback;
+    const findings = spool.add(outcome.findings);
+    if (spool.fallback && !held) req.log.warn(`${spool.fallback}; the findings of the accounts still to finish are kept in memory`);
     return {
       info: {
         ...target,
@@ -196,7 +206,7 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
         counts: countsOf(outcome.findings),
         apiCalls: session.calls.total,
       },
-      findings: outcome.findings,
+      findings,
       errors: outcome.errors,
       apiCalls: calls(),
       attempts: session.calls.attempts,
@@ -216,7 +226,7 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
     source: 'aws',
     ranChecks: checks,
     catalog,
-    findings: outcomes.flatMap((o) => o.findings),
+    findings: spool.view(outcomes.map((o) => o.findings)),
     accounts: outcomes.map((o) => o.info),
     errors: outcomes.flatMap((o) => o.errors),
     apiCalls: sumCalls([{ total: caller.calls.total, byOperation: caller.calls.byOperation() }, ...outcomes.map((o) => o.apiCalls)]),
@@ -226,9 +236,7 @@ export async function scanOrganization(req: OrganizationScanRequest): Promise<Sc
       ...(req.org.shard ? { shard: { index: req.org.shard.index, count: req.org.shard.count } } : {}),
     },
     framework: req.framework,
-    waivers: waiverFile,
-    baseline,
-    today: startedAt.toISOString().slice(0, 10),
+    marks,
   });
   const label = `org-${identity.accountId}${req.org.shard ? `-shard${req.org.shard.index}of${req.org.shard.count}` : ''}`;
   const files = await writeRunReports(report, outputDir, reportBaseName(label, report.run.startedAt), req.formats, req.keep);

@@ -7,7 +7,7 @@
  */
 import { parseExposures } from '../analysis/reachability.js';
 import { severityRank, type Finding } from '../engine/types.js';
-import { findingsWhere, type Report } from './model.js';
+import { findingsWhere, type Report, type ReportFinding } from './model.js';
 import { escapeHtmlText as e } from './text.js';
 import { resourceLabel, shortenMiddle } from './html-present.js';
 
@@ -46,8 +46,11 @@ function resourceRows(f: Finding): string {
 }
 
 /** An escaped HTML fragment (a <section>), or '' when the run evaluated no reachability check. */
-export function renderExposureView(report: Report): string {
-  const evaluated = findingsWhere(report.findings, (f) => EXPOSURE_CHECKS.includes(f.checkId));
+export function renderExposureView(
+  report: Report,
+  /** The reachability checks' findings, when the caller has them already. */
+  evaluated: readonly ReportFinding[] = findingsWhere(report.findings, (f) => EXPOSURE_CHECKS.includes(f.checkId)),
+): string {
   if (evaluated.length === 0) return '';
   const exposed = evaluated
     .filter(isExposure)

@@ -5,7 +5,7 @@
  */
 import { RESPONSIBILITIES, CATEGORIES, severityRank, type Category, type Responsibility, type Status } from '../engine/types.js';
 import { EXPOSURE_CHECKS, isExposure } from './exposure-view.js';
-import { displayStatus, type Findings, type Report, type ReportFinding } from './model.js';
+import { displayStatus, tallied, type Findings, type ReportFinding, type Tally } from './model.js';
 import { BIDI_CONTROL, bidiEscape, complianceText, wellFormed } from './text.js';
 
 export const RESPONSIBILITY_LABEL: Record<Responsibility, string> = {
@@ -130,21 +130,21 @@ export function orderFindings(findings: Findings, reachable: ReadonlySet<string>
  * in that order (`firsts`). Only the sort keys are held, not the findings: a spooled report's
  * findings are read back one by one in this order.
  */
-export function findingOrder(findings: Findings, reachable: ReadonlySet<string>): { order: number[]; firsts: number[] } {
+export function findingOrder(findings: Iterable<ReportFinding>, reachable: ReadonlySet<string>): FindingOrder {
+  return tallied(findings, findingOrderTally(reachable))[0];
+}
+
+export interface FindingOrder {
+  order: number[];
+  firsts: number[];
+}
+
+export function findingOrderTally(reachable: ReadonlySet<string>): Tally<FindingOrder> {
   const groupExposure = new Map<string, number>();
   // Each finding's keys worked out once (a sort compares each finding about log2(n) times).
-  const rows: Array<{
-    at: number;
-    checkId: string;
-    region: string;
-    severity: number;
-    group: number;
-    status: number;
-    exposure: number;
-    label: string;
-  }> = [];
+  const rows: OrderRow[] = [];
   let at = 0;
-  for (const f of findings) {
+  const add = (f: ReportFinding): void => {
     const exposure = exposureOf(f, reachable);
     if (f.status === 'FAIL' && !f.waiver) groupExposure.set(f.checkId, Math.max(groupExposure.get(f.checkId) ?? 0, exposure));
     const severity = severityRank(f.severity);
@@ -158,7 +158,23 @@ export function findingOrder(findings: Findings, reachable: ReadonlySet<string>)
       exposure,
       label: resourceLabel(f).label,
     });
-  }
+  };
+  return { add, result: () => sortRows(rows, groupExposure) };
+}
+
+/** A finding's place and sort keys (the finding itself is not held). */
+interface OrderRow {
+  at: number;
+  checkId: string;
+  region: string;
+  severity: number;
+  group: number;
+  status: number;
+  exposure: number;
+  label: string;
+}
+
+function sortRows(rows: OrderRow[], groupExposure: ReadonlyMap<string, number>): FindingOrder {
   for (const row of rows) row.group = groupExposure.get(row.checkId) ?? 0;
   rows.sort(
     (a, b) =>
@@ -203,9 +219,13 @@ export interface FixItem {
  * ties go to the more severe, then to the one with more failures.
  */
 export function fixFirst(findings: Iterable<ReportFinding>, reachable: ReadonlySet<string>, count = 5): FixItem[] {
+  return tallied(findings, fixFirstTally(reachable, count))[0];
+}
+
+export function fixFirstTally(reachable: ReadonlySet<string>, count = 5): Tally<FixItem[]> {
   const byCheck = new Map<string, FixItem & { bestExposure: number }>();
-  for (const f of findings) {
-    if (f.status !== 'FAIL' || f.waiver) continue;
+  const add = (f: ReportFinding): void => {
+    if (f.status !== 'FAIL' || f.waiver) return;
     const x = exposureOf(f, reachable);
     let item = byCheck.get(f.checkId);
     if (!item) {
@@ -229,7 +249,11 @@ export function fixFirst(findings: Iterable<ReportFinding>, reachable: ReadonlyS
       item.bestExposure = x;
       item.example = resourceLabel(f).label;
     }
-  }
+  };
+  return { add, result: () => rankFixes(byCheck, count) };
+}
+
+function rankFixes(byCheck: ReadonlyMap<string, FixItem & { bestExposure: number }>, count: number): FixItem[] {
   return [...byCheck.values()]
     .map(({ bestExposure, ...item }) => ({ ...item, score: severityRank(item.severity) * EXPOSURE_WEIGHT[Math.max(0, bestExposure)]! }))
     .sort(
@@ -347,10 +371,3 @@ export const scriptJson = (value: unknown): string =>
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-
-/** The report's open-failure counts per severity. */
-export function openBySeverity(report: Report): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const f of report.findings) if (f.status === 'FAIL' && !f.waiver) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
-}

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CATEGORIES, RESPONSIBILITIES, SEVERITIES, type Resource } from '../engine/types.js';
-import { renderExposureView } from './exposure-view.js';
+import { EXPOSURE_CHECKS, renderExposureView } from './exposure-view.js';
 import { HEAT_STEPS, SCRIPT, STYLE as CLIENT_STYLE } from './html-client.js';
 import { ORGANIZATION_STYLE, organizationSection } from './org-html.js';
 import {
@@ -21,25 +21,29 @@ import {
   RESPONSIBILITY_LABEL,
   clientChecks,
   clientFinding,
-  fixFirst,
-  openBySeverity,
-  findingOrder,
+  findingOrderTally,
+  fixFirstTally,
   reachableResources,
   resourceLabel,
   scriptJson,
   shortenMiddle,
   utcText,
+  type FindingOrder,
+  type FixItem,
 } from './html-present.js';
 import {
   displayStatus,
-  findingsWhere,
+  findingsOfChecks,
   isOpenFailure,
+  tallied,
   type ControlResult,
   type ControlStatus,
   type Report,
   type ReportFinding,
+  type Tally,
   type WaiverRecord,
 } from './model.js';
+import { organizationViewsTally, type OrganizationViews } from './org-views.js';
 import { escapeHtmlText as e, wellFormed } from './text.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
@@ -95,21 +99,37 @@ export interface PageSection {
   html: string;
 }
 
-function summarySection(report: Report, reachable: ReadonlySet<string>): string {
-  const { summary, run, findings } = report;
-  const open = summary.byStatus.FAIL - summary.waived;
-  const evaluated = summary.byStatus.PASS + summary.byStatus.FAIL;
+/** The open failures the summary counts. */
+interface OpenFacts {
+  failingChecks: number;
+  failingResources: number;
+  reachableFailing: number;
+  bySeverity: Record<string, number>;
+}
+
+function openTally(reachable: ReadonlySet<string>): Tally<OpenFacts> {
   const checks = new Set<string>();
   const resources = new Set<string>();
   const reachableResources = new Set<string>();
-  for (const f of findings) {
-    if (!isOpenFailure(f)) continue;
-    const key = resourceKey(f.resource);
-    checks.add(f.checkId);
-    resources.add(`${key}\u0000${f.region}`);
-    if (reachable.has(key)) reachableResources.add(key);
-  }
-  const [failingChecks, failingResources, reachableFailing] = [checks.size, resources.size, reachableResources.size];
+  const bySeverity: Record<string, number> = {};
+  return {
+    add(f) {
+      if (!isOpenFailure(f)) return;
+      const key = resourceKey(f.resource);
+      checks.add(f.checkId);
+      resources.add(`${key}\u0000${f.region}`);
+      if (reachable.has(key)) reachableResources.add(key);
+      bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+    },
+    result: () => ({ failingChecks: checks.size, failingResources: resources.size, reachableFailing: reachableResources.size, bySeverity }),
+  };
+}
+
+function summarySection(report: Report, facts: PageFacts): string {
+  const { summary, run } = report;
+  const open = summary.byStatus.FAIL - summary.waived;
+  const evaluated = summary.byStatus.PASS + summary.byStatus.FAIL;
+  const { failingChecks, failingResources, reachableFailing, bySeverity } = facts.open;
   const partial = run.partial
     ? `<div class="banner" role="alert"><strong>Partial run.</strong> ${run.errors.length} evaluation(s) could not be completed; they are listed as Error in the findings, with the API call and error code.</div>`
     : '';
@@ -122,7 +142,6 @@ function summarySection(report: Report, reachable: ReadonlySet<string>): string 
     summary.byStatus.ERROR ? `${summary.byStatus.ERROR} could not be evaluated` : '',
     summary.byStatus.NOT_APPLICABLE ? `${summary.byStatus.NOT_APPLICABLE} not applicable` : '',
   ].filter(Boolean);
-  const bySeverity = openBySeverity(report);
   const cards = SEVERITIES.map((s) => {
     const n = bySeverity[s] ?? 0;
     return `<a class="sevcard sev-${s}${n ? '' : ' zero'}" href="${e(filterLink({ severity: s }))}" data-severity="${s}"><b>${n}</b>${e(s)}</a>`;
@@ -138,7 +157,7 @@ function summarySection(report: Report, reachable: ReadonlySet<string>): string 
       return `<span>${e(v.title)}</span>${bar(v.passRate ?? 0, label)}<span class="muted">${e(label)}</span>`;
     })
     .join('');
-  const fixes = fixFirst(findings, reachable);
+  const fixes = facts.fixes;
   const fixList = fixes.length
     ? `<ol class="fix">${fixes
         .map((x) => {
@@ -215,16 +234,26 @@ function controlRow(c: ControlResult, evaluated: Map<string, { n: number; pass: 
   return `<tr data-control-status="${e(c.status)}" data-control="${e(c.id)}"><td>${e(c.id)}</td><td>${e(c.title)}${c.listed ? '' : ' <span class="tag">unlisted</span>'}</td><td class="status c-${e(c.status)}">${e(CONTROL_LABEL[c.status])}${waived}</td><td><span class="id">${c.checks.map(e).join('<br>')}</span></td><td>${resources}</td></tr>`;
 }
 
-function complianceSection(report: Report): string {
+/** Per check: the resources it evaluated, passed and (unwaived) failed. */
+type Evaluated = Map<string, { n: number; pass: number; fail: number }>;
+
+function evaluatedTally(): Tally<Evaluated> {
+  const evaluated: Evaluated = new Map();
+  return {
+    add(f) {
+      const x = evaluated.get(f.checkId) ?? { n: 0, pass: 0, fail: 0 };
+      x.n++;
+      if (f.status === 'PASS') x.pass++;
+      if (f.status === 'FAIL' && !f.waiver) x.fail++;
+      evaluated.set(f.checkId, x);
+    },
+    result: () => evaluated,
+  };
+}
+
+function complianceSection(report: Report, facts: PageFacts): string {
   if (report.views.compliance.length === 0) return '';
-  const evaluated = new Map<string, { n: number; pass: number; fail: number }>();
-  for (const f of report.findings) {
-    const x = evaluated.get(f.checkId) ?? { n: 0, pass: 0, fail: 0 };
-    x.n++;
-    if (f.status === 'PASS') x.pass++;
-    if (f.status === 'FAIL' && !f.waiver) x.fail++;
-    evaluated.set(f.checkId, x);
-  }
+  const { evaluated } = facts;
   const frameworks = report.views.compliance
     .map((v) => {
       const covered = v.controls.filter((c) => c.status !== 'not-covered');
@@ -242,11 +271,23 @@ ${notCovered.length ? `<p class="notcovered" data-not-covered="${notCovered.leng
 ${frameworks}`;
 }
 
-function baselineSection(report: Report): string {
+/** The findings the baseline section lists: new failures, and failures resolved since. */
+function changesTally(): Tally<{ newFails: ReportFinding[]; resolvedNow: ReportFinding[] }> {
+  const newFails: ReportFinding[] = [];
+  const resolvedNow: ReportFinding[] = [];
+  return {
+    add(f) {
+      if (f.baseline === 'new' && f.status === 'FAIL') newFails.push(f);
+      if (f.baseline === 'resolved') resolvedNow.push(f);
+    },
+    result: () => ({ newFails, resolvedNow }),
+  };
+}
+
+function baselineSection(report: Report, facts: PageFacts): string {
   const b = report.baseline;
   if (!b) return '';
-  const newFails = findingsWhere(report.findings, (f) => f.baseline === 'new' && f.status === 'FAIL');
-  const resolvedNow = findingsWhere(report.findings, (f) => f.baseline === 'resolved');
+  const { newFails, resolvedNow } = facts.changes;
   const li = (
     f: Pick<ReportFinding, 'title' | 'resource' | 'region' | 'message' | 'service' | 'accountId'>,
     message: string,
@@ -301,23 +342,36 @@ ${run.recordedAt ? `<dt>Recorded</dt><dd>${time(run.recordedAt)} (the findings d
 <pre class="json">${e(policy)}</pre></div>`;
 }
 
-const FINDINGS_HEAD = (report: Report): string => {
-  const { findings } = report;
-  // What the filters offer, in one pass over the findings.
+/** What the findings' filters offer, and how many findings each status tab holds. */
+interface FilterFacts {
+  seen: Record<'severity' | 'region' | 'service' | 'category', Set<string>>;
+  more: Record<'responsibility' | 'account' | 'state', Set<string>>;
+  counts: Record<string, number>;
+}
+
+function filterTally(): Tally<FilterFacts> {
   const seen = { severity: new Set<string>(), region: new Set<string>(), service: new Set<string>(), category: new Set<string>() };
   const more = { responsibility: new Set<string>(), account: new Set<string>(), state: new Set<string>() };
   const counts: Record<string, number> = {};
-  for (const f of findings) {
-    seen.severity.add(f.severity);
-    seen.region.add(f.region);
-    seen.service.add(f.service);
-    seen.category.add(f.category);
-    more.responsibility.add(f.responsibility);
-    more.account.add(f.accountId);
-    if (f.baseline) more.state.add(f.baseline);
-    if (f.waiver) more.state.add('waived');
-    counts[displayStatus(f)] = (counts[displayStatus(f)] ?? 0) + 1;
-  }
+  return {
+    add(f) {
+      seen.severity.add(f.severity);
+      seen.region.add(f.region);
+      seen.service.add(f.service);
+      seen.category.add(f.category);
+      more.responsibility.add(f.responsibility);
+      more.account.add(f.accountId);
+      if (f.baseline) more.state.add(f.baseline);
+      if (f.waiver) more.state.add('waived');
+      counts[displayStatus(f)] = (counts[displayStatus(f)] ?? 0) + 1;
+    },
+    result: () => ({ seen, more, counts }),
+  };
+}
+
+const FINDINGS_HEAD = (report: Report, facts: PageFacts): string => {
+  const { findings } = report;
+  const { seen, more, counts } = facts.filters;
   const distinct = (values: ReadonlySet<string>): string[] => [...values].sort();
   const options = (name: string, label: string, values: readonly string[], labels: Record<string, string> = {}): string =>
     `<label>${e(label)}<select name="${e(name)}" aria-label="${e(label)}"><option value="">All</option>${values.map((v) => `<option value="${e(v)}">${e(labels[v] ?? v)}</option>`).join('')}</select></label>`;
@@ -355,23 +409,56 @@ ${options('state', 'Baseline / waiver', states)}
 };
 
 /**
+ * What the page reads from the findings, in two passes over them (the reachable resources, then
+ * everything else), however many there are and wherever they are held.
+ */
+export interface PageFacts {
+  reachable: Set<string>;
+  /** The reachability checks' findings (the exposure view lists them). */
+  exposed: ReportFinding[];
+  open: OpenFacts;
+  fixes: FixItem[];
+  evaluated: Evaluated;
+  changes: { newFails: ReportFinding[]; resolvedNow: ReportFinding[] };
+  filters: FilterFacts;
+  organization: OrganizationViews | undefined;
+  order: FindingOrder;
+}
+
+export function pageFacts(report: Report): PageFacts {
+  const exposed = findingsOfChecks(report.findings, EXPOSURE_CHECKS);
+  const reachable = reachableResources(exposed);
+  const none: Tally<undefined> = { add: () => undefined, result: () => undefined };
+  const [open, fixes, evaluated, changes, filters, order, organization] = tallied(
+    report.findings,
+    openTally(reachable),
+    fixFirstTally(reachable),
+    evaluatedTally(),
+    changesTally(),
+    filterTally(),
+    findingOrderTally(reachable),
+    organizationViewsTally(report) ?? none,
+  );
+  return { reachable, exposed, open, fixes, evaluated, changes, filters, organization, order };
+}
+
+/**
  * The page's sections in order, each with its nav entry; an empty one is left out. A new view
  * (e.g. an organization's accounts) is one more entry here.
  */
-export function pageSections(report: Report): PageSection[] {
-  const reachable = reachableResources(report.findings);
-  const exposure = renderExposureView(report);
+export function pageSections(report: Report, facts: PageFacts = pageFacts(report)): PageSection[] {
+  const exposure = renderExposureView(report, facts.exposed);
   return [
-    { id: 'summary', nav: 'Summary', html: summarySection(report, reachable) },
+    { id: 'summary', nav: 'Summary', html: summarySection(report, facts) },
     // Only in an organization's report (accounts[]): the accounts × checks heat map and the worst accounts.
-    { id: 'organization', nav: 'Organization', html: organizationSection(report) },
-    { id: 'baseline', nav: 'Since the baseline', html: baselineSection(report) },
+    { id: 'organization', nav: 'Organization', html: organizationSection(facts.organization) },
+    { id: 'baseline', nav: 'Since the baseline', html: baselineSection(report, facts) },
     { id: 'grid-section', nav: 'Shared responsibility', html: gridSection(report) },
-    { id: 'compliance', nav: 'Compliance', html: complianceSection(report) },
+    { id: 'compliance', nav: 'Compliance', html: complianceSection(report, facts) },
     // The exposure view renders its own <section id="exposure">; unwrapped below.
     { id: 'exposure', nav: 'Internet exposure', html: exposure },
     { id: 'resources', nav: 'Resources', html: resourcesSection() },
-    { id: 'findings', nav: 'Findings', html: FINDINGS_HEAD(report) },
+    { id: 'findings', nav: 'Findings', html: FINDINGS_HEAD(report, facts) },
     { id: 'waivers', nav: 'Waivers', html: waiversSection(report) },
     { id: 'scope', nav: 'Scope', html: scopeSection(report) },
   ].filter((s) => s.html !== '');
@@ -411,11 +498,11 @@ const HTML_BATCH = 500;
  * than held as one string.
  */
 export function* renderHtmlChunks(report: Report): Generator<string> {
-  const { run } = report;
-  const sections = pageSections(report);
-  const { findings } = report;
-  const reachable = reachableResources(findings);
-  const { order, firsts } = findingOrder(findings, reachable);
+  const { run, findings } = report;
+  const facts = pageFacts(report);
+  const sections = pageSections(report, facts);
+  const { reachable } = facts;
+  const { order, firsts } = facts.order;
   const { checks, index } = clientChecks(firsts.map((i) => findings.at(i)!));
   yield `<!doctype html>
 <html lang="en">

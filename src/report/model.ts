@@ -202,6 +202,31 @@ export interface Findings extends Iterable<ReportFinding> {
   readonly length: number;
   /** The finding at this place in the iteration order (0 ≤ index < length). */
   at(index: number): ReportFinding | undefined;
+  /** The findings of these checks, in order, read without reading the others (a spool's). */
+  ofChecks?(checkIds: readonly string[]): Iterable<ReportFinding>;
+}
+
+/** The findings of these checks, in order. */
+export function findingsOfChecks(findings: Findings, checkIds: readonly string[]): ReportFinding[] {
+  return findings.ofChecks ? [...findings.ofChecks(checkIds)] : findingsWhere(findings, (f) => checkIds.includes(f.checkId));
+}
+
+/**
+ * Something worked out from the findings a finding at a time: several come from one pass over
+ * the findings (a spooled report's passes each read the spool).
+ */
+export interface Tally<T> {
+  add(f: ReportFinding): void;
+  result(): T;
+}
+
+/** Each tally fed every finding, in one pass; their results. */
+export function tallied<T extends readonly Tally<unknown>[]>(
+  findings: Iterable<ReportFinding>,
+  ...tallies: T
+): { [K in keyof T]: T[K] extends Tally<infer R> ? R : never } {
+  for (const f of findings) for (const t of tallies) t.add(f);
+  return tallies.map((t) => t.result()) as { [K in keyof T]: T[K] extends Tally<infer R> ? R : never };
 }
 
 /** How many findings `pick` holds for, in one pass. */
@@ -238,21 +263,28 @@ export function zeroCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 
-export function summarize(findings: Findings): Summary {
+export function summarize(findings: Iterable<ReportFinding>): Summary {
+  return tallied(findings, summaryTally())[0];
+}
+
+export function summaryTally(): Tally<Summary> {
   const summary: Summary = {
-    total: findings.length,
+    total: 0,
     byStatus: zeroCounts(),
     bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, zeroCounts()])) as Summary['bySeverity'],
     byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, zeroCounts()])) as Summary['byCategory'],
     waived: 0,
   };
-  for (const f of findings) {
-    summary.byStatus[f.status]++;
-    summary.bySeverity[f.severity][f.status]++;
-    summary.byCategory[f.category][f.status]++;
-    if (f.waiver) summary.waived++;
-  }
-  return summary;
+  return {
+    add(f) {
+      summary.total++;
+      summary.byStatus[f.status]++;
+      summary.bySeverity[f.severity][f.status]++;
+      summary.byCategory[f.category][f.status]++;
+      if (f.waiver) summary.waived++;
+    },
+    result: () => summary,
+  };
 }
 
 /** A FAIL that counts: not covered by a waiver. */

@@ -4,8 +4,7 @@
  * accounts, and the checks failing in the most accounts. Per-account drill-down is the report's
  * own findings table and views, filtered by account. Every AWS-derived string is escaped.
  */
-import type { Report } from './model.js';
-import { buildOrganizationViews, type HeatCell } from './org-views.js';
+import type { HeatCell, OrganizationViews } from './org-views.js';
 import { escapeHtmlText as e, wellFormed } from './text.js';
 
 /** The section's classes; the page's CSP admits only its one inline style, so they live there. */
@@ -35,8 +34,8 @@ function heatClass(cell: HeatCell): string {
 const accountLabel = (a: { id: string; name: string; ouPath?: string }): string =>
   `${e(a.id)}${a.name ? ` <small>${e(a.name)}</small>` : ''}${a.ouPath ? ` <small class="muted">${e(a.ouPath)}</small>` : ''}`;
 
-export function organizationSection(report: Report): string {
-  const views = buildOrganizationViews(report);
+/** The section of an organization report's views (`buildOrganizationViews`); '' without them. */
+export function organizationSection(views: OrganizationViews | undefined): string {
   if (!views) return '';
   const unreadable = views.rows.filter((r) => r.account.status === 'error');
   const head = `<thead><tr><th>Account</th>${views.checks.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr></thead>`;

@@ -4,7 +4,7 @@
  * failing in the most accounts.
  */
 import { SEVERITIES, severityRank, type Severity } from '../engine/types.js';
-import { isOpenFailure, type AccountInfo, type Report } from './model.js';
+import { isOpenFailure, tallied, type AccountInfo, type Report, type ReportFinding, type Tally } from './model.js';
 
 export interface HeatCell {
   checkId: string;
@@ -46,6 +46,12 @@ export interface OrganizationViews {
 }
 
 export function buildOrganizationViews(report: Report): OrganizationViews | undefined {
+  const tally = organizationViewsTally(report);
+  return tally && tallied(report.findings, tally)[0];
+}
+
+/** buildOrganizationViews a finding at a time; undefined for a report without accounts[]. */
+export function organizationViewsTally(report: Pick<Report, 'accounts' | 'run'>): Tally<OrganizationViews> | undefined {
   const accounts = report.accounts;
   if (!accounts) return undefined;
   const cells = new Map<string, HeatCell>();
@@ -56,7 +62,7 @@ export function buildOrganizationViews(report: Report): OrganizationViews | unde
       { account, openFailures: 0, bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>, errors: 0 },
     ]),
   );
-  for (const f of report.findings) {
+  const add = (f: ReportFinding): void => {
     titles.set(f.checkId, f.title);
     const key = `${f.accountId}|${f.checkId}`;
     let cell = cells.get(key);
@@ -73,12 +79,22 @@ export function buildOrganizationViews(report: Report): OrganizationViews | unde
       cell.error++;
       if (rank) rank.errors++;
     }
-  }
+  };
+  return { add, result: () => organizationViews(report.run.checks, accounts, cells, titles, ranks) };
+}
+
+function organizationViews(
+  checkIds: readonly string[],
+  accounts: readonly AccountInfo[],
+  cells: Map<string, HeatCell>,
+  titles: ReadonlyMap<string, string>,
+  ranks: ReadonlyMap<string, AccountRank>,
+): OrganizationViews {
   for (const cell of cells.values()) {
     const judged = cell.pass + cell.fail + cell.error;
     cell.rate = judged ? cell.pass / judged : null;
   }
-  const spread: CheckSpread[] = report.run.checks.map((checkId) => {
+  const spread: CheckSpread[] = checkIds.map((checkId) => {
     const own = accounts.map((a) => cells.get(`${a.id}|${checkId}`));
     return {
       checkId,

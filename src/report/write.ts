@@ -112,9 +112,14 @@ const runKey = (base: string): string => {
 /** A file-system failure while writing reports, as one line naming the file (exit 2). */
 export class ReportWriteError extends UsageError {}
 
-function cannot(what: string, file: string, error: unknown, written: readonly string[]): ReportWriteError {
+/** A file-system error in a few words: its code (ENOSPC said in words), else its message. */
+export function fileErrorText(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  const why = e?.code ? `${e.code}${e.code === 'ENOSPC' ? ' (no space left on device)' : ''}` : String((error as Error)?.message ?? error);
+  return e?.code ? `${e.code}${e.code === 'ENOSPC' ? ' (no space left on device)' : ''}` : String((error as Error)?.message ?? error);
+}
+
+function cannot(what: string, file: string, error: unknown, written: readonly string[]): ReportWriteError {
+  const why = fileErrorText(error);
   const kept = written.length ? `; the reports already written stay: ${written.map((f) => basename(f)).join(', ')}` : '';
   return new ReportWriteError(`cannot ${what} ${file}: ${why}${kept}`);
 }

@@ -11,7 +11,8 @@ import { parseShard, shardFromEnv, sliceOf } from '../../src/org/shard.js';
 import { callerSession, scanOrganization, type OrganizationScanRequest } from '../../src/org/scan.js';
 import { resolveTargets } from '../../src/org/targets.js';
 import { LoaderCache } from '../../src/aws/loader.js';
-import type { Report, ReportDocument } from '../../src/report/model.js';
+import { FindingSpool } from '../../src/report/spool.js';
+import type { Report, ReportDocument, ReportFinding } from '../../src/report/model.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { CALLER, LOCKED, NO_ROLE, OPEN, SUSPENDED, organizationWorld } from './world.js';
@@ -184,6 +185,59 @@ describe('an organization scan', () => {
     expect(a.client('ec2', 'eu-west-1')).not.toBe(b.client('ec2', 'eu-west-1'));
     expect((a as unknown as { admission: unknown }).admission).not.toBe((b as unknown as { admission: unknown }).admission);
     expect(a.options).toMatchObject({ accountId: OPEN, homeRegion: 'us-east-1' });
+  });
+
+  it('sends each finished account’s findings to the spool, marked with the waivers and the baseline, and reads them back in account order', async () => {
+    const first = await scanOrganization(request());
+    const baseline = join(first.files.find((f) => f.endsWith('.json'))!);
+    const waivers = join(tempDir(), 'waivers.yaml');
+    writeFileSync(
+      waivers,
+      `waivers:\n  - check: ec2-sg-admin-ports-open\n    resources: ["arn:aws:ec2:eu-west-1:${OPEN}:security-group/*"]\n    reason: bastion\n    owner: sec\n    expires: 2999-01-01\n`,
+    );
+    // What each add was given, as it was given (the scan must mark the findings before they go).
+    const calls: ReportFinding[][] = [];
+    const original = FindingSpool.prototype.add;
+    const spied = vi.spyOn(FindingSpool.prototype, 'add').mockImplementation(function (this: FindingSpool, findings) {
+      calls.push(JSON.parse(JSON.stringify(findings)) as ReportFinding[]);
+      return original.call(this, findings);
+    });
+    const { report } = await scanOrganization({ ...request(), baseline, waivers });
+    spied.mockRestore();
+    // One add per scanned account (the role-less one is never scanned), each of that account's findings alone, already marked.
+    expect(calls).toHaveLength(3);
+    expect(calls.map((fs) => [...new Set(fs.map((f) => f.accountId))].join()).sort()).toEqual(['', OPEN, LOCKED].sort());
+    for (const fs of calls) for (const f of fs) if (f.status === 'FAIL') expect(f.baseline).toBe('persisting');
+    expect(Array.isArray(report.findings)).toBe(false);
+    const findings = [...report.findings];
+    expect(findings.map((f) => f.accountId)).toEqual([...findings.map((f) => f.accountId)].sort());
+    const open = findings.find((f) => f.accountId === OPEN && f.status === 'FAIL')!;
+    expect(open.waiver?.reason).toBe('bastion');
+    expect(report.waivers?.applied).toEqual([expect.objectContaining({ checkId: 'ec2-sg-admin-ports-open', matched: 1 })]);
+    expect(report.baseline?.counts).toMatchObject({ new: 0, resolved: 0 });
+    assertValidReport(report);
+  });
+
+  it('keeps the findings in memory, with a warning, where the temporary folder cannot be written; the report is the same', async () => {
+    const inSpool = await scanOrganization(request());
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const before = process.env.TMPDIR;
+    const req = { ...request(), log };
+    process.env.TMPDIR = join(tempDir(), 'no', 'such', 'folder');
+    let inMemory: Awaited<ReturnType<typeof scanOrganization>>;
+    try {
+      inMemory = await scanOrganization(req);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual([
+      expect.stringMatching(/^cannot hold findings in .*no\/such\/folder: ENOENT; the findings are kept in memory$/),
+    ]);
+    const comparable = (r: Report) =>
+      JSON.stringify({ findings: [...r.findings], summary: r.summary, views: r.views, accounts: r.accounts });
+    expect(comparable(inMemory.report)).toBe(comparable(inSpool.report));
   });
 
   it('scans one slice with --shard, and says so in the report', async () => {

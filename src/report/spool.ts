@@ -1,0 +1,216 @@
+/**
+ * Findings held on disk instead of in memory: an organization scan adds each account's findings
+ * when the account is done and lets them go, so its memory grows with the accounts in flight,
+ * not with those done; the reports then read them back a pass at a time (`view`).
+ *
+ * The spool is one file of JSON lines in the system's temporary folder (TMPDIR), removed from
+ * its folder as soon as it is opened: only this process can reach it, and nothing stays on disk
+ * when the process ends, however it ends. The fields every finding of a check repeats (title,
+ * remediation, compliance map…) are written once per check, not once per finding. Where the
+ * temporary folder cannot be written (no space, no permission), the findings stay in memory and
+ * the run goes on: `fallback` says why.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Findings, ReportFinding } from './model.js';
+import { fileErrorText as reason } from './write.js';
+
+/** The fields a check gives every one of its findings (the runner copies them from the check). */
+const CHECK_FIELDS = ['title', 'category', 'responsibility', 'service', 'remediation', 'compliance'] as const;
+type CheckFields = Pick<ReportFinding, (typeof CHECK_FIELDS)[number]>;
+
+/** Written in place of a check field equal to the check's (JSON keeps the key, so its place in the finding is kept). */
+const SAME = 0;
+
+/** How much of the file a sequential read takes at once. */
+const CHUNK = 1 << 20;
+
+/** One account's findings in the spool: on disk (their places in the file), or kept in memory. */
+export type SpoolPart = { first: number; count: number } | { findings: readonly ReportFinding[] };
+
+/** Closes a spool's file once nothing can read it any more. */
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+export class FindingSpool {
+  /** Where each finding's line starts, and one past the last line's end. */
+  private readonly offsets: number[] = [0];
+  /** Each check's fields, as its first finding carried them; its compliance map as JSON too. */
+  private readonly checks = new Map<string, { fields: CheckFields; compliance: string; index: number }>();
+  /** Each finding's check (its index in `checks`), so that one check's findings are read alone. */
+  private readonly checkOf: number[] = [];
+  private fd: number | undefined;
+  /** Why findings are kept in memory instead (the spool could not be opened or written). */
+  fallback: string | undefined;
+
+  constructor(dir = tmpdir()) {
+    let folder: string | undefined;
+    try {
+      folder = mkdtempSync(join(dir, 'srm-audit-spool-'));
+      const file = join(folder, 'findings.jsonl');
+      this.fd = openSync(file, 'w+', 0o600);
+      closer.register(this, this.fd, this);
+      unlinkSync(file);
+    } catch (error) {
+      if (this.fd === undefined) this.fallback = `cannot hold findings in ${dir}: ${reason(error)}`;
+      // A file that could not be unlinked (some Windows file systems) goes when the folder does.
+    } finally {
+      if (folder) {
+        try {
+          rmdirSync(folder);
+        } catch {
+          // Not empty (the file could not be unlinked): the system's temporary folder is cleaned by the system.
+        }
+      }
+    }
+  }
+
+  /** Findings kept from here on: in the spool, or, when it cannot be written, in memory. */
+  add(findings: readonly ReportFinding[]): SpoolPart {
+    if (this.fd === undefined || this.fallback || findings.length === 0) return { findings };
+    const lines: string[] = [];
+    const lengths: number[] = [];
+    for (const f of findings) {
+      const line = `${JSON.stringify(this.compact(f))}\n`;
+      lines.push(line);
+      lengths.push(Buffer.byteLength(line));
+    }
+    const bytes = Buffer.from(lines.join(''));
+    const start = this.offsets[this.offsets.length - 1]!;
+    try {
+      for (let written = 0; written < bytes.length;) written += writeSync(this.fd, bytes, written, bytes.length - written, start + written);
+    } catch (error) {
+      // What is already in the spool stays readable; these findings and the later ones stay in memory.
+      this.fallback = `cannot hold more findings in the temporary folder: ${reason(error)}`;
+      return { findings };
+    }
+    const first = this.offsets.length - 1;
+    let at = start;
+    for (const n of lengths) this.offsets.push((at += n));
+    for (const f of findings) this.checkOf.push(this.checks.get(f.checkId)!.index);
+    return { first, count: findings.length };
+  }
+
+  /** The findings of these parts, in this order, read from the spool a pass at a time. */
+  view(parts: readonly SpoolPart[]): Findings {
+    // Where each part's findings start in the view.
+    const starts: number[] = [];
+    let length = 0;
+    for (const part of parts) {
+      starts.push(length);
+      length += 'findings' in part ? part.findings.length : part.count;
+    }
+    const readOne = (i: number): ReportFinding => this.readOne(i);
+    const checkOf = this.checkOf;
+    const checks = this.checks;
+    const readRange = (first: number, count: number): Iterable<ReportFinding> => this.readRange(first, count);
+    return {
+      length,
+      at(index: number): ReportFinding | undefined {
+        if (!Number.isInteger(index) || index < 0 || index >= length) return undefined;
+        let lo = 0;
+        let hi = parts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid]! <= index) lo = mid;
+          else hi = mid - 1;
+        }
+        const part = parts[lo]!;
+        const i = index - starts[lo]!;
+        return 'findings' in part ? part.findings[i] : readOne(part.first + i);
+      },
+      *ofChecks(checkIds: readonly string[]): Iterable<ReportFinding> {
+        const wanted = new Set(checkIds.map((id) => checks.get(id)?.index));
+        for (const part of parts) {
+          if ('findings' in part) {
+            for (const f of part.findings) if (checkIds.includes(f.checkId)) yield f;
+            continue;
+          }
+          for (let i = part.first; i < part.first + part.count; i++) if (wanted.has(checkOf[i])) yield readOne(i);
+        }
+      },
+      *[Symbol.iterator](): Iterator<ReportFinding> {
+        for (const part of parts) {
+          if ('findings' in part) yield* part.findings;
+          else yield* readRange(part.first, part.count);
+        }
+      },
+    };
+  }
+
+  /** Lets the file go (the view's findings on disk can no longer be read). */
+  close(): void {
+    if (this.fd === undefined) return;
+    closer.unregister(this);
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** The finding with its check's fields written as SAME. */
+  private compact(f: ReportFinding): ReportFinding | Record<string, unknown> {
+    let check = this.checks.get(f.checkId);
+    if (!check) {
+      const fields = Object.fromEntries(CHECK_FIELDS.filter((k) => k in f).map((k) => [k, f[k]])) as CheckFields;
+      this.checks.set(f.checkId, (check = { fields, compliance: JSON.stringify(f.compliance), index: this.checks.size }));
+    }
+    let out: Record<string, unknown> | undefined;
+    for (const k of CHECK_FIELDS) {
+      if (!(k in f) || !(k in check.fields)) continue;
+      const same =
+        k === 'compliance'
+          ? f.compliance === check.fields.compliance || JSON.stringify(f.compliance) === check.compliance
+          : f[k] === check.fields[k];
+      if (!same) continue;
+      out ??= { ...f };
+      out[k] = SAME;
+    }
+    return out ?? f;
+  }
+
+  private expand(line: string): ReportFinding {
+    const f = JSON.parse(line) as Record<string, unknown>;
+    const check = this.checks.get(f.checkId as string);
+    if (check) for (const k of CHECK_FIELDS) if (f[k] === SAME) f[k] = check.fields[k];
+    return f as unknown as ReportFinding;
+  }
+
+  private readOne(index: number): ReportFinding {
+    const start = this.offsets[index]!;
+    const bytes = Buffer.alloc(this.offsets[index + 1]! - start - 1);
+    this.read(bytes, start);
+    return this.expand(bytes.toString('utf8'));
+  }
+
+  private *readRange(first: number, count: number): Generator<ReportFinding> {
+    const end = this.offsets[first + count]!;
+    let position = this.offsets[first]!;
+    let carry: Buffer | undefined;
+    while (position < end) {
+      const chunk = Buffer.alloc(Math.min(CHUNK, end - position));
+      this.read(chunk, position);
+      position += chunk.length;
+      const text = carry ? Buffer.concat([carry, chunk]) : chunk;
+      let from = 0;
+      for (let nl = text.indexOf(10); nl >= 0; nl = text.indexOf(10, from)) {
+        yield this.expand(text.toString('utf8', from, nl));
+        from = nl + 1;
+      }
+      carry = from < text.length ? text.subarray(from) : undefined;
+    }
+  }
+
+  private read(into: Buffer, position: number): void {
+    if (this.fd === undefined) throw new Error('the findings spool was closed before its findings were read');
+    for (let got = 0; got < into.length;) {
+      const n = readSync(this.fd, into, got, into.length - got, position + got);
+      if (n === 0) throw new Error('the findings spool ended early (was its file truncated?)');
+      got += n;
+    }
+  }
+}
