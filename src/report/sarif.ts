@@ -38,8 +38,9 @@ function location(f: ReportFinding | BaselineEntry): Result['locations'] {
 /** One rule per check, in the order the checks first appear (the results refer to them by index). */
 function sarifRules(report: Report): Map<string, { index: number; rule: ReportingDescriptor }> {
   const rules = new Map<string, { index: number; rule: ReportingDescriptor }>();
-  for (const f of [...report.findings, ...(report.baseline?.gone ?? [])] as Array<ReportFinding | BaselineEntry>) {
-    if (rules.has(f.checkId)) continue;
+  // The findings, then the baseline's gone ones, read once (a spooled report's are not all in memory).
+  const add = (f: ReportFinding | BaselineEntry): void => {
+    if (rules.has(f.checkId)) return;
     const full = f as ReportFinding;
     const severity = knownSeverity(f.severity);
     rules.set(f.checkId, {
@@ -58,7 +59,9 @@ function sarifRules(report: Report): Map<string, { index: number; rule: Reportin
         },
       },
     });
-  }
+  };
+  for (const f of report.findings) add(f);
+  for (const g of report.baseline?.gone ?? []) add(g);
   return rules;
 }
 

@@ -14,17 +14,40 @@ import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Findings, ReportFinding } from './model.js';
-import { fileErrorText as reason } from './write.js';
+import { fileErrorText as reason, ReportWriteError } from './write.js';
 
 /** The fields a check gives every one of its findings (the runner copies them from the check). */
 const CHECK_FIELDS = ['title', 'category', 'responsibility', 'service', 'remediation', 'compliance'] as const;
 type CheckFields = Pick<ReportFinding, (typeof CHECK_FIELDS)[number]>;
 
-/** Written in place of a check field equal to the check's (JSON keeps the key, so its place in the finding is kept). */
+/**
+ * Written in place of a check field equal to the check's (JSON keeps the key, so its place in the
+ * finding is kept). Those fields are strings and a compliance map, never a number.
+ */
 const SAME = 0;
 
-/** How much of the file a sequential read takes at once. */
+/** How much of the file a sequential read takes at once, and a write at most. */
 const CHUNK = 1 << 20;
+
+/** The file-system calls the spool makes, replaceable in tests (a disk that fills up, a file that cannot be unlinked). */
+export const spoolFileSystem = { mkdtempSync, openSync, unlinkSync, rmdirSync, closeSync, readSync, writeSync };
+
+/**
+ * Folders a spool could not remove while its file was open (where the file system keeps an
+ * unlinked open file's name until it is closed): removed when the file is closed, or at exit.
+ */
+const leftFolders = new Set<string>();
+const removeLeftFolders = (): void => {
+  for (const folder of leftFolders) {
+    try {
+      spoolFileSystem.rmdirSync(folder);
+      leftFolders.delete(folder);
+    } catch {
+      // Still held: the system's temporary folder is cleaned by the system.
+    }
+  }
+};
+let exitHook = false;
 
 /** One account's findings in the spool: on disk (their places in the file), or kept in memory. */
 export type SpoolPart = { first: number; count: number } | { findings: readonly ReportFinding[] };
@@ -50,22 +73,37 @@ export class FindingSpool {
   fallback: string | undefined;
 
   constructor(dir = tmpdir()) {
+    const fs = spoolFileSystem;
     let folder: string | undefined;
+    let fd: number | undefined;
     try {
-      folder = mkdtempSync(join(dir, 'srm-audit-spool-'));
+      folder = fs.mkdtempSync(join(dir, 'srm-audit-spool-'));
       const file = join(folder, 'findings.jsonl');
-      this.fd = openSync(file, 'w+', 0o600);
-      closer.register(this, this.fd, this);
-      unlinkSync(file);
+      fd = fs.openSync(file, 'w+', 0o600);
+      // Unlinked at once: only this process can read it, and nothing stays behind however it ends.
+      // A file that cannot be unlinked is not used (it would outlive the run, findings and all).
+      fs.unlinkSync(file);
+      this.fd = fd;
+      closer.register(this, fd, this);
     } catch (error) {
-      if (this.fd === undefined) this.fallback = `cannot hold findings in ${dir}: ${reason(error)}`;
-      // A file that could not be unlinked (some Windows file systems) goes when the folder does.
+      this.fallback = `cannot hold findings in ${dir}: ${reason(error)}`;
+      if (fd !== undefined) {
+        fs.closeSync(fd);
+        try {
+          fs.unlinkSync(join(folder!, 'findings.jsonl'));
+        } catch {
+          // Left to the system's cleaning of its temporary folder.
+        }
+      }
     } finally {
       if (folder) {
         try {
-          rmdirSync(folder);
+          fs.rmdirSync(folder);
         } catch {
-          // Not empty (the file could not be unlinked): the system's temporary folder is cleaned by the system.
+          // Where an unlinked open file keeps its name until it is closed (Windows): removed then.
+          leftFolders.add(folder);
+          if (!exitHook) process.once('exit', removeLeftFolders);
+          exitHook = true;
         }
       }
     }
@@ -74,25 +112,39 @@ export class FindingSpool {
   /** Findings kept from here on: in the spool, or, when it cannot be written, in memory. */
   add(findings: readonly ReportFinding[]): SpoolPart {
     if (this.fd === undefined || this.fallback || findings.length === 0) return { findings };
-    const lines: string[] = [];
-    const lengths: number[] = [];
-    for (const f of findings) {
-      const line = `${JSON.stringify(this.compact(f))}\n`;
-      lines.push(line);
-      lengths.push(Buffer.byteLength(line));
-    }
-    const bytes = Buffer.from(lines.join(''));
     const start = this.offsets[this.offsets.length - 1]!;
+    const ends: number[] = [];
     try {
-      for (let written = 0; written < bytes.length;) written += writeSync(this.fd, bytes, written, bytes.length - written, start + written);
+      // Written about a megabyte at a time: an account's findings never become one string (V8's
+      // longest is about 512 MB) nor one buffer.
+      let position = start;
+      let batch: string[] = [];
+      let size = 0;
+      const flush = (): void => {
+        const bytes = Buffer.from(batch.join(''));
+        for (let written = 0; written < bytes.length;)
+          written += spoolFileSystem.writeSync(this.fd!, bytes, written, bytes.length - written, position + written);
+        position += bytes.length;
+        batch = [];
+        size = 0;
+      };
+      let end = start;
+      for (const f of findings) {
+        const line = `${JSON.stringify(this.compact(f))}\n`;
+        ends.push((end += Buffer.byteLength(line)));
+        batch.push(line);
+        size += line.length;
+        if (size >= CHUNK) flush();
+      }
+      if (batch.length) flush();
     } catch (error) {
-      // What is already in the spool stays readable; these findings and the later ones stay in memory.
+      // What is already in the spool stays readable (an account's lines count only once all are
+      // written); these findings and the later ones stay in memory.
       this.fallback = `cannot hold more findings in the temporary folder: ${reason(error)}`;
       return { findings };
     }
     const first = this.offsets.length - 1;
-    let at = start;
-    for (const n of lengths) this.offsets.push((at += n));
+    for (const end of ends) this.offsets.push(end);
     for (const f of findings) this.checkOf.push(this.checks.get(f.checkId)!.index);
     return { first, count: findings.length };
   }
@@ -148,8 +200,9 @@ export class FindingSpool {
   close(): void {
     if (this.fd === undefined) return;
     closer.unregister(this);
-    closeSync(this.fd);
+    spoolFileSystem.closeSync(this.fd);
     this.fd = undefined;
+    removeLeftFolders();
   }
 
   /** The finding with its check's fields written as SAME. */
@@ -208,8 +261,14 @@ export class FindingSpool {
   private read(into: Buffer, position: number): void {
     if (this.fd === undefined) throw new Error('the findings spool was closed before its findings were read');
     for (let got = 0; got < into.length;) {
-      const n = readSync(this.fd, into, got, into.length - got, position + got);
-      if (n === 0) throw new Error('the findings spool ended early (was its file truncated?)');
+      let n: number;
+      try {
+        n = spoolFileSystem.readSync(this.fd, into, got, into.length - got, position + got);
+      } catch (error) {
+        // Said as what failed (not as the report being written), in one line.
+        throw new ReportWriteError(`cannot read the findings back from the temporary folder: ${reason(error)}`);
+      }
+      if (n === 0) throw new ReportWriteError('cannot read the findings back from the temporary folder: it ended early');
       got += n;
     }
   }

@@ -2,11 +2,16 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReportFinding } from '../../src/report/model.js';
-import { renderHtml } from '../../src/report/html.js';
-import { renderJson } from '../../src/report/json.js';
-import { FindingSpool } from '../../src/report/spool.js';
-import { reportOf, sampleFinding } from '../helpers/report.js';
+import type { Baseline } from '../../src/ops/baseline.js';
+import type { WaiverFile } from '../../src/ops/waivers.js';
+import { assembleOrganizationReport, markFinding, marksOf } from '../../src/org/report.js';
+import { zeroCounts, type Findings, type ReportFinding } from '../../src/report/model.js';
+import { FindingSpool, spoolFileSystem } from '../../src/report/spool.js';
+import { ReportWriteError } from '../../src/report/write.js';
+import { RENDERERS } from '../../src/scan.js';
+import { sampleFinding } from '../helpers/report.js';
+
+const CALLER = '999999999999';
 
 /** An account's findings: three checks, the fields a check repeats shared, one finding that differs from its check. */
 function accountFindings(accountId: string): ReportFinding[] {
@@ -95,14 +100,125 @@ describe('the findings spool', () => {
     expect(JSON.stringify([...view])).toBe(JSON.stringify(findings));
   });
 
-  it('makes the same reports as the findings in memory', () => {
+  it('makes the same organization report, in every format, as the findings in memory, with waivers and a baseline', () => {
+    const waivers: WaiverFile = {
+      file: 'w.yaml',
+      waivers: [
+        { checkId: 'check-1', resources: ['sg-*'], reason: 'first', owner: 'o', expires: '2099-01-01', source: 'w.yaml:2' },
+        { checkId: 'check-1', resources: ['sg-1'], reason: 'second', owner: 'o', expires: '2099-01-01', source: 'w.yaml:8' },
+      ],
+    };
+    const old = accountFindings('111111111111').map((f, i) => ({ ...f, status: i % 2 ? f.status : ('FAIL' as const) }));
+    const baseline: Baseline = { file: 'old.json', startedAt: '2026-11-01T00:00:00.000Z', accountId: CALLER, findings: old };
+    const report = (findings: (parts: ReportFinding[][]) => Findings) => {
+      const marks = marksOf(waivers, baseline, '2026-12-03');
+      const parts = ['111111111111', '222222222222'].map((id) => accountFindings(id));
+      for (const part of parts) for (const f of part) markFinding(marks, f);
+      const checks = [...new Set(parts.flat().map((f) => f.checkId))].map((id) => ({
+        id,
+        category: 'infrastructure' as const,
+        responsibility: 'network-firewall' as const,
+        compliance: { 'cis-aws-5.0': ['5.1.1'] },
+      }));
+      return assembleOrganizationReport({
+        startedAt: new Date('2026-12-03T10:00:00Z'),
+        finishedAt: new Date('2026-12-03T10:01:00Z'),
+        callerAccountId: CALLER,
+        callerArn: `arn:aws:iam::${CALLER}:role/auditor`,
+        source: 'aws',
+        ranChecks: checks,
+        catalog: checks,
+        findings: findings(parts),
+        accounts: ['111111111111', '222222222222'].map((id) => ({
+          id,
+          name: id,
+          status: 'scanned' as const,
+          partial: false,
+          errors: [],
+          regions: ['us-east-1'],
+          counts: zeroCounts(),
+          apiCalls: 1,
+        })),
+        errors: [],
+        apiCalls: { total: 2, byOperation: {} },
+        organization: { roleName: 'SrmAuditReadOnly' },
+        marks,
+      });
+    };
+    const inMemory = report((parts) => parts.flat());
     const spool = open();
-    const a = accountFindings('111111111111');
-    const b = accountFindings('222222222222');
-    const view = spool.view([spool.add(a), spool.add(b)]);
-    const inMemory = reportOf([...a, ...b]);
-    expect(renderJson({ ...inMemory, findings: view })).toBe(renderJson(inMemory));
-    expect(renderHtml({ ...inMemory, findings: view })).toBe(renderHtml(inMemory));
+    const spooled = report((parts) => spool.view(parts.map((p) => spool.add(p))));
+    expect(Array.isArray(spooled.findings)).toBe(false);
+    expect(inMemory.waivers?.applied.map((w) => [w.reason, w.matched])).toEqual([['first', 4]]);
+    expect(inMemory.baseline?.counts.persisting).toBeGreaterThan(0);
+    const text = (content: ReturnType<(typeof RENDERERS)[keyof typeof RENDERERS]>) =>
+      typeof content === 'string' ? content : [...content].join('');
+    for (const [format, render] of Object.entries(RENDERERS)) {
+      expect(text(render(spooled)), format).toBe(text(render(inMemory)));
+    }
+  });
+
+  it('keeps an account in memory, and the accounts after it, when the disk fills up while it is written; nothing is lost', () => {
+    const write = spoolFileSystem.writeSync;
+    const spool = open();
+    const first = accountFindings('111111111111');
+    // Large enough to be written in several pieces: the second piece fails.
+    const second = Array.from({ length: 4000 }, (_, n) => sampleFinding(2, { id: `big-${n}`, message: 'm'.repeat(600) }));
+    const third = accountFindings('333333333333');
+    let writes = 0;
+    try {
+      const partA = spool.add(first);
+      spoolFileSystem.writeSync = ((...args: Parameters<typeof write>) => {
+        if (++writes === 2) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        return write(...args);
+      }) as typeof write;
+      const partB = spool.add(second);
+      const partC = spool.add(third);
+      expect(spool.fallback).toBe('cannot hold more findings in the temporary folder: ENOSPC (no space left on device)');
+      expect(partB).toEqual({ findings: second });
+      expect(partC).toEqual({ findings: third });
+      const view = spool.view([partA, partB, partC]);
+      expect(JSON.stringify([...view])).toBe(JSON.stringify([...first, ...second, ...third]));
+      expect(view.at(2)).toEqual(first[2]);
+      expect(view.at(first.length + 7)).toBe(second[7]);
+    } finally {
+      spoolFileSystem.writeSync = write;
+    }
+  });
+
+  it('is not used where its file cannot be unlinked, and leaves nothing behind', () => {
+    const unlink = spoolFileSystem.unlinkSync;
+    const dir = mkdtempSync(join(tmpdir(), 'srm-spool-test-'));
+    let refused = 0;
+    spoolFileSystem.unlinkSync = ((path: string) => {
+      if (refused++ === 0) throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+      unlink(path);
+    }) as typeof unlink;
+    try {
+      const spool = open(dir);
+      expect(spool.fallback).toMatch(/^cannot hold findings in .*: EBUSY$/);
+      const a = accountFindings('111111111111');
+      expect(spool.add(a)).toEqual({ findings: a });
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      spoolFileSystem.unlinkSync = unlink;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says in one line that the findings cannot be read back, rather than blame a report', () => {
+    const read = spoolFileSystem.readSync;
+    const spool = open();
+    const view = spool.view([spool.add(accountFindings('111111111111'))]);
+    spoolFileSystem.readSync = (() => {
+      throw Object.assign(new Error('io'), { code: 'EIO' });
+    }) as typeof read;
+    try {
+      expect(() => [...view]).toThrow(new ReportWriteError('cannot read the findings back from the temporary folder: EIO'));
+      expect(() => view.at(0)).toThrow(ReportWriteError);
+    } finally {
+      spoolFileSystem.readSync = read;
+    }
   });
 
   it('leaves nothing in the temporary folder, even while it is open', () => {
