@@ -26,7 +26,7 @@ type CheckFields = Pick<ReportFinding, (typeof CHECK_FIELDS)[number]>;
  */
 const SAME = 0;
 
-/** How much of the file a sequential read takes at once, and a write at most. */
+/** How much of the file a sequential read takes at once, and about how much a write takes. */
 const CHUNK = 1 << 20;
 
 /** The file-system calls the spool makes, replaceable in tests (a disk that fills up, a file that cannot be unlinked). */
@@ -34,9 +34,20 @@ export const spoolFileSystem = { mkdtempSync, openSync, unlinkSync, rmdirSync, c
 
 /**
  * Folders a spool could not remove while its file was open (where the file system keeps an
- * unlinked open file's name until it is closed): removed when the file is closed, or at exit.
+ * unlinked open file's name until it is closed, as Windows does): removed when the file is
+ * closed, or at exit, once every spool's file is closed.
  */
 const leftFolders = new Set<string>();
+/** The files of spools not closed yet (a report's findings are read from its spool until the process ends). */
+const openFiles = new Set<number>();
+const closeQuietly = (fd: number): void => {
+  openFiles.delete(fd);
+  try {
+    spoolFileSystem.closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+};
 const removeLeftFolders = (): void => {
   for (const folder of leftFolders) {
     try {
@@ -48,18 +59,16 @@ const removeLeftFolders = (): void => {
   }
 };
 let exitHook = false;
+const atExit = (): void => {
+  for (const fd of openFiles) closeQuietly(fd);
+  removeLeftFolders();
+};
 
 /** One account's findings in the spool: on disk (their places in the file), or kept in memory. */
 export type SpoolPart = { first: number; count: number } | { findings: readonly ReportFinding[] };
 
 /** Closes a spool's file once nothing can read it any more. */
-const closer = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});
+const closer = new FinalizationRegistry<number>(closeQuietly);
 
 export class FindingSpool {
   /** Where each finding's line starts, and one past the last line's end. */
@@ -84,11 +93,12 @@ export class FindingSpool {
       // A file that cannot be unlinked is not used (it would outlive the run, findings and all).
       fs.unlinkSync(file);
       this.fd = fd;
+      openFiles.add(fd);
       closer.register(this, fd, this);
     } catch (error) {
       this.fallback = `cannot hold findings in ${dir}: ${reason(error)}`;
       if (fd !== undefined) {
-        fs.closeSync(fd);
+        closeQuietly(fd);
         try {
           fs.unlinkSync(join(folder!, 'findings.jsonl'));
         } catch {
@@ -102,7 +112,7 @@ export class FindingSpool {
         } catch {
           // Where an unlinked open file keeps its name until it is closed (Windows): removed then.
           leftFolders.add(folder);
-          if (!exitHook) process.once('exit', removeLeftFolders);
+          if (!exitHook) process.once('exit', atExit);
           exitHook = true;
         }
       }
@@ -122,8 +132,11 @@ export class FindingSpool {
       let size = 0;
       const flush = (): void => {
         const bytes = Buffer.from(batch.join(''));
-        for (let written = 0; written < bytes.length;)
-          written += spoolFileSystem.writeSync(this.fd!, bytes, written, bytes.length - written, position + written);
+        for (let written = 0; written < bytes.length;) {
+          const n = spoolFileSystem.writeSync(this.fd!, bytes, written, bytes.length - written, position + written);
+          if (n === 0) throw new Error('the temporary folder took no more bytes');
+          written += n;
+        }
         position += bytes.length;
         batch = [];
         size = 0;
@@ -200,7 +213,7 @@ export class FindingSpool {
   close(): void {
     if (this.fd === undefined) return;
     closer.unregister(this);
-    spoolFileSystem.closeSync(this.fd);
+    closeQuietly(this.fd);
     this.fd = undefined;
     removeLeftFolders();
   }

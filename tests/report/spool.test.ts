@@ -206,6 +206,27 @@ describe('the findings spool', () => {
     }
   });
 
+  it('removes its folder when its file is closed, where an unlinked open file keeps the folder (Windows)', () => {
+    const rmdir = spoolFileSystem.rmdirSync;
+    const dir = mkdtempSync(join(tmpdir(), 'srm-spool-test-'));
+    let held = true;
+    spoolFileSystem.rmdirSync = ((path: string) => {
+      if (held) throw Object.assign(new Error('not empty'), { code: 'ENOTEMPTY' });
+      rmdir(path);
+    }) as typeof rmdir;
+    try {
+      const spool = open(dir);
+      expect(spool.fallback).toBeUndefined();
+      expect(readdirSync(dir)).toHaveLength(1);
+      held = false;
+      spool.close();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      spoolFileSystem.rmdirSync = rmdir;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says in one line that the findings cannot be read back, rather than blame a report', () => {
     const read = spoolFileSystem.readSync;
     const spool = open();
