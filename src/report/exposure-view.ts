@@ -7,7 +7,7 @@
  */
 import { parseExposures } from '../analysis/reachability.js';
 import { severityRank, type Finding } from '../engine/types.js';
-import { findingsWhere, type Report, type ReportFinding } from './model.js';
+import { findingsOfChecks, type Report, type ReportFinding } from './model.js';
 import { escapeHtmlText as e } from './text.js';
 import { resourceLabel, shortenMiddle } from './html-present.js';
 
@@ -49,7 +49,7 @@ function resourceRows(f: Finding): string {
 export function renderExposureView(
   report: Report,
   /** The reachability checks' findings, when the caller has them already. */
-  evaluated: readonly ReportFinding[] = findingsWhere(report.findings, (f) => EXPOSURE_CHECKS.includes(f.checkId)),
+  evaluated: readonly ReportFinding[] = findingsOfChecks(report.findings, EXPOSURE_CHECKS),
 ): string {
   if (evaluated.length === 0) return '';
   const exposed = evaluated

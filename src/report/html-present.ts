@@ -122,18 +122,14 @@ const STATUS_ORDER: Record<Status | 'WAIVED', number> = { FAIL: 0, ERROR: 1, WAI
  * within a check, failures first, the most exposed first, then by name.
  */
 export function orderFindings(findings: Findings, reachable: ReadonlySet<string>): ReportFinding[] {
-  return findingOrder(findings, reachable).order.map((i) => findings.at(i)!);
+  return tallied(findings, findingOrderTally(reachable))[0].order.map((i) => findings.at(i)!);
 }
 
 /**
- * orderFindings as places in `findings` (`order`), with the place of each check's first finding
- * in that order (`firsts`). Only the sort keys are held, not the findings: a spooled report's
- * findings are read back one by one in this order.
+ * The findings' order as places in the findings (`order`), with the place of each check's first
+ * finding in that order (`firsts`). Only the sort keys are held, not the findings: a spooled
+ * report's findings are read back one by one in this order.
  */
-export function findingOrder(findings: Iterable<ReportFinding>, reachable: ReadonlySet<string>): FindingOrder {
-  return tallied(findings, findingOrderTally(reachable))[0];
-}
-
 export interface FindingOrder {
   order: number[];
   firsts: number[];

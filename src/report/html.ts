@@ -446,7 +446,7 @@ export function pageFacts(report: Report): PageFacts {
  * The page's sections in order, each with its nav entry; an empty one is left out. A new view
  * (e.g. an organization's accounts) is one more entry here.
  */
-export function pageSections(report: Report, facts: PageFacts = pageFacts(report)): PageSection[] {
+export function pageSections(report: Report, facts: PageFacts): PageSection[] {
   const exposure = renderExposureView(report, facts.exposed);
   return [
     { id: 'summary', nav: 'Summary', html: summarySection(report, facts) },

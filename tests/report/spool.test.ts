@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Baseline } from '../../src/ops/baseline.js';
 import type { WaiverFile } from '../../src/ops/waivers.js';
 import { assembleOrganizationReport, markFinding, marksOf } from '../../src/org/report.js';
@@ -39,8 +39,19 @@ const open = (dir?: string): FindingSpool => {
   spools.push(spool);
   return spool;
 };
+/** A fresh folder under the system's temporary one, removed after the test. */
+const folders: string[] = [];
+const folder = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'srm-spool-test-'));
+  folders.push(dir);
+  return dir;
+};
+/** A file-system error as Node gives it. */
+const fsError = (code: string): Error => Object.assign(new Error(code), { code });
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const s of spools.splice(0)) s.close();
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the findings spool', () => {
@@ -166,93 +177,70 @@ describe('the findings spool', () => {
     const second = Array.from({ length: 4000 }, (_, n) => sampleFinding(2, { id: `big-${n}`, message: 'm'.repeat(600) }));
     const third = accountFindings('333333333333');
     let writes = 0;
-    try {
-      const partA = spool.add(first);
-      spoolFileSystem.writeSync = ((...args: Parameters<typeof write>) => {
-        if (++writes === 2) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
-        return write(...args);
-      }) as typeof write;
-      const partB = spool.add(second);
-      const partC = spool.add(third);
-      expect(spool.fallback).toBe('cannot hold more findings in the temporary folder: ENOSPC (no space left on device)');
-      expect(partB).toEqual({ findings: second });
-      expect(partC).toEqual({ findings: third });
-      const view = spool.view([partA, partB, partC]);
-      expect(JSON.stringify([...view])).toBe(JSON.stringify([...first, ...second, ...third]));
-      expect(view.at(2)).toEqual(first[2]);
-      expect(view.at(first.length + 7)).toBe(second[7]);
-    } finally {
-      spoolFileSystem.writeSync = write;
-    }
+    const partA = spool.add(first);
+    vi.spyOn(spoolFileSystem, 'writeSync').mockImplementation((...args: Parameters<typeof write>) => {
+      if (++writes === 2) throw fsError('ENOSPC');
+      return write(...args);
+    });
+    const partB = spool.add(second);
+    const partC = spool.add(third);
+    expect(spool.fallback).toBe('cannot hold more findings in the temporary folder: ENOSPC (no space left on device)');
+    expect(partB).toEqual({ findings: second });
+    expect(partC).toEqual({ findings: third });
+    const view = spool.view([partA, partB, partC]);
+    expect(JSON.stringify([...view])).toBe(JSON.stringify([...first, ...second, ...third]));
+    expect(view.at(2)).toEqual(first[2]);
+    expect(view.at(first.length + 7)).toBe(second[7]);
   });
 
   it('is not used where its file cannot be unlinked, and leaves nothing behind', () => {
     const unlink = spoolFileSystem.unlinkSync;
-    const dir = mkdtempSync(join(tmpdir(), 'srm-spool-test-'));
+    const dir = folder();
     let refused = 0;
-    spoolFileSystem.unlinkSync = ((path: string) => {
-      if (refused++ === 0) throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+    vi.spyOn(spoolFileSystem, 'unlinkSync').mockImplementation((path) => {
+      if (refused++ === 0) throw fsError('EBUSY');
       unlink(path);
-    }) as typeof unlink;
-    try {
-      const spool = open(dir);
-      expect(spool.fallback).toMatch(/^cannot hold findings in .*: EBUSY$/);
-      const a = accountFindings('111111111111');
-      expect(spool.add(a)).toEqual({ findings: a });
-      expect(readdirSync(dir)).toEqual([]);
-    } finally {
-      spoolFileSystem.unlinkSync = unlink;
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+    const spool = open(dir);
+    expect(spool.fallback).toMatch(/^cannot hold findings in .*: EBUSY$/);
+    const a = accountFindings('111111111111');
+    expect(spool.add(a)).toEqual({ findings: a });
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('removes its folder when its file is closed, where an unlinked open file keeps the folder (Windows)', () => {
     const rmdir = spoolFileSystem.rmdirSync;
-    const dir = mkdtempSync(join(tmpdir(), 'srm-spool-test-'));
+    const dir = folder();
     let held = true;
-    spoolFileSystem.rmdirSync = ((path: string) => {
-      if (held) throw Object.assign(new Error('not empty'), { code: 'ENOTEMPTY' });
+    vi.spyOn(spoolFileSystem, 'rmdirSync').mockImplementation((path) => {
+      if (held) throw fsError('ENOTEMPTY');
       rmdir(path);
-    }) as typeof rmdir;
-    try {
-      const spool = open(dir);
-      expect(spool.fallback).toBeUndefined();
-      expect(readdirSync(dir)).toHaveLength(1);
-      held = false;
-      spool.close();
-      expect(readdirSync(dir)).toEqual([]);
-    } finally {
-      spoolFileSystem.rmdirSync = rmdir;
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+    const spool = open(dir);
+    expect(spool.fallback).toBeUndefined();
+    expect(readdirSync(dir)).toHaveLength(1);
+    held = false;
+    spool.close();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('says in one line that the findings cannot be read back, rather than blame a report', () => {
-    const read = spoolFileSystem.readSync;
     const spool = open();
     const view = spool.view([spool.add(accountFindings('111111111111'))]);
-    spoolFileSystem.readSync = (() => {
-      throw Object.assign(new Error('io'), { code: 'EIO' });
-    }) as typeof read;
-    try {
-      expect(() => [...view]).toThrow(new ReportWriteError('cannot read the findings back from the temporary folder: EIO'));
-      expect(() => view.at(0)).toThrow(ReportWriteError);
-    } finally {
-      spoolFileSystem.readSync = read;
-    }
+    vi.spyOn(spoolFileSystem, 'readSync').mockImplementation(() => {
+      throw fsError('EIO');
+    });
+    expect(() => [...view]).toThrow(new ReportWriteError('cannot read the findings back from the temporary folder: EIO'));
+    expect(() => view.at(0)).toThrow(ReportWriteError);
   });
 
   it('leaves nothing in the temporary folder, even while it is open', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'srm-spool-test-'));
-    try {
-      const spool = open(dir);
-      const view = spool.view([spool.add(accountFindings('111111111111'))]);
-      expect(readdirSync(dir)).toEqual([]);
-      expect(view.length).toBe(5);
-      expect([...view]).toHaveLength(5);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = folder();
+    const spool = open(dir);
+    const view = spool.view([spool.add(accountFindings('111111111111'))]);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(view.length).toBe(5);
+    expect([...view]).toHaveLength(5);
   });
 
   it('keeps the findings in memory, and says why, where the temporary folder cannot be written', () => {
