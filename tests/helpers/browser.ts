@@ -17,7 +17,17 @@ async function chromiumPath(): Promise<string> {
     return override;
   }
   const { default: packaged } = await import('@sparticuz/chromium');
-  return packaged.executablePath();
+  // Unpacked once into the system's temporary folder, not into this test run's (temp-root.ts),
+  // which is removed at the end of every run.
+  const runTmp = process.env.TMPDIR;
+  const systemTmp = process.env.SRM_SYSTEM_TMPDIR;
+  if (systemTmp) process.env.TMPDIR = systemTmp;
+  try {
+    return await packaged.executablePath();
+  } finally {
+    if (runTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = runTmp;
+  }
 }
 
 export async function launchChromium(): Promise<Browser> {
