@@ -17,6 +17,7 @@ import { describeError, errorSentence } from '../src/aws/errors.js';
 import { organization } from '../src/aws/loaders/organizations.js';
 import type { CheckContext, Evidence, ResultSink } from '../src/engine/check.js';
 import type { Resource, Severity } from '../src/engine/types.js';
+import { forEachInTurn, JUDGED_IN_FLIGHT } from '../src/engine/parallel.js';
 import { reportVerdict, type Verdict } from './verdict.js';
 
 export const trustZoneLoaders = { organization };
@@ -114,24 +115,22 @@ export async function judgeSharedResources<T>(
     evidenceKey: string;
   },
 ): Promise<void> {
-  await Promise.all(
-    items.map(async (item) => {
-      let verdict: Verdict;
-      try {
-        const permissions = await describe.permissions(item);
-        const outside = sharesOutsideZone(permissions, zone);
-        verdict = externalAccessVerdict(
-          outside.map((o) => ({ text: `${o.who} ${describe.verb}`, level: 'read' as const, public: o.public })),
-          zone,
-          {
-            none: permissions.length ? 'Shared only inside the zone' : 'Not shared with any other account',
-            evidence: { [describe.evidenceKey]: permissions },
-          },
-        );
-      } catch (error) {
-        verdict = { status: 'error', error };
-      }
-      reportVerdict(result, describe.resource(item), verdict);
-    }),
-  );
+  await forEachInTurn(items, JUDGED_IN_FLIGHT, async (item) => {
+    let verdict: Verdict;
+    try {
+      const permissions = await describe.permissions(item);
+      const outside = sharesOutsideZone(permissions, zone);
+      verdict = externalAccessVerdict(
+        outside.map((o) => ({ text: `${o.who} ${describe.verb}`, level: 'read' as const, public: o.public })),
+        zone,
+        {
+          none: permissions.length ? 'Shared only inside the zone' : 'Not shared with any other account',
+          evidence: { [describe.evidenceKey]: permissions },
+        },
+      );
+    } catch (error) {
+      verdict = { status: 'error', error };
+    }
+    reportVerdict(result, describe.resource(item), verdict);
+  });
 }

@@ -6,7 +6,7 @@ import { forEachByGroup } from '../../src/engine/parallel.js';
 import { reportVerdict, type Verdict } from '../verdict.js';
 
 /** Buckets one check judges at once in one region: enough to keep S3's per-API rate busy. */
-const BUCKETS_IN_FLIGHT_PER_REGION = 32;
+const BUCKETS_IN_FLIGHT_PER_REGION = 16;
 
 export const bucketArn = (name: string, partition: string): string => `arn:${partition}:s3:::${name}`;
 

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/engine/check.js';
 import { manualSnapshotsOf, snapshotLoaders } from './rds-common.js';
+import { forEachInTurn, JUDGED_IN_FLIGHT } from '../../src/engine/parallel.js';
 
 export default defineCheck({
   id: 'rds-snapshot-not-public',
@@ -17,21 +18,19 @@ export default defineCheck({
   async run({ region, accountId, partition, load, result }) {
     const snapshots = await manualSnapshotsOf({ region, accountId, partition, load, result });
     // The restore attribute has no bulk read: one call per manual snapshot.
-    await Promise.all(
-      snapshots.map(async ({ resource, restorers }) => {
-        try {
-          const accounts = await restorers();
-          if (accounts.includes('all')) {
-            result.fail(resource, 'Public: its restore attribute includes "all", so any AWS account can copy or restore it.');
-          } else if (accounts.length) {
-            result.pass(resource, `Not public; shared with ${accounts.length} named account(s): ${accounts.join(', ')}.`);
-          } else {
-            result.pass(resource, 'Not public and not shared with any other account.');
-          }
-        } catch (error) {
-          result.error(resource, error);
+    await forEachInTurn(snapshots, JUDGED_IN_FLIGHT, async ({ resource, restorers }) => {
+      try {
+        const accounts = await restorers();
+        if (accounts.includes('all')) {
+          result.fail(resource, 'Public: its restore attribute includes "all", so any AWS account can copy or restore it.');
+        } else if (accounts.length) {
+          result.pass(resource, `Not public; shared with ${accounts.length} named account(s): ${accounts.join(', ')}.`);
+        } else {
+          result.pass(resource, 'Not public and not shared with any other account.');
         }
-      }),
-    );
+      } catch (error) {
+        result.error(resource, error);
+      }
+    });
   },
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { forEachByGroup, shareOfInFlight } from '../../src/engine/parallel.js';
+import { judgeEach, pass } from '../../checks/abstracted/services/common.js';
+import type { ResultSink } from '../../src/engine/check.js';
+import { forEachByGroup, forEachInTurn, JUDGED_IN_FLIGHT, shareOfInFlight } from '../../src/engine/parallel.js';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
 describe('work in flight per region', () => {
   it('shares the in-flight budget in proportion to each region’s work, with a floor and never more than it has', () => {
@@ -59,5 +63,77 @@ describe('work in flight per region', () => {
     );
     expect(peak.get('a')).toBe(share.get('a'));
     expect(peak.get('b')!).toBeLessThanOrEqual(share.get('b')!);
+  });
+});
+
+describe('work in turn', () => {
+  it('starts each item only at its turn, in order, with never more than the bound in flight', async () => {
+    const started: number[] = [];
+    let running = 0;
+    let peak = 0;
+    await forEachInTurn(
+      Array.from({ length: 50 }, (_, i) => `item${i}`),
+      7,
+      async (item, index) => {
+        expect(item).toBe(`item${index}`);
+        started.push(index);
+        peak = Math.max(peak, ++running);
+        // Nothing beyond the bound has been started while these wait.
+        expect(started.length).toBeLessThanOrEqual(index + 7);
+        await tick();
+        running--;
+      },
+    );
+    expect(started).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(peak).toBe(7);
+  });
+
+  it('takes at least one at a time, and nothing for no items', async () => {
+    const seen: number[] = [];
+    await forEachInTurn([1, 2, 3], 0, async (n) => void seen.push(n));
+    expect(seen).toEqual([1, 2, 3]);
+    await expect(forEachInTurn([], 4, () => Promise.reject(new Error('never')))).resolves.toBeUndefined();
+  });
+
+  it('rejects with the first error once the items started have settled, and starts no more', async () => {
+    const started: number[] = [];
+    const settled: number[] = [];
+    const run = forEachInTurn(
+      Array.from({ length: 20 }, (_, i) => i),
+      3,
+      async (i) => {
+        started.push(i);
+        if (i === 4) throw new Error('item 4');
+        await tick();
+        await tick();
+        settled.push(i);
+      },
+    );
+    await expect(run).rejects.toThrow('item 4');
+    // Nothing was started after the failure but what was already in flight beside it …
+    expect(Math.max(...started)).toBeLessThanOrEqual(4 + 2);
+    expect(started.length).toBeLessThan(20);
+    // … and every item started (but the failed one) had finished before the rejection.
+    expect(settled.sort((a, b) => a - b)).toEqual(started.filter((i) => i !== 4).sort((a, b) => a - b));
+  });
+
+  it('judgeEach judges a long list a bounded number at a time, each resource once', async () => {
+    let pending = 0;
+    let peak = 0;
+    const passed: string[] = [];
+    const result = { pass: (resource: { id: string }) => passed.push(resource.id) } as unknown as ResultSink;
+    await judgeEach(
+      result,
+      Array.from({ length: 300 }, (_, i) => `r${i}`),
+      (id) => ({ id, type: 'AWS::Test::Thing' }),
+      async () => {
+        peak = Math.max(peak, ++pending);
+        await tick();
+        pending--;
+        return pass('fine');
+      },
+    );
+    expect(peak).toBe(JUDGED_IN_FLIGHT);
+    expect(new Set(passed).size).toBe(300);
   });
 });

@@ -13,6 +13,7 @@ import type { SecretListEntry } from '@aws-sdk/client-secrets-manager';
 import { MalformedResponse } from '../../../src/aws/errors.js';
 import { arn, type ResultOptions, type ResultSink } from '../../../src/engine/check.js';
 import type { Resource } from '../../../src/engine/types.js';
+import { forEachInTurn, JUDGED_IN_FLIGHT } from '../../../src/engine/parallel.js';
 import { reportVerdict, type Verdict } from '../../verdict.js';
 
 export { fail, pass, type Verdict } from '../../verdict.js';
@@ -38,17 +39,15 @@ export async function judgeEach<T>(
   judge: (item: T) => Verdict | Promise<Verdict>,
   options?: (item: T) => ResultOptions | undefined,
 ): Promise<void> {
-  await Promise.all(
-    items.map(async (item) => {
-      let verdict: Verdict;
-      try {
-        verdict = await judge(item);
-      } catch (err) {
-        verdict = error(err);
-      }
-      reportVerdict(result, resourceOf(item), verdict, options?.(item));
-    }),
-  );
+  await forEachInTurn(items, JUDGED_IN_FLIGHT, async (item) => {
+    let verdict: Verdict;
+    try {
+      verdict = await judge(item);
+    } catch (err) {
+      verdict = error(err);
+    }
+    reportVerdict(result, resourceOf(item), verdict, options?.(item));
+  });
 }
 
 export interface Where {

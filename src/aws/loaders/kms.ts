@@ -1,6 +1,7 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { MalformedResponse, requireField } from '../errors.js';
 import { defineLoader } from '../loader.js';
+import { forEachInTurn } from '../../engine/parallel.js';
 import { listAll } from './paginate.js';
 import { registerClient } from '../clients.js';
 import { sdk } from '../sdk.js';
@@ -21,17 +22,12 @@ export const kmsKeys = defineLoader({
     const listed = await listAll('kms:ListKeys', 'Keys', 'NextMarker', paginateListKeys({ client, pageSize: 1000 }, {}), (p) => p.Keys);
     const ids = listed.map((k) => requireField(k.KeyId, 'KeyId', 'kms:ListKeys'));
     const out: KeyMetadata[] = new Array<KeyMetadata>(ids.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < ids.length) {
-        const i = next++;
-        const described = await client.send(new DescribeKeyCommand({ KeyId: ids[i]! }));
-        const meta = requireField(described?.KeyMetadata, 'KeyMetadata', 'kms:DescribeKey');
-        if (!meta.KeyId || !meta.Arn) throw new MalformedResponse('its KeyMetadata held no KeyId or Arn', 'kms:DescribeKey');
-        out[i] = meta;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(DESCRIBE_IN_FLIGHT, ids.length) }, worker));
+    await forEachInTurn(ids, DESCRIBE_IN_FLIGHT, async (id, i) => {
+      const described = await client.send(new DescribeKeyCommand({ KeyId: id }));
+      const meta = requireField(described?.KeyMetadata, 'KeyMetadata', 'kms:DescribeKey');
+      if (!meta.KeyId || !meta.Arn) throw new MalformedResponse('its KeyMetadata held no KeyId or Arn', 'kms:DescribeKey');
+      out[i] = meta;
+    });
     return out;
   },
 });

@@ -13,6 +13,7 @@ import { defineLoader } from '../loader.js';
 import { pagesOf } from './paginate.js';
 import { registerClient } from '../clients.js';
 import { sdk } from '../sdk.js';
+import { forEachInTurn, JUDGED_IN_FLIGHT } from '../../engine/parallel.js';
 const {
   S3Client,
   GetBucketAclCommand,
@@ -91,20 +92,23 @@ export const buckets = defineLoader({
       if (!page.Buckets && !page.Owner) throw new MalformedResponse('it held neither Buckets nor Owner', 's3:ListAllMyBuckets');
       listed.push(...(page.Buckets ?? []));
     }
-    return Promise.all(
-      listed
-        .filter((b) => b.Name)
-        .map(async (b) => {
-          const bucket = { name: b.Name!, createdAt: b.CreationDate };
-          if (b.BucketRegion) return { ...bucket, region: b.BucketRegion };
-          try {
-            return { ...bucket, region: bucketLocation(await client.send(new GetBucketLocationCommand({ Bucket: b.Name! }))) };
-          } catch (regionError) {
-            tagErrorAction(regionError, 's3:GetBucketLocation');
-            return { ...bucket, regionError };
-          }
-        }),
-    );
+    // Where the listing leaves out BucketRegion (older endpoints), one GetBucketLocation per bucket.
+    const named = listed.filter((b) => b.Name);
+    const buckets = new Array<Bucket>(named.length);
+    await forEachInTurn(named, JUDGED_IN_FLIGHT, async (b, i) => {
+      const bucket = { name: b.Name!, createdAt: b.CreationDate };
+      if (b.BucketRegion) {
+        buckets[i] = { ...bucket, region: b.BucketRegion };
+        return;
+      }
+      try {
+        buckets[i] = { ...bucket, region: bucketLocation(await client.send(new GetBucketLocationCommand({ Bucket: b.Name! }))) };
+      } catch (regionError) {
+        tagErrorAction(regionError, 's3:GetBucketLocation');
+        buckets[i] = { ...bucket, regionError };
+      }
+    });
+    return buckets;
   },
 });
 
