@@ -31,12 +31,16 @@ export async function forEachByGroup<T>(
     members.push(item);
   }
   const share = shareOfInFlight(new Map([...groups].map(([group, members]) => [group, members.length])), perGroup);
-  await Promise.all([...groups].map(([group, members]) => forEachInTurn(members, share.get(group)!, work)));
+  // One failure stops every group, and the call rejects once every item started has settled.
+  const failure: Failure = {};
+  await Promise.all([...groups].map(([group, members]) => inTurn(members, share.get(group)!, work, failure)));
+  if (failure.first) throw failure.first.error;
 }
 
 /**
- * Resources one check judges at once in one region (judgeEach and the like): more than an API's
- * rate needs to stay busy, with the calls a resource needs read in parallel.
+ * Resources one check judges at once in one region (judgeEach and the like), and a loader's
+ * reads per resource: more than an API's rate needs to stay busy, with the calls a resource
+ * needs read in parallel.
  */
 export const JUDGED_IN_FLIGHT = 32;
 
@@ -52,18 +56,34 @@ export async function forEachInTurn<T>(
   inFlight: number,
   work: (item: T, index: number) => Promise<void>,
 ): Promise<void> {
+  const failure: Failure = {};
+  await inTurn(items, inFlight, work, failure);
+  if (failure.first) throw failure.first.error;
+}
+
+interface Failure {
+  first?: { error: unknown };
+}
+
+/** The workers of forEachInTurn; they stop starting items once `failure` holds an error (theirs or another's). */
+async function inTurn<T>(
+  items: readonly T[],
+  inFlight: number,
+  work: (item: T, index: number) => Promise<void>,
+  failure: Failure,
+): Promise<void> {
+  // NaN or 0 would make no worker, and every item would be skipped without a word.
+  if (!(inFlight >= 1)) throw new RangeError(`at least one item must be in flight, not ${inFlight}`);
   let next = 0;
-  let failed: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    while (next < items.length && !failed) {
+    while (next < items.length && !failure.first) {
       const index = next++;
       try {
         await work(items[index]!, index);
       } catch (error) {
-        failed ??= { error };
+        failure.first ??= { error };
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, inFlight), items.length) }, worker));
-  if (failed) throw failed.error;
+  await Promise.all(Array.from({ length: Math.min(Math.floor(inFlight), items.length) }, worker));
 }

@@ -78,7 +78,14 @@ const ENV = {
 function runAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: tempDir('srm-home-'), AWS_EC2_METADATA_DISABLED: 'true', ...ENV, ...env },
+      env: {
+        PATH: process.env.PATH,
+        TMPDIR: process.env.TMPDIR,
+        HOME: tempDir('srm-home-'),
+        AWS_EC2_METADATA_DISABLED: 'true',
+        ...ENV,
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';

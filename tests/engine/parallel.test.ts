@@ -88,11 +88,29 @@ describe('work in turn', () => {
     expect(peak).toBe(7);
   });
 
-  it('takes at least one at a time, and nothing for no items', async () => {
-    const seen: number[] = [];
-    await forEachInTurn([1, 2, 3], 0, async (n) => void seen.push(n));
-    expect(seen).toEqual([1, 2, 3]);
+  it('refuses a bound under one (which would skip every item), and does nothing for no items', async () => {
+    for (const bound of [0, -1, Number.NaN])
+      await expect(forEachInTurn([1, 2, 3], bound, () => Promise.resolve())).rejects.toThrow(RangeError);
     await expect(forEachInTurn([], 4, () => Promise.reject(new Error('never')))).resolves.toBeUndefined();
+  });
+
+  it('reads no item before its turn (nothing is made for the items waiting)', async () => {
+    const reads: number[] = [];
+    const items = new Proxy(
+      Array.from({ length: 40 }, (_, i) => i),
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads.push(Number(key));
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    await forEachInTurn(items, 4, async (item) => {
+      // When item i starts, no item past i + 3 (the three beside it) has been read.
+      expect(Math.max(...reads)).toBeLessThanOrEqual(item + 3);
+      await tick();
+    });
+    expect(reads.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 
   it('rejects with the first error once the items started have settled, and starts no more', async () => {
@@ -113,8 +131,40 @@ describe('work in turn', () => {
     // Nothing was started after the failure but what was already in flight beside it …
     expect(Math.max(...started)).toBeLessThanOrEqual(4 + 2);
     expect(started.length).toBeLessThan(20);
-    // … and every item started (but the failed one) had finished before the rejection.
+    // … and every item started (but the failed ones) had finished before the rejection.
     expect(settled.sort((a, b) => a - b)).toEqual(started.filter((i) => i !== 4).sort((a, b) => a - b));
+  });
+
+  it('reports the first error when several items fail', async () => {
+    const run = forEachInTurn([0, 1, 2], 3, async (i) => {
+      for (let t = 0; t < i; t++) await tick();
+      if (i > 0) throw new Error(`item ${i}`);
+    });
+    await expect(run).rejects.toThrow('item 1');
+  });
+
+  it('by group: a failure in one group stops them all, and the call waits for every item started', async () => {
+    const items = [
+      ...Array.from({ length: 10 }, (_, i) => ({ region: 'a', i })),
+      ...Array.from({ length: 30 }, (_, i) => ({ region: 'b', i })),
+    ];
+    let running = 0;
+    const startedB: number[] = [];
+    const run = forEachByGroup(
+      items,
+      (x) => x.region,
+      2,
+      async (x) => {
+        if (x.region === 'b') startedB.push(x.i);
+        running++;
+        await tick();
+        running--;
+        if (x.region === 'a' && x.i === 1) throw new Error('a1');
+      },
+    );
+    await expect(run).rejects.toThrow('a1');
+    expect(running).toBe(0);
+    expect(startedB.length).toBeLessThan(30);
   });
 
   it('judgeEach judges a long list a bounded number at a time, each resource once', async () => {

@@ -1,7 +1,8 @@
 /**
  * A headless Chromium driven by playwright-core, for the HTML tests. The binary comes from the
- * npm package @sparticuz/chromium (shipped inside its tarball, unpacked to /tmp on first use),
- * so `npm test` needs nothing beyond `npm install`; playwright's own browser download is not
+ * npm package @sparticuz/chromium (shipped inside its tarball; temp-root.ts unpacks it into the
+ * system's temporary folder before the tests start and sets CHROMIUM_PATH to it), so `npm test`
+ * needs nothing beyond `npm install`; playwright's own browser download is not
  * reachable here. CHROMIUM_PATH (e.g. a system /usr/bin/chromium) overrides it.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -16,18 +17,9 @@ async function chromiumPath(): Promise<string> {
     if (!existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist`);
     return override;
   }
+  // Under vitest, temp-root.ts has unpacked it and set CHROMIUM_PATH.
   const { default: packaged } = await import('@sparticuz/chromium');
-  // Unpacked once into the system's temporary folder, not into this test run's (temp-root.ts),
-  // which is removed at the end of every run.
-  const runTmp = process.env.TMPDIR;
-  const systemTmp = process.env.SRM_SYSTEM_TMPDIR;
-  if (systemTmp) process.env.TMPDIR = systemTmp;
-  try {
-    return await packaged.executablePath();
-  } finally {
-    if (runTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = runTmp;
-  }
+  return packaged.executablePath();
 }
 
 export async function launchChromium(): Promise<Browser> {

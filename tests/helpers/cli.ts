@@ -51,6 +51,8 @@ function binEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'srm-home-'));
   return {
     PATH: process.env.PATH,
+    // Temporary files under this test run's folder (temp-root.ts), removed at its end.
+    TMPDIR: process.env.TMPDIR,
     HOME: home,
     AWS_CONFIG_FILE: join(home, 'config'),
     AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),

@@ -36,7 +36,7 @@ it('the nightly.sh recipe mails both "new failures" and "partial run" when a run
   const run = spawnSync('sh', ['-c', script], {
     encoding: 'utf8',
     timeout: 120_000,
-    env: { PATH: `${bin}:${process.env.PATH}`, HOME: dir },
+    env: { PATH: `${bin}:${process.env.PATH}`, TMPDIR: process.env.TMPDIR, HOME: dir },
   });
   expect(run.status, run.stderr).toBe(0);
   const report = JSON.parse(readFileSync(join(dir, 'reports', 'latest.json'), 'utf8')) as { run: { partial: boolean } };
