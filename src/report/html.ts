@@ -489,8 +489,8 @@ export function renderHtml(report: Report): string {
   return [...renderHtmlChunks(report)].join('');
 }
 
-/** Findings serialised per piece: large enough to be cheap, small enough to stream. */
-const HTML_BATCH = 500;
+/** Findings serialised per piece: large enough to be cheap, small enough to stream (and under V8's large-object size; see JSON_BATCH in text.ts). */
+const HTML_BATCH = 100;
 
 /**
  * The page in pieces: everything before the findings data, the data a batch of findings at a
