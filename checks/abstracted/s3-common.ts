@@ -5,8 +5,11 @@ import type { Resource } from '../../src/engine/types.js';
 import { forEachByGroup } from '../../src/engine/parallel.js';
 import { reportVerdict, type Verdict } from '../verdict.js';
 
-/** Buckets one check judges at once in one region: enough to keep S3's per-API rate busy. */
-const BUCKETS_IN_FLIGHT_PER_REGION = 16;
+/**
+ * Buckets one check judges at once in one region: with about six reads per bucket, more than the
+ * 16 calls the call lane lets one endpoint have at once (a quarter of --max-calls' 64).
+ */
+const BUCKETS_IN_FLIGHT_PER_REGION = 8;
 
 export const bucketArn = (name: string, partition: string): string => `arn:${partition}:s3:::${name}`;
 
