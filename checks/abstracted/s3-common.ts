@@ -6,8 +6,10 @@ import { forEachByGroup } from '../../src/engine/parallel.js';
 import { reportVerdict, type Verdict } from '../verdict.js';
 
 /**
- * Buckets one check judges at once in one region: with about six reads per bucket, more than the
- * 16 calls the call lane lets one endpoint have at once (a quarter of --max-calls' 64).
+ * Buckets one check judges at once in one region, on average (shareOfInFlight gives the regions
+ * with the most buckets more). A check reads one or two loaders per bucket, and a dozen S3 checks
+ * share S3's endpoint, which the call lane lets hold a quarter of --max-calls (16 of the default
+ * 64) at once.
  */
 const BUCKETS_IN_FLIGHT_PER_REGION = 8;
 

@@ -489,7 +489,7 @@ export function renderHtml(report: Report): string {
   return [...renderHtmlChunks(report)].join('');
 }
 
-/** Findings serialised per piece: large enough to be cheap, small enough to stream (and under V8's large-object size; see JSON_BATCH in text.ts). */
+/** Findings serialised per piece: large enough to be cheap, small enough to stream (and to hold little in V8's large-object space; see JSON_BATCH in text.ts). */
 const HTML_BATCH = 100;
 
 /**

@@ -80,11 +80,12 @@ export const wellFormedStrings = (_key: string, v: unknown): unknown => (typeof 
 export const jsonDocument = (value: unknown): string => `${JSON.stringify(value, wellFormedStrings, 2)}\n`;
 
 /**
- * Items stringified together; large enough to be cheap, small enough to stream. A hundred
- * findings make about 120 KB of text: under V8's 128 KB limit for an ordinary heap object, a
- * batch's string is collected with the young generation once written. At 500 (about 600 KB) each
- * batch went to the large-object space, which only a full collection empties: the large
- * account's reports held about 20 MB of written batches there, and peaked 20–40 MB higher.
+ * Items stringified together; large enough to be cheap, small enough to stream. At 500 a piece of
+ * findings was hundreds of kilobytes of text or more (two bytes a character once any of it is not Latin-1:
+ * a remediation's ’ or —), and written pieces waited in V8's large-object space, which only a full
+ * collection empties: about 20 MB of them at the end of the large account's reports. A fifth of
+ * that took 20–40 MB off its peak; many pieces of 100 findings are still over V8's 128 KB
+ * large-object size.
  */
 const JSON_BATCH = 100;
 /** A value with more array elements and object properties than this in all is streamed, not stringified at once. */

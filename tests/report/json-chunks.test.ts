@@ -16,7 +16,7 @@ describe('jsonChunks', () => {
     ['two levels down', (marker: string) => ({ runs: [{ tool: { name: 'x' }, results: marker }] })],
     ['three levels down', (marker: string) => ({ a: { b: { c: marker, d: 'e' } } })],
   ])('writes exactly what JSON.stringify(document, replacer, 2) writes, when %s', (_label, frame) => {
-    for (const count of [0, 1, 2, 499, 500, 501, 1234]) {
+    for (const count of [0, 1, 2, 99, 100, 101, 499, 500, 501, 1234]) {
       const items = Array.from({ length: count }, (_, i) => item(i));
       for (const replacer of [undefined, wellFormedStrings]) {
         const streamed = [...jsonChunks(frame, items, replacer)].join('');
