@@ -7,11 +7,11 @@ import { reportVerdict, type Verdict } from '../verdict.js';
 
 /**
  * Buckets one check judges at once in one region, on average (shareOfInFlight gives the regions
- * with the most buckets more). A check reads one or two loaders per bucket, and a dozen S3 checks
- * share S3's endpoint, which the call lane lets hold a quarter of --max-calls (16 of the default
- * 64) at once.
+ * with the most buckets more): as many as the calls S3's endpoint may have in flight (a quarter of
+ * --max-calls, 16 by default), so that a check whose reads are one call a bucket, left alone at
+ * the end, still keeps the endpoint busy. Without the session's figure (tests), 16.
  */
-const BUCKETS_IN_FLIGHT_PER_REGION = 8;
+const BUCKETS_IN_FLIGHT_PER_REGION = 16;
 
 export const bucketArn = (name: string, partition: string): string => `arn:${partition}:s3:::${name}`;
 
@@ -31,7 +31,7 @@ export function reportUnlocated(bucket: Bucket, partition: string, result: Resul
  * read through a client of its own region, and each finding carries the bucket's region.
  */
 export async function judgeBuckets<L extends LoaderMap & { buckets: typeof buckets }>(
-  { regions, partition, load, result }: CheckContext<L>,
+  { regions, partition, load, result, endpointSlots }: CheckContext<L>,
   judge: (bucket: LocatedBucket) => Promise<Verdict>,
 ): Promise<void> {
   const all = await (load.buckets as () => Promise<Bucket[]>)();
@@ -39,7 +39,7 @@ export async function judgeBuckets<L extends LoaderMap & { buckets: typeof bucke
   await forEachByGroup(
     scanned,
     (b) => b.region,
-    BUCKETS_IN_FLIGHT_PER_REGION,
+    endpointSlots ?? BUCKETS_IN_FLIGHT_PER_REGION,
     async (bucket) => {
       const opts = { region: bucket.region };
       let verdict: Verdict;

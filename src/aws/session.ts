@@ -247,6 +247,11 @@ export class AwsSession {
     for (const pool of this.handlerPools) pool.forget();
   }
 
+  /** The most calls one endpoint (a service in a region) may have in flight: a quarter of --max-calls. */
+  get endpointSlots(): number {
+    return this.lane.endpointSlots;
+  }
+
   get homeRegion(): string {
     return this.options.homeRegion;
   }

@@ -54,6 +54,11 @@ export interface CheckContext<L extends LoaderMap> {
   options: CheckOptions;
   /** The moment the data describes: now for a live scan, the recording time for a replay. */
   now: Date;
+  /**
+   * The most calls one endpoint (a service in a region) may have in flight (a quarter of
+   * --max-calls): work per resource that fans out to one service can size itself by it.
+   */
+  endpointSlots?: number;
 }
 
 export interface CheckMeta {

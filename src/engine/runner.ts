@@ -200,7 +200,17 @@ async function runOne(
     ]),
   );
   try {
-    await check.run({ region, regions: plan.regions, accountId, partition, load, result, options: plan.options, now: plan.now });
+    await check.run({
+      region,
+      regions: plan.regions,
+      accountId,
+      partition,
+      load,
+      result,
+      options: plan.options,
+      now: plan.now,
+      endpointSlots: cache.aws.endpointSlots,
+    });
   } catch (error) {
     reportError(scopeResource(region, accountId, partition), error);
   }

@@ -187,3 +187,32 @@ describe('work in turn', () => {
     expect(new Set(passed).size).toBe(300);
   });
 });
+
+describe('S3 buckets in flight follow the call lane', () => {
+  it('judges as many buckets of a region at once as the endpoint may have calls in flight', async () => {
+    const { judgeBuckets } = await import('../../checks/abstracted/s3-common.js');
+    const { AwsSession } = await import('../../src/aws/session.js');
+    // --max-calls 40: an endpoint may hold a quarter of them.
+    const session = new AwsSession({ homeRegion: 'us-east-1', responder: () => ({}), callSlots: 40 });
+    expect(session.endpointSlots).toBe(10);
+    const buckets = Array.from({ length: 60 }, (_, i) => ({ name: `b${i}`, region: 'eu-west-1' }));
+    let pending = 0;
+    let peak = 0;
+    const passed: string[] = [];
+    const ctx = {
+      regions: ['eu-west-1'],
+      partition: 'aws',
+      load: { buckets: () => Promise.resolve(buckets) },
+      result: { pass: (resource: { id: string }) => passed.push(resource.id) } as unknown as ResultSink,
+      endpointSlots: session.endpointSlots,
+    };
+    await judgeBuckets(ctx as never, async () => {
+      peak = Math.max(peak, ++pending);
+      await tick();
+      pending--;
+      return pass('fine');
+    });
+    expect(peak).toBe(10);
+    expect(passed).toHaveLength(60);
+  });
+});

@@ -13,7 +13,7 @@ import { defineLoader } from '../loader.js';
 import { pagesOf } from './paginate.js';
 import { registerClient } from '../clients.js';
 import { sdk } from '../sdk.js';
-import { forEachInTurn, JUDGED_IN_FLIGHT } from '../../engine/parallel.js';
+import { forEachInTurn } from '../../engine/parallel.js';
 const {
   S3Client,
   GetBucketAclCommand,
@@ -95,7 +95,7 @@ export const buckets = defineLoader({
     // Where the listing leaves out BucketRegion (older endpoints), one GetBucketLocation per bucket.
     const named = listed.filter((b) => b.Name);
     const buckets = new Array<Bucket>(named.length);
-    await forEachInTurn(named, JUDGED_IN_FLIGHT, async (b, i) => {
+    await forEachInTurn(named, aws.endpointSlots, async (b, i) => {
       const bucket = { name: b.Name!, createdAt: b.CreationDate };
       if (b.BucketRegion) {
         buckets[i] = { ...bucket, region: b.BucketRegion };
