@@ -5,14 +5,6 @@ import type { Resource } from '../../src/engine/types.js';
 import { forEachByGroup } from '../../src/engine/parallel.js';
 import { reportVerdict, type Verdict } from '../verdict.js';
 
-/**
- * Buckets one check judges at once in one region, on average (shareOfInFlight gives the regions
- * with the most buckets more): as many as the calls S3's endpoint may have in flight (a quarter of
- * --max-calls, 16 by default), so that a check whose reads are one call a bucket, left alone at
- * the end, still keeps the endpoint busy. Without the session's figure (tests), 16.
- */
-const BUCKETS_IN_FLIGHT_PER_REGION = 16;
-
 export const bucketArn = (name: string, partition: string): string => `arn:${partition}:s3:::${name}`;
 
 export function bucketResource(name: string, partition: string): Resource {
@@ -39,7 +31,10 @@ export async function judgeBuckets<L extends LoaderMap & { buckets: typeof bucke
   await forEachByGroup(
     scanned,
     (b) => b.region,
-    endpointSlots ?? BUCKETS_IN_FLIGHT_PER_REGION,
+    // As many buckets of a region at once, on average (regions with more buckets get more), as
+    // S3's endpoint may have calls in flight: a check whose reads are one call a bucket, left
+    // alone at the end of a scan, still keeps the endpoint busy.
+    endpointSlots,
     async (bucket) => {
       const opts = { region: bucket.region };
       let verdict: Verdict;

@@ -58,7 +58,7 @@ export interface CheckContext<L extends LoaderMap> {
    * The most calls one endpoint (a service in a region) may have in flight (a quarter of
    * --max-calls): work per resource that fans out to one service can size itself by it.
    */
-  endpointSlots?: number;
+  endpointSlots: number;
 }
 
 export interface CheckMeta {

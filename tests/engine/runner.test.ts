@@ -271,3 +271,20 @@ describe('checks whose modules are still loading', () => {
     await expect(running).rejects.toThrow('progress hook failed');
   });
 });
+
+it("hands every check its session's calls per endpoint (a quarter of --max-calls)", async () => {
+  const seen: number[] = [];
+  const probe = defineCheck({
+    ...meta,
+    id: 'probe',
+    loaders: {},
+    async run({ endpointSlots }) {
+      seen.push(endpointSlots);
+    },
+  });
+  await runChecks(
+    { checks: [probe], regions: ['us-east-1', 'eu-west-1'], concurrency: 2, options: resolveOptions(), now: new Date() },
+    new LoaderCache(new AwsSession({ homeRegion: 'us-east-1', callSlots: 40 }), '123456789012', 'aws'),
+  );
+  expect(seen).toEqual([10, 10]);
+});
