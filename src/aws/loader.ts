@@ -70,6 +70,12 @@ export class LoaderCache {
    * check failed fast while it ran) may still read one; it is answered without being kept.
    */
   private readonly released = new Set<string>();
+  /**
+   * Each loader's context, made once: its scoped session view, declared actions and load
+   * function depend on the loader alone, not on the arguments. Made per call, a large account
+   * held a few thousand of them (about 2.6 KB each) for the reads in flight.
+   */
+  private readonly contexts = new Map<Loader, LoaderContext>();
 
   constructor(
     readonly aws: AwsSession,
@@ -101,6 +107,20 @@ export class LoaderCache {
     return [...this.memo.keys()];
   }
 
+  private contextOf(loader: Loader): LoaderContext {
+    let ctx = this.contexts.get(loader);
+    if (!ctx) {
+      ctx = {
+        aws: this.aws.withScope({ loaderId: loader.id, actions: new Set(loader.actions) }),
+        accountId: this.accountId,
+        partition: this.partition,
+        load: this.loadFnFor(new Set(loader.uses ?? []), `loader "${loader.id}"`),
+      };
+      this.contexts.set(loader, ctx);
+    }
+    return ctx;
+  }
+
   load<A extends unknown[], R>(loader: Loader<A, R>, ...args: A): Promise<R> {
     const key = JSON.stringify(args);
     let results = this.memo.get(loader.id);
@@ -110,12 +130,7 @@ export class LoaderCache {
     }
     let pending = results.get(key) as Promise<R> | undefined;
     if (!pending) {
-      const ctx: LoaderContext = {
-        aws: this.aws.withScope({ loaderId: loader.id, actions: new Set(loader.actions) }),
-        accountId: this.accountId,
-        partition: this.partition,
-        load: this.loadFnFor(new Set(loader.uses ?? []), `loader "${loader.id}"`),
-      };
+      const ctx = this.contextOf(loader as Loader);
       pending = (async () => loader.fetch(ctx, ...args))().catch((error: unknown) => {
         // The seam names the failed call; where it did not run (a stubbed client), a loader
         // with one action can still say which call it was.

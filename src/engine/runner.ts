@@ -70,6 +70,7 @@ export interface RunHooks {
 export async function runChecks(plan: ScanPlan, cache: LoaderCache, hooks: RunHooks = {}): Promise<ScanOutcome> {
   const findings: Finding[] = [];
   const errors: RunError[] = [];
+  const shared = new SharedParts();
   const limit = pLimit(Math.max(1, plan.concurrency));
   const regionsOf = (check: Pick<AnyCheck, 'scope'>): readonly string[] => (check.scope === 'global' ? ['global'] : plan.regions);
   const total = plan.checks.reduce((n, c) => n + regionsOf('meta' in c ? c.meta : c).length, 0);
@@ -93,7 +94,7 @@ export async function runChecks(plan: ScanPlan, cache: LoaderCache, hooks: RunHo
         try {
           // A check's module could not be loaded: the run fails, so nothing more is asked of AWS.
           if (failed) return;
-          await runOne(check, region, plan, cache, findings, errors, hooks.log);
+          await runOne(check, region, plan, cache, shared, findings, errors, hooks.log);
         } finally {
           for (const loader of closure) {
             readers.set(loader, readers.get(loader)! - 1);
@@ -132,6 +133,7 @@ async function runOne(
   region: string,
   plan: ScanPlan,
   cache: LoaderCache,
+  shared: SharedParts,
   findings: Finding[],
   errors: RunError[],
   log?: Logger,
@@ -150,8 +152,8 @@ async function runOne(
       service: check.service,
       region: findingRegion,
       accountId,
-      resource: flatResource(resource),
-      message: flat(message),
+      resource: shared.resource(resource),
+      message: shared.text(message),
       remediation: check.remediation,
       compliance: check.compliance,
       ...(opts.evidence ? { evidence: opts.evidence } : {}),
@@ -228,10 +230,49 @@ function flat(text: string): string {
   return text;
 }
 
-function flatResource(resource: Resource): Resource {
-  const copy = { ...resource };
-  for (const value of Object.values(copy)) if (typeof value === 'string') flat(value);
-  return copy;
+/**
+ * One copy of each message and resource the findings of a run repeat. Checks build their own
+ * copy of a resource (its ARN a string of their own) and of a message for each finding, and a
+ * large account's findings repeat both: the benchmark's large account gives 127,128 findings
+ * with 7,035 distinct messages and 22,324 distinct resources. The findings are held until the
+ * reports are written; held once each, those parts take about a third of the memory.
+ *
+ * A resource is shared only with one of the same fields in the same order, so the reports are
+ * unchanged (a finding's resource is never modified once emitted).
+ */
+export class SharedParts {
+  private readonly strings = new Map<string, string>();
+  private readonly resources = new Map<string, Resource[]>();
+
+  /** `value`, flat, as the first equal string given. */
+  text(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    flat(value);
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** A copy of `resource` with flat strings, or an equal one (same fields, same order) given before. */
+  resource(resource: Resource): Resource {
+    const entries = Object.entries(resource);
+    if (!entries.every(([, value]) => typeof value === 'string' || value === undefined)) return { ...resource };
+    const key = resource.arn ?? resource.id;
+    let same = this.resources.get(key);
+    if (!same) this.resources.set(this.text(key), (same = []));
+    for (const known of same) if (sameFields(known, entries)) return known;
+    const copy = Object.fromEntries(
+      entries.map(([field, value]) => [field, typeof value === 'string' ? this.text(value) : value]),
+    ) as unknown as Resource;
+    same.push(copy);
+    return copy;
+  }
+}
+
+function sameFields(known: Resource, entries: Array<[string, unknown]>): boolean {
+  const keys = Object.keys(known);
+  if (keys.length !== entries.length) return false;
+  return entries.every(([key, value], i) => keys[i] === key && (known as unknown as Record<string, unknown>)[key] === value);
 }
 
 const categoryOrder = (c: string): number => CATEGORIES.indexOf(c as (typeof CATEGORIES)[number]);

@@ -82,6 +82,31 @@ describe('the read-only guard', () => {
     expect(session.calls.byOperation()).toEqual({ 'ec2:DescribeSecurityGroups': 1 });
   });
 
+  it("gives a loader one context for all its arguments, still scoped to the loader's own declared actions", async () => {
+    const { handler, requests } = recordingHandler();
+    const session = new AwsSession({ homeRegion: 'us-east-1', requestHandler: handler, maxAttempts: 1 });
+    const seen: unknown[] = [];
+    // Both send DescribeSecurityGroups; only the first declares it.
+    const sendingGroups = (id: string, action: string) =>
+      defineLoader({
+        id,
+        actions: [action],
+        fetch: (ctx, region: string) => {
+          seen.push(ctx);
+          return ctx.aws.ec2(region).send(new DescribeSecurityGroupsCommand({}));
+        },
+      });
+    const groups = sendingGroups('test.groups', 'ec2:DescribeSecurityGroups');
+    const vpcs = sendingGroups('test.vpcs', 'ec2:DescribeVpcs');
+    const cache = new LoaderCache(session, '123456789012', 'aws');
+    await cache.load(groups, 'us-east-1');
+    await cache.load(groups, 'eu-west-1');
+    await expect(cache.load(vpcs, 'us-east-1')).rejects.toBeInstanceOf(UndeclaredCall);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).not.toBe(seen[0]);
+    expect(requests.map((r) => r.hostname)).toEqual(['ec2.us-east-1.amazonaws.com', 'ec2.eu-west-1.amazonaws.com']);
+  });
+
   it('tags a failed call with its IAM action so the finding can name it', async () => {
     const session = new AwsSession({
       homeRegion: 'us-east-1',

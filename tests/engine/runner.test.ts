@@ -288,3 +288,61 @@ it("hands every check its session's calls per endpoint (a quarter of --max-calls
   );
   expect(seen).toEqual([10, 10]);
 });
+
+describe('findings hold one copy of the resources and messages they repeat', () => {
+  it('shares a resource between findings only when its fields and their order are the same, and leaves what the check gave untouched', async () => {
+    const given: Array<Record<string, unknown>> = [];
+    const emit = (fields: Record<string, unknown>) => {
+      given.push(fields);
+      return fields as { id: string; type: string };
+    };
+    const arn = 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-1';
+    const a = defineCheck({
+      ...meta,
+      id: 'a',
+      scope: 'global',
+      loaders: {},
+      async run({ result }) {
+        result.pass(emit({ id: 'sg-1', type: 'AWS::EC2::SecurityGroup', arn }), `sg-1 ${'is'} fine`);
+        result.fail(emit({ id: 'sg-1', type: 'AWS::EC2::SecurityGroup', arn, name: 'web' }), 'named');
+        result.fail(emit({ arn, id: 'sg-1', type: 'AWS::EC2::SecurityGroup' }), 'other order');
+        result.fail(emit({ id: 'sg-1', type: 'AWS::EC2::SecurityGroup', arn, name: undefined }), 'undefined name');
+        result.fail(emit({ id: 'sg-2', type: 'AWS::EC2::SecurityGroup', arn: `${arn.slice(0, -1)}2` }), 'other group');
+      },
+    });
+    const b = defineCheck({
+      ...meta,
+      id: 'b',
+      scope: 'global',
+      loaders: {},
+      async run({ result }) {
+        result.pass(emit({ id: 'sg-1', type: 'AWS::EC2::SecurityGroup', arn: `${arn.slice(0, 10)}${arn.slice(10)}` }), 'sg-1 is fine');
+        result.fail(emit({ id: 'sg-1', type: 'AWS::EC2::SecurityGroup', arn, name: 'web' }), 'named');
+        result.fail(emit({ id: 'sg-1', type: 'AWS::EC2::SecurityGroup', arn, name: 'db' }), 'renamed');
+      },
+    });
+    const { findings } = await run([a, b]);
+    const of = (check: string, message: string) => findings.find((f) => f.checkId === check && f.message === message)!.resource;
+    // Equal fields in the same order: one object.
+    expect(of('b', 'sg-1 is fine')).toBe(of('a', 'sg-1 is fine'));
+    expect(of('b', 'named')).toBe(of('a', 'named'));
+    // Different order, value, field or extra undefined field: objects of their own, as given.
+    const distinct = new Set([
+      of('a', 'sg-1 is fine'),
+      of('a', 'named'),
+      of('a', 'other order'),
+      of('a', 'undefined name'),
+      of('a', 'other group'),
+      of('b', 'renamed'),
+    ]);
+    expect(distinct.size).toBe(6);
+    expect(Object.keys(of('a', 'other order'))).toEqual(['arn', 'id', 'type']);
+    expect(Object.keys(of('a', 'undefined name'))).toEqual(['id', 'type', 'arn', 'name']);
+    expect(of('b', 'renamed')).toEqual({ id: 'sg-1', type: 'AWS::EC2::SecurityGroup', arn, name: 'db' });
+    // Copies: what a check handed over is never the finding's own.
+    for (const f of findings) expect(given).not.toContain(f.resource);
+    // And each finding's resource serialises as the one its check gave.
+    const serialised = new Set(given.map((g) => JSON.stringify(g)));
+    for (const f of findings) expect(serialised).toContain(JSON.stringify(f.resource));
+  });
+});
