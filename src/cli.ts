@@ -307,7 +307,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       positiveInt,
       256,
     )
-    .option('--max-calls <n>', 'AWS calls in flight at once, services served in turn', positiveInt, DEFAULT_MAX_CALLS)
+    .option(
+      '--max-calls <n>',
+      'AWS calls the SDK works on at once, services served in turn (a quarter of it per service and region on the network)',
+      positiveInt,
+      DEFAULT_MAX_CALLS,
+    )
     .option(
       '--request-timeout <seconds>',
       `seconds an AWS call may take to answer, per attempt (connecting: at most ${CONNECT_TIMEOUT_MS / 1000} of them)`,

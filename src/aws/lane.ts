@@ -14,9 +14,14 @@
  * too, and first come first served within an endpoint. The rate limits are taken before
  * (admission) and after (the wire), so the lane changes only the order, never the rate.
  *
- * An endpoint that does not answer must not take the whole lane: no endpoint holds more than a
- * quarter of the slots, and a call still inside after LEND_MS gives its slot back (it is
- * waiting on the network or a retry's backoff by then, not using the core).
+ * A call whose request is on the wire leaves its slot to the next call (it waits on the network,
+ * not the core): a lane held until the answer allowed only `slots` calls per round trip, which
+ * at real latencies (300 ms: about 210 calls/s with 64 slots) ended a large account's scan at
+ * twice its rate-limited floor. It still counts towards its endpoint until it is answered.
+ *
+ * An endpoint that does not answer must not take the whole lane: no endpoint has more than a
+ * quarter of the slots in flight, and a call still unanswered after LEND_MS gives its place back
+ * (it is waiting on a silent endpoint or a retry's backoff by then, not using the core).
  */
 
 /** A call inside the SDK this long is waiting, not working: its slot is lent to the next one. */
@@ -44,10 +49,12 @@ export class CallLane {
   }
 
   /**
-   * Calls `start` when a slot is free, `endpoint` is under its share and `turn`'s turn comes;
-   * the slot is held until its promise settles (or lent after LEND_MS).
+   * Calls `start` when a slot is free, `endpoint` is under its share and `turn`'s turn comes.
+   * The slot is held until `start` calls the `leave` it is given (its request is on the wire: it
+   * waits on the network, not the core) or its promise settles; the endpoint's share until the
+   * promise settles. Both are lent after LEND_MS at most.
    */
-  run<T>(turn: string, endpoint: string, start: () => Promise<T>): Promise<T> {
+  run<T>(turn: string, endpoint: string, start: (leave: () => void) => Promise<T>): Promise<T> {
     if (this.waiting.size === 0 && this.admits(endpoint)) return this.hold(endpoint, start);
     const admitted = new Promise<void>((resolve) => {
       let endpoints = this.waiting.get(turn);
@@ -73,13 +80,24 @@ export class CallLane {
   }
 
   /** Runs `start` in a slot; `counted` when next() already took the slot for it. */
-  private async hold<T>(endpoint: string, start: () => Promise<T>, counted = false): Promise<T> {
+  private async hold<T>(endpoint: string, start: (leave: () => void) => Promise<T>, counted = false): Promise<T> {
     if (!counted) this.take(endpoint);
-    let held = true;
-    const give = (): void => {
-      if (!held) return;
-      held = false;
+    let inside = true;
+    let onEndpoint = true;
+    // On the wire: the call no longer works the core, but still counts towards its endpoint's share.
+    const leave = (): void => {
+      if (!inside) return;
+      inside = false;
       this.inFlight--;
+      this.next();
+    };
+    const give = (): void => {
+      if (!onEndpoint) return;
+      onEndpoint = false;
+      if (inside) {
+        inside = false;
+        this.inFlight--;
+      }
       const left = this.perEndpoint.get(endpoint)! - 1;
       if (left) this.perEndpoint.set(endpoint, left);
       else this.perEndpoint.delete(endpoint);
@@ -88,7 +106,7 @@ export class CallLane {
     const lend = setTimeout(give, this.lendMs);
     lend.unref?.();
     try {
-      return await start();
+      return await start(leave);
     } finally {
       clearTimeout(lend);
       give();

@@ -47,6 +47,18 @@ export interface CallScope {
  */
 const commandScopes = new WeakMap<object, CallScope>();
 
+/**
+ * How a call gives its lane slot back once its request is on the wire (see CallLane): by
+ * command when the lane starts it, then by the context of the middleware chain serving it, which
+ * is what the attempt middleware below signing sees.
+ */
+const laneLeaves = new WeakMap<object, () => void>();
+const contextLeaves = new WeakMap<object, () => void>();
+
+function leaveLane(context: object): void {
+  contextLeaves.get(context)?.();
+}
+
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   /** HTTP attempts, retries included (a throttled call retried twice is 1 call, 3 attempts). */
@@ -420,10 +432,14 @@ export class AwsSession {
     target.send = (command: object, ...rest: unknown[]) => {
       const operation = command.constructor.name.replace(/Command$/, '');
       const send = (Object.getPrototypeOf(target) as typeof target).send;
-      const dispatch =
+      const call =
         send === SDK_SEND && rest.length === 0 && handlers.serves(command)
           ? () => handlers.send(command)
           : () => send.call(target, command, ...rest);
+      const dispatch = (leave: () => void) => {
+        laneLeaves.set(command, leave);
+        return call();
+      };
       return admission.take(service, operation, region).then(() => lane.run(turn, endpoint, dispatch));
     };
   }
@@ -444,6 +460,8 @@ export class AwsSession {
       async (args: { input: unknown; request?: unknown }): Promise<{ output: Output; response: unknown }> => {
         const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
         await wire.take(service, operation, region);
+        // On the wire now: the call waits on the network, and its lane slot goes to the next call.
+        leaveLane(context);
         calls.attempts++;
         if (!transport) return next(args);
         const output = (await transport({ service, region, operation, input: args.input, accountId })) as object;
@@ -479,6 +497,10 @@ export class AwsSession {
         if (!isReadOnlyOperation(operation)) throw new ReadOnlyViolation(action);
         // In the initialize step the arguments are the command itself.
         const scope = commandScopes.get(args);
+        // A pooled chain's context serves one call at a time: this call's way out of the lane.
+        const leave = laneLeaves.get(args);
+        if (leave) contextLeaves.set(context, leave);
+        else contextLeaves.delete(context);
         if (!scope) throw new UndeclaredCall(action, 'a call made outside any loader');
         if (!scope.actions.has(action)) throw new UndeclaredCall(action, `loader "${scope.loaderId}"`);
         const endpoint = `${service}|${region}`;

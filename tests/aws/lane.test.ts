@@ -57,6 +57,38 @@ describe('CallLane', () => {
     expect(order).toEqual(['s3-0', 'iam-0', 'lambda-0', 's3-1', 'iam-1', 's3-2', 's3-3', 's3-4', 's3-5']);
   });
 
+  it("gives a call's slot to the next once its request is on the wire, and keeps its endpoint's share until it is answered", async () => {
+    const lane = new CallLane(4);
+    expect(lane.endpointSlots).toBe(1);
+    const onWire = pending();
+    const started: string[] = [];
+    const first = lane.run('ec2', 'ec2|a', (leave) => {
+      started.push('first');
+      leave();
+      leave();
+      return onWire.promise;
+    });
+    await tick();
+    expect(lane.load).toEqual({ inFlight: 0, waiting: 0 });
+    // Its endpoint is at its share: the next call to it waits; another endpoint's goes in.
+    const sameEndpoint = lane.run('ec2', 'ec2|a', async () => started.push('same endpoint'));
+    const otherEndpoint = lane.run('s3', 's3|b', async () => started.push('other endpoint'));
+    await otherEndpoint;
+    expect(started).toEqual(['first', 'other endpoint']);
+    onWire.finish('answered');
+    await expect(first).resolves.toBe('answered');
+    await sameEndpoint;
+    expect(started).toEqual(['first', 'other endpoint', 'same endpoint']);
+    // Left once, given back once: nothing counted twice.
+    expect(lane.load).toEqual({ inFlight: 0, waiting: 0 });
+    const inside = pending();
+    const full = Array.from({ length: 4 }, (_, i) => lane.run('kms', `kms|r${i}`, () => inside.promise));
+    await tick();
+    expect(lane.load).toEqual({ inFlight: 4, waiting: 0 });
+    inside.finish('done');
+    await Promise.all(full);
+  });
+
   it('gives no endpoint more than a quarter of the slots, so a silent one cannot take the lane', async () => {
     const lane = new CallLane(8);
     expect(lane.endpointSlots).toBe(2);
