@@ -309,7 +309,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option(
       '--max-calls <n>',
-      'AWS calls the SDK works on at once, services served in turn (a quarter of it per service and region on the network)',
+      'AWS calls built and signed at once, services served in turn (a quarter of it per service and region on the network)',
       positiveInt,
       DEFAULT_MAX_CALLS,
     )

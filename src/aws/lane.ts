@@ -17,7 +17,9 @@
  * A call whose request is on the wire leaves its slot to the next call (it waits on the network,
  * not the core): a lane held until the answer allowed only `slots` calls per round trip, which
  * at real latencies (300 ms: about 210 calls/s with 64 slots) ended a large account's scan at
- * twice its rate-limited floor. It still counts towards its endpoint until it is answered.
+ * twice its rate-limited floor. So the slots bound the calls being built and signed; reading an
+ * answer and retrying happen outside. A call still counts towards its endpoint until it is
+ * answered, which bounds the requests on the network per endpoint.
  *
  * An endpoint that does not answer must not take the whole lane: no endpoint has more than a
  * quarter of the slots in flight, and a call still unanswered after LEND_MS gives its place back

@@ -99,6 +99,7 @@ export class LoaderCache {
    */
   release(loader: Loader): void {
     this.memo.delete(loader.id);
+    this.contexts.delete(loader);
     this.released.add(loader.id);
   }
 

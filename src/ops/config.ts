@@ -93,7 +93,7 @@ export interface ConfigFile {
   waivers?: string;
   baseline?: string;
   concurrency?: number;
-  /** AWS calls the SDK works on at once; a quarter of it per endpoint on the network (--max-calls). */
+  /** AWS calls built and signed at once; a quarter of it per endpoint on the network (--max-calls). */
   maxCalls?: number;
   /** Seconds an AWS call's attempt may take (--request-timeout). */
   requestTimeout?: number;

@@ -81,6 +81,29 @@ describe('CallLane', () => {
     expect(started).toEqual(['first', 'other endpoint', 'same endpoint']);
     // Left once, given back once: nothing counted twice.
     expect(lane.load).toEqual({ inFlight: 0, waiting: 0 });
+    // With every slot taken, a call that leaves for the wire lets a waiting one in at once (not
+    // after the lane lends its slot: here never).
+    const busy = new CallLane(4, 60_000);
+    const answers = pending();
+    let leaveFirst!: () => void;
+    const held = [0, 1, 2, 3].map((i) =>
+      busy.run('sqs', `sqs|r${i}`, (leave) => {
+        if (i === 0) leaveFirst = leave;
+        return answers.promise;
+      }),
+    );
+    let waited = false;
+    const waiting = busy.run('sns', 'sns|r0', async () => {
+      waited = true;
+    });
+    await tick();
+    expect(waited).toBe(false);
+    expect(busy.load).toEqual({ inFlight: 4, waiting: 1 });
+    leaveFirst();
+    await waiting;
+    expect(waited).toBe(true);
+    answers.finish('answered');
+    await Promise.all(held);
     const inside = pending();
     const full = Array.from({ length: 4 }, (_, i) => lane.run('kms', `kms|r${i}`, () => inside.promise));
     await tick();
