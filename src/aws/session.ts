@@ -48,15 +48,15 @@ export interface CallScope {
 const commandScopes = new WeakMap<object, CallScope>();
 
 /**
- * How a call gives its lane slot back once its request is on the wire (see CallLane): by
- * command when the lane starts it, then by the context of the middleware chain serving it, which
- * is what the attempt middleware below signing sees.
+ * How a call gives its lane slot back once its request is on the wire (see CallLane), by
+ * command: the attempt middleware below signing finds the command in its chain's context (the
+ * SDK puts it there, and HandlerPool's reset puts each reused chain's next command there).
  */
 const laneLeaves = new WeakMap<object, () => void>();
-const contextLeaves = new WeakMap<object, () => void>();
 
-function leaveLane(context: object): void {
-  contextLeaves.get(context)?.();
+function leaveLane(context: HandlerExecutionContext): void {
+  const command = (context as Record<string, { commandInstance?: object } | undefined>)[SMITHY_CONTEXT]?.commandInstance;
+  if (command) laneLeaves.get(command)?.();
 }
 
 export class CallCounter {
@@ -497,10 +497,6 @@ export class AwsSession {
         if (!isReadOnlyOperation(operation)) throw new ReadOnlyViolation(action);
         // In the initialize step the arguments are the command itself.
         const scope = commandScopes.get(args);
-        // A pooled chain's context serves one call at a time: this call's way out of the lane.
-        const leave = laneLeaves.get(args);
-        if (leave) contextLeaves.set(context, leave);
-        else contextLeaves.delete(context);
         if (!scope) throw new UndeclaredCall(action, 'a call made outside any loader');
         if (!scope.actions.has(action)) throw new UndeclaredCall(action, `loader "${scope.loaderId}"`);
         const endpoint = `${service}|${region}`;
