@@ -235,7 +235,8 @@ function flat(text: string): string {
  * copy of a resource (its ARN a string of their own) and of a message for each finding, and a
  * large account's findings repeat both: the benchmark's large account gives 127,128 findings
  * with 7,035 distinct messages and 22,324 distinct resources. The findings are held until the
- * reports are written; held once each, those parts take about a third of the memory.
+ * reports are written; with those parts held once each, the findings 10 s into that scan took
+ * 21 MB (and the shared parts 7 MB) instead of 43 MB.
  *
  * A resource is shared only with one of the same fields in the same order, so the reports are
  * unchanged (a finding's resource is never modified once emitted).
