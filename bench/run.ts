@@ -27,6 +27,7 @@ import { scan } from '../src/scan.js';
 import { ACCOUNT_ID, makeAccount, SIZES } from './synthetic/model.js';
 import { ORG_SIZE, ORGANIZATION_CHAIN, organizationHandlers, organizationMinimalCalls } from './synthetic/organization.js';
 import { servicesOf } from './synthetic/services.js';
+import { describePeak, sampleMemory, type MemoryAtPeak } from './memory.js';
 import { awsLike } from './transport.js';
 
 export interface SizeResult {
@@ -51,6 +52,8 @@ export interface SizeResult {
   floorReason: string;
   ratio: number;
   peakRssMb: number;
+  /** The sample with the most RSS, taken every SAMPLE_MS (see memory.ts). */
+  memoryAtPeak: MemoryAtPeak;
 }
 
 export interface BenchOptions {
@@ -101,6 +104,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
   const { transport, stats } = awsLike(answer, opts);
   const dir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'srm-bench-'));
   try {
+    const memory = sampleMemory();
     const started = performance.now();
     // The scan is told the account's limits, as a user would configure them for theirs.
     // Kept 10 % under the account's limits, as a user would, so that timing jitter does not
@@ -136,6 +140,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
         })
       : await scan(request);
     const wallMs = performance.now() - started;
+    const memoryAtPeak = memory.stop();
     const minimal: Record<string, number> = {};
     for (const s of services)
       for (const [action, n] of Object.entries(s.minimalCalls) as Array<[string, number]>) minimal[action] = (minimal[action] ?? 0) + n;
@@ -181,6 +186,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
       floorReason: rateFloor > latencyFloor ? `rate limit of ${rateKey}` : `${chain} dependent calls × ${opts.latencyMs} ms`,
       ratio: Number((wallMs / floorMs).toFixed(2)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      memoryAtPeak,
     };
   } finally {
     if (!opts.reportsDir) rmSync(dir, { recursive: true, force: true });
@@ -343,6 +349,8 @@ async function main(): Promise<void> {
         .join(', ')}\n`,
     );
   }
+  process.stdout.write('\n');
+  for (const r of results) process.stdout.write(`${r.size}: memory at the peak sampled: ${describePeak(r.memoryAtPeak, r.checksMs)}\n`);
   process.stdout.write('\n');
   for (const r of results) {
     process.stdout.write(`${r.size}: floor = ${r.floorReason}\n`);
