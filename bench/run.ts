@@ -52,6 +52,13 @@ export interface SizeResult {
   floorReason: string;
   ratio: number;
   peakRssMb: number;
+  /**
+   * CPU the process spent on the size's run (user and system, every thread: the main one and
+   * V8's helpers), and per call: the figure for sizes bound by CPU rather than by AWS, whose
+   * floor counts no CPU.
+   */
+  cpuMs: number;
+  cpuPerCallMs: number;
   /** The sample with the most RSS, taken every SAMPLE_MS (see memory.ts). */
   memoryAtPeak: MemoryAtPeak;
 }
@@ -105,6 +112,7 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
   const dir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'srm-bench-'));
   try {
     const memory = sampleMemory();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     // The scan is told the account's limits, as a user would configure them for theirs.
     // Kept 10 % under the account's limits, as a user would, so that timing jitter does not
@@ -140,6 +148,8 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
         })
       : await scan(request);
     const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const memoryAtPeak = memory.stop();
     const minimal: Record<string, number> = {};
     for (const s of services)
@@ -186,6 +196,8 @@ export async function benchOne(sizeName: string, opts: BenchOptions): Promise<Si
       floorReason: rateFloor > latencyFloor ? `rate limit of ${rateKey}` : `${chain} dependent calls × ${opts.latencyMs} ms`,
       ratio: Number((wallMs / floorMs).toFixed(2)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      cpuMs: Math.round(cpuMs),
+      cpuPerCallMs: Number((cpuMs / Math.max(1, result.report.run.apiCalls.total)).toFixed(3)),
       memoryAtPeak,
     };
   } finally {
@@ -260,6 +272,8 @@ function table(results: SizeResult[]): string {
     'floor',
     'wall/floor',
     'peak RSS',
+    'CPU',
+    'CPU/call',
     'errors',
   ];
   const rows = results.map((r) => [
@@ -275,6 +289,8 @@ function table(results: SizeResult[]): string {
     `${(r.floorMs / 1000).toFixed(2)} s`,
     `${r.ratio.toFixed(2)}×`,
     `${r.peakRssMb} MB`,
+    `${(r.cpuMs / 1000).toFixed(2)} s`,
+    `${r.cpuPerCallMs.toFixed(2)} ms`,
     String(r.errors),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

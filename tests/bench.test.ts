@@ -17,6 +17,9 @@ describe('the benchmark harness', () => {
     expect(Math.abs(m.oldSpaceMb + m.youngMb + m.largeObjectsMb + m.codeMb - m.heapMb)).toBeLessThanOrEqual(3);
     expect(m.heapUsedMb).toBeLessThanOrEqual(m.heapMb);
     expect(m.rssMb).toBeLessThanOrEqual(r.peakRssMb + 1);
+    // CPU: the run's, and per call of the run.
+    expect(r.cpuMs).toBeGreaterThan(0);
+    expect(r.cpuPerCallMs).toBeCloseTo(r.cpuMs / r.calls, 1);
   });
 
   it('keeps the memory sample with the most RSS, and says whether it came during the checks or the reports', async () => {
