@@ -17,7 +17,7 @@ export interface MemoryAtPeak {
   /** When, from the start of the size's run. */
   atMs: number;
   rssMb: number;
-  /** What V8 holds from the system for its heap, by space. */
+  /** What V8 holds from the system for its heap, in all; the four fields after it split it by space (old: every space not named). */
   heapMb: number;
   oldSpaceMb: number;
   youngMb: number;
