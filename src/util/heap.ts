@@ -1,5 +1,5 @@
 /**
- * How far V8 lets the heap grow between two full collections.
+ * How far V8 lets the heap grow between two full collections, and how large the young generation grows.
  *
  * After each full collection V8 sets the next one's trigger at the live heap times a factor it
  * picks from how fast its collector is against how fast the program allocates: up to 4. A scan
@@ -24,23 +24,51 @@
  * factor in every mode, so the tighter ones V8 picks under memory pressure or when idle (1.1 to
  * 1.3) become 1.4 too; a scan is neither idle nor, at these sizes, short of memory.
  *
- * A user who gives node the flag (`node --heap-growing-percent=N bin/srm-audit.js`; node refuses
- * it in NODE_OPTIONS) keeps theirs. V8 reads the flag at each full collection, so setting it once
- * the process runs takes effect from the next one (Node leaves V8's flags writable after start;
- * v8.setFlagsFromString is how it is done).
+ * The young generation is bounded the same way. V8 starts each semi-space at 1 MB and doubles it,
+ * up to 16 MB, whenever many of its objects survive a scavenge, which a scan's objects waiting
+ * on the network always do: the young generation then holds 32-46 MB at the peak, most of it
+ * objects already dead. `--max-semi-space-size` cannot be set once V8 has sized its heap, but
+ * the doubling factor is read at each growth, so SEMI_SPACE_GROWTH_FACTOR 1 keeps the young
+ * generation about where it is when the flag is set (8-10 MB at the peak: the CLI sets it once
+ * its modules are loaded). Measured with the bundled benchmark (`npm run bench`'s sizes, the
+ * factor given to node for V8's own; interleaved runs on a 2-core machine):
+ *
+ *   semi-space growth   large (30 ms a call)           org50, 50 in flight
+ *   V8's own (2)        276-288 MB, 23.9-30.5 s CPU    332-342 MB, 15.9-17.4 s CPU
+ *   1                   243-250 MB, 25.3-32.0 s CPU    281-295 MB, 14.4-18.3 s CPU
+ *
+ * The CPU differences are within this host's run-to-run spread; runs of an earlier bundle put
+ * them at about a tenth more, as more objects reach the old space to be collected there. The
+ * large account's wall time did not change (it waits on AWS). Set before the modules load (a
+ * preload) it kept the young generation at 2-3 MB and saved 5 MB more, but took 28-31 s of CPU
+ * against 25 s and half a second more for the reports; letting the semi-space reach 2 or 4 MB
+ * first kept the same memory at the same CPU, within the spread; 8 MB lost the saving.
+ *
+ * A user who gives node either flag (`node --heap-growing-percent=N bin/srm-audit.js`; node
+ * refuses them in NODE_OPTIONS) keeps theirs; a semi-space size given to node also keeps V8's
+ * growth. V8 reads both flags while it runs, so setting them once the process runs takes effect
+ * from the next collection (Node leaves V8's flags writable after start; v8.setFlagsFromString is
+ * how it is done).
  */
 import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 40;
+export const SEMI_SPACE_GROWTH_FACTOR = 1;
 
-const FLAG = /^--?heap[-_]growing[-_]percent(?:=|$)/;
+const GROWING = /^--?heap[-_]growing[-_]percent(?:=|$)/;
+const SEMI_SPACE = /^--?(?:(?:min|max)[-_])?semi[-_]space[-_](?:size|growth[-_]factor)(?:=|$)/;
 
-/** Sets V8's heap growing factor for this process unless node was given one; says whether it did. */
+/**
+ * Sets V8's heap growing factor and the young generation's growth for this process, each unless
+ * node was given it; returns the flags it set.
+ */
 export function boundHeapGrowth(
   execArgv: readonly string[] = process.execArgv,
   set: (flags: string) => void = setFlagsFromString,
-): boolean {
-  if (execArgv.some((arg) => FLAG.test(arg))) return false;
-  set(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  return true;
+): string[] {
+  const flags: string[] = [];
+  if (!execArgv.some((arg) => GROWING.test(arg))) flags.push(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (!execArgv.some((arg) => SEMI_SPACE.test(arg))) flags.push(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`);
+  for (const flag of flags) set(flag);
+  return flags;
 }
