@@ -5,7 +5,8 @@
  * Current means: a stamp written after the last successful build is newer than every
  * TypeScript source and build setting, and the set of sources is the one it was built from
  * (a deleted or added file also rebuilds). `npm run build` compiles always (--force) and
- * writes the stamp too. Usage: node scripts/build-if-stale.mjs [--force] [root]
+ * writes the stamp too. Each build ends by bundling the CLI into dist/bundle/ (scripts/bundle.mjs),
+ * which is what bin/srm-audit.js runs. Usage: node scripts/build-if-stale.mjs [--force] [root]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ const force = args.includes('--force');
 const root = resolve(args.find((a) => a !== '--force') ?? join(import.meta.dirname, '..'));
 const STAMP = join(root, 'dist', '.build-stamp');
 const SOURCE_DIRS = ['src', 'checks', 'demo', 'bench'];
-const SETTINGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const SETTINGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle.mjs'];
 
 function sources() {
   const files = [];
@@ -38,5 +39,7 @@ if (!current) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
+  const { bundle } = await import('./bundle.mjs');
+  await bundle(root);
   writeFileSync(STAMP, listing);
 }

@@ -527,7 +527,7 @@ function isEntryPoint(): boolean {
   }
 }
 
-/** The process entry point, used by bin/srm-audit.js and `node dist/src/cli.js`. */
+/** The process entry point, used by bin/srm-audit.js (bundled: dist/bundle/) and `node dist/src/cli.js`. */
 export async function runFromProcess(): Promise<void> {
   boundHeapGrowth();
   const io: Io = {

@@ -43,11 +43,12 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: 
 }
 
 const BIN = new URL('../../bin/srm-audit.js', import.meta.url).pathname;
-const BUILT = new URL('../../dist/src/cli.js', import.meta.url).pathname;
+/** What the bin runs: the bundle scripts/bundle.mjs makes of dist/src/cli.js. */
+const BUILT = new URL('../../dist/bundle/srm-audit.js', import.meta.url).pathname;
 
 /** The real binary in a clean environment: no credentials, no config files, no instance metadata. */
 function binEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  if (!existsSync(BUILT)) throw new Error('dist/ is missing: run `npm run build` (npm test does) before this test');
+  if (!existsSync(BUILT)) throw new Error('dist/bundle/ is missing: run `npm run build` (npm test does) before this test');
   const home = mkdtempSync(join(tmpdir(), 'srm-home-'));
   return {
     PATH: process.env.PATH,

@@ -1,0 +1,119 @@
+/**
+ * scripts/bundle.mjs: the bin runs dist/bundle/, so the bundle must be the same program as
+ * tsc's dist/src/ (the same report on the demo account, every call named as before) with the SDK
+ * inside it, and a use of sdk() it cannot rewrite must fail the build rather than be left out.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const { bundle, sdkToImport } = (await import(join(ROOT, 'scripts', 'bundle.mjs'))) as {
+  bundle: (root: string) => Promise<boolean>;
+  sdkToImport: (code: string) => string;
+};
+
+describe('sdk() as an import', () => {
+  it('rewrites each form tsc writes, renamed bindings and several lines included', () => {
+    expect(sdkToImport("const { EC2Client, paginateDescribeVpcs } = sdk('@aws-sdk/client-ec2');")).toBe(
+      "import { EC2Client, paginateDescribeVpcs } from '@aws-sdk/client-ec2';",
+    );
+    expect(
+      sdkToImport(
+        "const { GetPublicAccessBlockCommand: GetAccountPublicAccessBlockCommand, S3ControlClient } = sdk('@aws-sdk/client-s3-control');",
+      ),
+    ).toBe(
+      "import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';",
+    );
+    const lines = "const { A,\n  B: C,\n  D, } = sdk('pkg');\nexport const x = A;";
+    expect(sdkToImport(lines)).toBe("import { A,\n  B as C,\n  D, } from 'pkg';\nexport const x = A;");
+    // Anything else is left as it is (and refused by the build, below).
+    expect(sdkToImport("const client = sdk('pkg').Client;")).toBe("const client = sdk('pkg').Client;");
+  });
+
+  it('fails the build on a use of sdk() it cannot rewrite', async () => {
+    const root = tempDir('srm-bundle-');
+    mkdirSync(join(root, 'dist', 'src'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(join(root, 'dist', 'src', 'cli.js'), "const sdk = (id) => id;\nexport const client = sdk('pkg').Client;\n");
+    await expect(bundle(root)).rejects.toThrow(/cannot rewrite as an import/);
+  });
+
+  it('bundles nothing where there is no CLI to bundle', async () => {
+    const root = tempDir('srm-bundle-');
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    await expect(bundle(root)).resolves.toBe(false);
+  });
+});
+
+describe('the built bundle (npm test builds first)', () => {
+  /**
+   * Runs `scan --demo` with `entry` and returns its report and every file it loaded (by `import`,
+   * through a resolve hook, or by `require`) other than the entry and dist/bundle/'s own.
+   */
+  const demoScan = (entry: string) => {
+    const cwd = tempDir('srm-bundle-demo-');
+    const loaded = join(cwd, 'loaded.txt');
+    writeFileSync(loaded, '');
+    const own = [pathToFileURL(entry).href, pathToFileURL(join(ROOT, 'dist', 'bundle')).href + '/'];
+    const record = `(file) => {
+        const url = file.startsWith('/') ? 'file://' + file : file;
+        if (url.startsWith('file:') && url !== ${JSON.stringify(own[0])} && !url.startsWith(${JSON.stringify(own[1])}))
+          appendFileSync(${JSON.stringify(loaded)}, url + '\\n');
+      }`;
+    const hook = `import { appendFileSync } from 'node:fs';
+      const record = ${record};
+      export async function resolve(s, c, next) {
+        const r = await next(s, c);
+        record(r.url);
+        return r;
+      }`;
+    const probe = join(cwd, 'probe.mjs');
+    writeFileSync(
+      probe,
+      `import Module, { register } from 'node:module';
+      import { appendFileSync } from 'node:fs';
+      register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
+      const record = ${record};
+      const load = Module._load;
+      Module._load = function (request, parent, isMain) {
+        try {
+          record(Module._resolveFilename(request, parent, isMain));
+        } catch {}
+        return load.apply(this, arguments);
+      };`,
+    );
+    const run = spawnSync(process.execPath, ['--import', probe, entry, 'scan', '--demo', '--fail-on', 'none', '--output-dir', cwd], {
+      encoding: 'utf8',
+      cwd,
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const file = readdirSync(cwd).find((f) => f.startsWith('srm-audit-') && f.endsWith('.json'))!;
+    const report = JSON.parse(readFileSync(join(cwd, file), 'utf8')) as {
+      findings: unknown[];
+      run: { apiCalls: { byOperation: Record<string, number> }; errors: unknown[] };
+    };
+    return {
+      report: { findings: report.findings, apiCalls: report.run.apiCalls, errors: report.run.errors },
+      loadedElsewhere: readFileSync(loaded, 'utf8').split('\n').filter(Boolean),
+    };
+  };
+
+  it('writes the same report on the demo account as dist/src/cli.js, and loads nothing from outside itself', () => {
+    const bundled = demoScan(join(ROOT, 'bin', 'srm-audit.js'));
+    const compiled = demoScan(join(ROOT, 'dist', 'src', 'cli.js'));
+    expect(bundled.report.findings.length).toBeGreaterThan(100);
+    expect(bundled.report).toEqual(compiled.report);
+    // The session names each call by its command's class: the bundle keeps class names.
+    expect(Object.keys(bundled.report.apiCalls.byOperation)).toContain('ec2:DescribeSecurityGroups');
+    // The SDK and every other package are inside the bundle; the probe sees them loaded from dist/src/.
+    expect(bundled.loadedElsewhere).toEqual([]);
+    expect(compiled.loadedElsewhere.some((f) => f.includes('/@aws-sdk/client-ec2/'))).toBe(true); // by require
+    expect(compiled.loadedElsewhere.some((f) => f.includes('/commander/'))).toBe(true); // by import
+    expect(readdirSync(join(ROOT, 'dist', 'bundle')).length).toBeGreaterThan(10); // each service in chunks of its own
+  });
+});
