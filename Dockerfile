@@ -8,6 +8,8 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would build before the sources are copied; the build runs below.
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
+# npm run build: scripts/build-if-stale.mjs compiles, then scripts/bundle.mjs bundles what bin/ runs.
+COPY scripts ./scripts
 COPY src ./src
 COPY checks ./checks
 COPY demo ./demo

@@ -154,4 +154,12 @@ describe('the Dockerfile', () => {
     // Only production dependencies reach the final stage.
     expect(lines.some((l) => l.includes('npm prune --omit=dev'))).toBe(true);
   });
+
+  it('copies what `npm run build` runs before running it', () => {
+    const pkg = JSON.parse(text('package.json')) as { scripts: Record<string, string> };
+    const script = /\bnode (\S+)/.exec(pkg.scripts.build!)![1]!; // scripts/build-if-stale.mjs
+    const copied = lines.findIndex((l) => l === `COPY ${script.split('/')[0]} ./${script.split('/')[0]}`);
+    expect(copied).toBeGreaterThan(-1);
+    expect(copied).toBeLessThan(lines.findIndex((l) => l.startsWith('RUN npm run build')));
+  });
 });
