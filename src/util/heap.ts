@@ -37,12 +37,16 @@
  *   V8's own (2)        276-288 MB, 23.9-30.5 s CPU    332-342 MB, 15.9-17.4 s CPU
  *   1                   243-250 MB, 25.3-32.0 s CPU    281-295 MB, 14.4-18.3 s CPU
  *
- * The CPU differences are within this host's run-to-run spread; runs of an earlier bundle put
- * them at about a tenth more, as more objects reach the old space to be collected there. The
- * large account's wall time did not change (it waits on AWS). Set before the modules load (a
- * preload) it kept the young generation at 2-3 MB and saved 5 MB more, but took 28-31 s of CPU
- * against 25 s and half a second more for the reports; letting the semi-space reach 2 or 4 MB
- * first kept the same memory at the same CPU, within the spread; 8 MB lost the saving.
+ * For one account the CPU differences were within this host's spread (paired runs of large: 23.0
+ * and 22.6 s of CPU against 25.2 and 24.5 s with V8's own growth; medium 4.3-6.4 s against
+ * 4.9-5.9 s), and large's wall time did not change (it waits on AWS). An organization's scan,
+ * bound by CPU, paid 15-20 % more of its main thread, so it gives V8's growth back
+ * (unboundYoungGeneration, below): org50 then peaks at 330-348 MB, as with V8's own.
+ *
+ * Set before the modules load (a preload), the factor kept the young generation at 2-3 MB and
+ * saved 5 MB more on large, but took 28-31 s of CPU against 25 s and half a second more for the
+ * reports. On org50 with an earlier bundle, letting the semi-space reach 2 or 4 MB before
+ * holding it kept the memory and the CPU of 1 MB, within the spread; 8 MB lost the saving.
  *
  * A user who gives node either flag (`node --heap-growing-percent=N bin/srm-audit.js`; node
  * refuses them in NODE_OPTIONS) keeps theirs; a semi-space size given to node also keeps V8's
@@ -54,6 +58,8 @@ import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 40;
 export const SEMI_SPACE_GROWTH_FACTOR = 1;
+/** V8's own semi-space growth factor, which an organization's scan gives back (see unboundYoungGeneration). */
+export const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
 
 const GROWING = /^--?heap[-_]growing[-_]percent(?:=|$)/;
 const SEMI_SPACE = /^--?(?:(?:min|max)[-_])?semi[-_]space[-_](?:size|growth[-_]factor)(?:=|$)/;
@@ -71,4 +77,21 @@ export function boundHeapGrowth(
   if (!execArgv.some((arg) => SEMI_SPACE.test(arg))) flags.push(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`);
   for (const flag of flags) set(flag);
   return flags;
+}
+
+/**
+ * Gives the young generation back V8's own growth, unless node was given a semi-space flag;
+ * says whether it did. For an organization's scan, which is bound by CPU: with many accounts in
+ * flight, far more objects outlive a small young generation, and collecting them in the old space
+ * took 15-20 % more of the main thread (paired profiles of org50: 12.1 s against 10.5 s, 13.4
+ * against 11.2 s, 17.6 against 15.6 s, the difference all garbage collection), where a single
+ * account's scan, bound by AWS, showed no cost.
+ */
+export function unboundYoungGeneration(
+  execArgv: readonly string[] = process.execArgv,
+  set: (flags: string) => void = setFlagsFromString,
+): boolean {
+  if (execArgv.some((arg) => SEMI_SPACE.test(arg))) return false;
+  set(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`);
+  return true;
 }

@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { boundHeapGrowth, HEAP_GROWING_PERCENT, SEMI_SPACE_GROWTH_FACTOR } from '../../src/util/heap.js';
+import {
+  boundHeapGrowth,
+  HEAP_GROWING_PERCENT,
+  SEMI_SPACE_GROWTH_FACTOR,
+  unboundYoungGeneration,
+  V8_SEMI_SPACE_GROWTH_FACTOR,
+} from '../../src/util/heap.js';
 import { runBin, tempDir } from '../helpers/cli.js';
 
 const BIN = new URL('../../bin/srm-audit.js', import.meta.url).pathname;
@@ -34,6 +40,15 @@ describe('the heap growing factor', () => {
     expect(boundHeapGrowth(['--heap-growing-percent=50', '--max-semi-space-size=4'], () => undefined)).toEqual([]);
     // A flag that only starts the same is not the same flag.
     expect(boundHeapGrowth(['--heap-growing-percentage=1', '--max-semi-space-sizes=1'], () => undefined)).toEqual([growing, semi]);
+  });
+
+  it("gives the young generation V8's own growth back for an organization, unless node was given a semi-space flag", () => {
+    const set: string[] = [];
+    expect(unboundYoungGeneration([], (f) => set.push(f))).toBe(true);
+    expect(set).toEqual([`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`]);
+    expect(unboundYoungGeneration(['--semi-space-growth-factor=1'], (f) => set.push(f))).toBe(false);
+    expect(unboundYoungGeneration(['--max-semi-space-size=64'], (f) => set.push(f))).toBe(false);
+    expect(set).toHaveLength(1);
   });
 
   it("is set by the CLI's process before it runs a command, and left alone when node was given it", () => {
