@@ -4,7 +4,7 @@
  * inside it, and a use of sdk() it cannot rewrite must fail the build rather than be left out.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,19 @@ describe('sdk() as an import', () => {
     const root = tempDir('srm-bundle-');
     mkdirSync(join(root, 'dist'), { recursive: true });
     await expect(bundle(root)).resolves.toBe(false);
+  });
+});
+
+describe('bin/srm-audit.js', () => {
+  it('says in one line what to do, and exits 2, where the bundle was not built', () => {
+    const root = tempDir('srm-unbuilt-');
+    mkdirSync(join(root, 'bin'));
+    copyFileSync(join(ROOT, 'bin', 'srm-audit.js'), join(root, 'bin', 'srm-audit.js'));
+    writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+    const run = spawnSync(process.execPath, [join(root, 'bin', 'srm-audit.js'), '--version'], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('srm-audit: the CLI is not built (dist/bundle/ is missing or incomplete): run `npm run build`\n');
+    expect(run.stdout).toBe('');
   });
 });
 
