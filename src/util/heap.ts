@@ -34,8 +34,8 @@
  * factor given to node for V8's own; interleaved runs on a 2-core machine):
  *
  *   semi-space growth   large (30 ms a call)           org50, 50 in flight
- *   V8's own (2)        276-288 MB, 23.9-30.5 s CPU    332-342 MB, 15.9-17.4 s CPU
- *   1                   243-250 MB, 25.3-32.0 s CPU    281-295 MB, 14.4-18.3 s CPU
+ *   V8's own (2)        273-288 MB, 23.9-30.5 s CPU    332-342 MB, 15.9-17.4 s CPU
+ *   1                   243-251 MB, 22.6-32.0 s CPU    281-295 MB, 14.4-18.3 s CPU
  *
  * For one account the CPU differences were within this host's spread (paired runs of large: 23.0
  * and 22.6 s of CPU against 25.2 and 24.5 s with V8's own growth; medium 4.3-6.4 s against
