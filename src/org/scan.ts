@@ -32,7 +32,6 @@ import { roleArnFor, roleCredentials } from './credentials.js';
 import { assembleOrganizationReport, countsOf, markFinding, marksOf, sumCalls } from './report.js';
 import { sliceOf, type Shard } from './shard.js';
 import { resolveTargets, validateTargetRequest, type AccountTarget, type TargetRequest } from './targets.js';
-import { unboundYoungGeneration } from '../util/heap.js';
 
 export { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_ROLE_NAME } from './defaults.js';
 
@@ -116,8 +115,6 @@ export function callerSession(req: CallerSettings, homeRegion: string): AwsSessi
 }
 
 export async function scanOrganization(req: OrganizationScanRequest): Promise<ScanResult> {
-  // Bound by CPU, not by AWS: the young generation's own growth saves more CPU than memory (heap.ts).
-  unboundYoungGeneration();
   const { catalog, checks } = await runChecksOf(req);
   if (req.regions) validateRegionNames(req.regions);
   validateOrganizationRequest(req);

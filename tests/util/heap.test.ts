@@ -2,53 +2,28 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  boundHeapGrowth,
-  HEAP_GROWING_PERCENT,
-  SEMI_SPACE_GROWTH_FACTOR,
-  unboundYoungGeneration,
-  V8_SEMI_SPACE_GROWTH_FACTOR,
-} from '../../src/util/heap.js';
+import { boundHeapGrowth, HEAP_GROWING_PERCENT } from '../../src/util/heap.js';
 import { runBin, tempDir } from '../helpers/cli.js';
 
 const BIN = new URL('../../bin/srm-audit.js', import.meta.url).pathname;
 
 describe('the heap growing factor', () => {
-  it('is set to 1 + HEAP_GROWING_PERCENT / 100, with the young generation held, each unless node was given it', () => {
-    const growing = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
-    const semi = `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`;
+  it('is set to 1 + HEAP_GROWING_PERCENT / 100 unless node was given one', () => {
     const set: string[] = [];
-    expect(boundHeapGrowth([], (f) => set.push(f))).toEqual([growing, semi]);
-    expect(boundHeapGrowth(['--inspect'], (f) => set.push(f))).toEqual([growing, semi]);
-    expect(set).toEqual([growing, semi, growing, semi]);
+    expect(boundHeapGrowth([], (f) => set.push(f))).toBe(true);
+    expect(boundHeapGrowth(['--inspect'], (f) => set.push(f))).toBe(true);
+    expect(set).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
     for (const given of [
       ['--heap-growing-percent=50'],
       ['--heap_growing_percent=5'],
       ['-heap-growing-percent=5'],
       ['--heap-growing-percent', '50'],
     ]) {
-      expect(boundHeapGrowth(given, () => undefined)).toEqual([semi]);
+      expect(boundHeapGrowth(given, (f) => set.push(f))).toBe(false);
     }
-    for (const given of [
-      ['--max-semi-space-size=4'],
-      ['--semi_space_growth_factor=2'],
-      ['--min-semi-space-size', '8'],
-      ['--semi-space-growth-factor=4'],
-    ]) {
-      expect(boundHeapGrowth(given, () => undefined)).toEqual([growing]);
-    }
-    expect(boundHeapGrowth(['--heap-growing-percent=50', '--max-semi-space-size=4'], () => undefined)).toEqual([]);
+    expect(set).toHaveLength(2);
     // A flag that only starts the same is not the same flag.
-    expect(boundHeapGrowth(['--heap-growing-percentage=1', '--max-semi-space-sizes=1'], () => undefined)).toEqual([growing, semi]);
-  });
-
-  it("gives the young generation V8's own growth back for an organization, unless node was given a semi-space flag", () => {
-    const set: string[] = [];
-    expect(unboundYoungGeneration([], (f) => set.push(f))).toBe(true);
-    expect(set).toEqual([`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`]);
-    expect(unboundYoungGeneration(['--semi-space-growth-factor=1'], (f) => set.push(f))).toBe(false);
-    expect(unboundYoungGeneration(['--max-semi-space-size=64'], (f) => set.push(f))).toBe(false);
-    expect(set).toHaveLength(1);
+    expect(boundHeapGrowth(['--heap-growing-percentage=1'], () => undefined)).toBe(true);
   });
 
   it("is set by the CLI's process before it runs a command, and left alone when node was given it", () => {
@@ -64,14 +39,9 @@ describe('the heap growing factor', () => {
     const run = runBin(['--version'], { NODE_OPTIONS: `--require ${probe}` });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`v8 flags: --heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-    expect(run.stderr).toContain(`v8 flags: --semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`);
     // V8 prints, rather than throws, when it does not know a flag or its value (a future node).
     expect(run.stderr).not.toMatch(/unrecognized flag|illegal value|try --help/i);
-    const given = spawnSync(
-      process.execPath,
-      ['--heap-growing-percent=50', '--max-semi-space-size=8', '--require', probe, BIN, '--version'],
-      { encoding: 'utf8' },
-    );
+    const given = spawnSync(process.execPath, ['--heap-growing-percent=50', '--require', probe, BIN, '--version'], { encoding: 'utf8' });
     expect(given.status).toBe(0);
     expect(given.stdout).toMatch(/^\d+\.\d+\.\d+/);
     expect(given.stderr).not.toContain('v8 flags');
