@@ -7,7 +7,7 @@
  * source for a full scan), and V8 keeps every loaded module's source, wrapper and cache entry
  * for the life of the process. Bundled from the SDK's ES module builds, only what the code uses
  * is kept (2.8 MB in all, the bench included). Measured on the benchmark's large account:
- * 273-288 MB peak RSS bundled against 325-348 MB from dist/ (both with V8's own young generation;
+ * 268-288 MB peak RSS bundled against 325-348 MB from dist/ (both with V8's own young generation;
  * bundled from the SDK's CommonJS builds instead, 300-318 MB; see README, Performance).
  *
  * - Each service's client and checks stay in their own chunks, loaded by `import()` on first

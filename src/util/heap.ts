@@ -28,7 +28,7 @@
  * `--semi-space-growth-factor=1`, unlike `--max-semi-space-size`, is read at each growth, so
  * it would hold the young generation where it is once the process runs. Measured with the
  * bundled benchmark on 2026-12-04: held at the 8 MB new space the benchmark reaches before its
- * scan, large peaked at 243-251 MB against 273-288 MB, at no measurable CPU. But the CLI
+ * scan, large peaked at 243-251 MB against 268-288 MB, at no measurable CPU. But the CLI
  * reaches its scan with a 2 MB new space, and held there (measured with a preload) large took
  * 28-31 s of CPU against 25 s and its reports half a second longer; an organization, bound by
  * CPU, paid 15-20 % more of its main thread either way. V8 offers no way to hold it at a
