@@ -14,14 +14,16 @@
  *   use, as they are from dist/.
  * - The source loads the SDK with `sdk(...)` (src/aws/sdk.ts: `require`, which is faster than
  *   Node's ES module loader for CommonJS). Here each such line becomes the `import` it stands
- *   for, so that the bundler takes the SDK's ES module build; one it cannot read fails the build.
+ *   for, so that the bundler takes the SDK's ES module build; any other use of sdk, or src/aws/sdk.js
+ *   left in the bundle, fails the build.
  * - Names are kept (`keepNames`): the session takes an operation's name from its command's class.
  *
  * Usage: node scripts/bundle.mjs [root]. Nothing is bundled when root has no dist/src/cli.js.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { rolldown } from 'rolldown';
+import { parseAst } from 'rolldown/parseAst';
 
 /** `const { A, B: C } = sdk('pkg');` as tsc writes it. */
 const SDK_LINE = /const (\{[^}]*\}) = sdk\('([^']+)'\);/g;
@@ -31,8 +33,20 @@ export function sdkToImport(code) {
   return code.replace(SDK_LINE, (_, names, pkg) => `import ${names.replace(/(\w+)\s*:\s*(\w+)/g, '$1 as $2')} from '${pkg}';`);
 }
 
+/** Whether an identifier named `sdk` is left anywhere in the tree (comments and strings are not nodes). */
+function namesSdk(node) {
+  if (Array.isArray(node)) return node.some(namesSdk);
+  if (!node || typeof node !== 'object') return false;
+  if (node.type === 'Identifier' && node.name === 'sdk') return true;
+  return Object.values(node).some((v) => v && typeof v === 'object' && namesSdk(v));
+}
+
+/** How tsc writes a module's import of src/aws/sdk.ts. */
+const SDK_IMPORT = /^import \{ sdk \} from '(?:\.\.?\/)+(?:aws\/)?sdk\.js';\n?/m;
+
 export async function bundle(root) {
   const dist = join(root, 'dist');
+  const sdkModule = join(dist, 'src', 'aws', 'sdk.js');
   const input = { 'srm-audit': join(dist, 'src', 'cli.js'), bench: join(dist, 'bench', 'run.js') };
   for (const [name, file] of Object.entries(input)) if (!existsSync(file)) delete input[name];
   if (!input['srm-audit']) return false;
@@ -47,18 +61,30 @@ export async function bundle(root) {
       {
         name: 'sdk-as-import',
         transform(code, id) {
-          if (!id.startsWith(dist + sep) || !code.includes('sdk(')) return null;
-          const rewritten = sdkToImport(code);
-          const left = /\bsdk\(/.exec(rewritten);
-          if (left) this.error(`${id}: a use of sdk() that scripts/bundle.mjs cannot rewrite as an import`);
+          if (!id.startsWith(dist + sep) || !SDK_IMPORT.test(code)) return null;
+          const rewritten = sdkToImport(code).replace(SDK_IMPORT, '');
+          if (namesSdk(parseAst(rewritten))) this.error(`${id}: a use of sdk() that scripts/bundle.mjs cannot rewrite as an import`);
           return rewritten;
+        },
+        buildEnd() {
+          // However it was reached (an alias, a namespace import), sdk() would load the package's
+          // CommonJS build from node_modules at run time, beside the bundle.
+          if ([...this.getModuleIds()].includes(sdkModule))
+            this.error('the bundle still loads src/aws/sdk.js: a use of sdk() that scripts/bundle.mjs cannot rewrite');
         },
       },
     ],
   });
+  // Written beside the bundle, then put in its place: a build that fails leaves the last one whole.
+  const next = `${out}.next`;
+  try {
+    rmSync(next, { recursive: true, force: true });
+    await build.write({ dir: next, format: 'esm', minify: true, keepNames: true });
+  } finally {
+    await build.close();
+  }
   rmSync(out, { recursive: true, force: true });
-  await build.write({ dir: out, format: 'esm', minify: true, keepNames: true });
-  await build.close();
+  renameSync(next, out);
   return true;
 }
 

@@ -3,7 +3,7 @@
  * on a one-file project. Asserts on what was compiled (file times), never on how long it took.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import { tempDir } from '../helpers/cli.js';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/build-if-stale.mjs', import.meta.url));
 
-it('compiles a stale or changed project, and leaves a current one alone', () => {
+/** A one-file project: src/<name> holding `source`. */
+function project(name: string, source: string): string {
   const root = tempDir('srm-build-');
   mkdirSync(join(root, 'src'));
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
@@ -22,8 +23,18 @@ it('compiles a stale or changed project, and leaves a current one alone', () => 
       include: ['src'],
     }),
   );
-  writeFileSync(join(root, 'src', 'a.ts'), 'export const a = 1;\n');
-  const build = (...flags: string[]) => spawnSync(process.execPath, [SCRIPT, ...flags, root], { encoding: 'utf8', timeout: 60_000 });
+  writeFileSync(join(root, 'src', name), source);
+  return root;
+}
+
+const buildOf =
+  (root: string) =>
+  (...flags: string[]) =>
+    spawnSync(process.execPath, [SCRIPT, ...flags, root], { encoding: 'utf8', timeout: 60_000 });
+
+it('compiles a stale or changed project, and leaves a current one alone', () => {
+  const root = project('a.ts', 'export const a = 1;\n');
+  const build = buildOf(root);
   const out = join(root, 'dist', 'src', 'a.js');
   const past = new Date('2020-01-01T00:00:00Z');
   const compiledAt = () => statSync(out).mtimeMs;
@@ -52,4 +63,30 @@ it('compiles a stale or changed project, and leaves a current one alone', () => 
   utimesSync(out, past, past);
   expect(build('--force').status).toBe(0); // npm run build: always
   expect(compiledAt()).not.toBe(past.getTime());
+
+  // The lockfile by its content: written again unchanged (as npm install does), nothing is compiled;
+  // changed (an SDK update, whose code the bundle holds), everything is.
+  utimesSync(join(root, 'src', 'a.ts'), past, past); // no longer newer than a build
+  writeFileSync(join(root, 'package-lock.json'), '{ "lockfileVersion": 3 }\n');
+  expect(build().status).toBe(0);
+  utimesSync(out, past, past);
+  writeFileSync(join(root, 'package-lock.json'), '{ "lockfileVersion": 3 }\n');
+  utimesSync(join(root, 'package-lock.json'), past, past);
+  expect(build().status).toBe(0);
+  expect(compiledAt()).toBe(past.getTime());
+  writeFileSync(join(root, 'package-lock.json'), '{ "lockfileVersion": 3, "packages": {} }\n');
+  utimesSync(join(root, 'package-lock.json'), past, past);
+  expect(build().status).toBe(0);
+  expect(compiledAt()).not.toBe(past.getTime());
+});
+
+it('bundles a project with a CLI, and builds again when its bundle is missing', () => {
+  const root = project('cli.ts', "export const runFromProcess = (): void => console.log('ran');\n");
+  const build = buildOf(root);
+  const bundled = join(root, 'dist', 'bundle', 'srm-audit.js');
+  expect(build().status).toBe(0);
+  expect(readFileSync(bundled, 'utf8')).toContain('runFromProcess');
+  rmSync(join(root, 'dist', 'bundle'), { recursive: true });
+  expect(build().status).toBe(0); // the stamp is current, the bundle is not there: builds
+  expect(existsSync(bundled)).toBe(true);
 });

@@ -34,12 +34,42 @@ describe('sdk() as an import', () => {
     expect(sdkToImport("const client = sdk('pkg').Client;")).toBe("const client = sdk('pkg').Client;");
   });
 
-  it('fails the build on a use of sdk() it cannot rewrite', async () => {
+  /** A one-module CLI that loads src/aws/sdk.js as `cli` says, with an earlier good bundle in place. */
+  const projectWith = (cli: string) => {
     const root = tempDir('srm-bundle-');
-    mkdirSync(join(root, 'dist', 'src'), { recursive: true });
+    mkdirSync(join(root, 'dist', 'src', 'aws'), { recursive: true });
+    mkdirSync(join(root, 'dist', 'bundle'));
+    writeFileSync(join(root, 'dist', 'bundle', 'srm-audit.js'), '// the last good bundle\n');
     writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
-    writeFileSync(join(root, 'dist', 'src', 'cli.js'), "const sdk = (id) => id;\nexport const client = sdk('pkg').Client;\n");
-    await expect(bundle(root)).rejects.toThrow(/cannot rewrite as an import/);
+    writeFileSync(join(root, 'dist', 'src', 'aws', 'sdk.js'), 'export const sdk = (id) => ({ id });\n');
+    writeFileSync(join(root, 'dist', 'src', 'cli.js'), cli);
+    return root;
+  };
+
+  it('fails the build on a use of sdk() it cannot rewrite, and leaves the last bundle whole', async () => {
+    for (const cli of [
+      "import { sdk } from './aws/sdk.js';\nexport const client = sdk('pkg').Client;\n",
+      "import { sdk } from './aws/sdk.js';\nexport const load = sdk;\n",
+      "import { sdk as load } from './aws/sdk.js';\nexport const { Client } = load('pkg');\n",
+      "import * as aws from './aws/sdk.js';\nexport const { Client } = aws.sdk('pkg');\n",
+    ]) {
+      const root = projectWith(cli);
+      await expect(bundle(root), cli).rejects.toThrow(/cannot rewrite/);
+      expect(readFileSync(join(root, 'dist', 'bundle', 'srm-audit.js'), 'utf8')).toBe('// the last good bundle\n');
+      expect(readdirSync(join(root, 'dist')).sort()).toEqual(['bundle', 'src']);
+    }
+  });
+
+  it('replaces the last bundle with one that holds no sdk() where every use is rewritten', async () => {
+    // A comment or a string naming sdk is not a use of it.
+    const root = projectWith(
+      "import { sdk } from './aws/sdk.js';\n// sdk( in a comment\nconst { sep } = sdk('node:path');\nexport const s = sep + 'sdk';\n",
+    );
+    await expect(bundle(root)).resolves.toBe(true);
+    const entry = readFileSync(join(root, 'dist', 'bundle', 'srm-audit.js'), 'utf8');
+    expect(entry).not.toContain('the last good bundle');
+    expect(entry).toMatch(/from\s*"node:path"/);
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['bundle', 'src']);
   });
 
   it('bundles nothing where there is no CLI to bundle', async () => {
