@@ -53,23 +53,36 @@ describe('sdk() as an import', () => {
       "import { sdk as load } from './aws/sdk.js';\nexport const { Client } = load('pkg');\n",
       "import * as aws from './aws/sdk.js';\nexport const { Client } = aws.sdk('pkg');\n",
     ]) {
-      const root = projectWith(cli);
+      const root = projectWith(`${cli}export const runFromProcess = () => undefined;\n`);
       await expect(bundle(root), cli).rejects.toThrow(/cannot rewrite/);
       expect(readFileSync(join(root, 'dist', 'bundle', 'srm-audit.js'), 'utf8')).toBe('// the last good bundle\n');
       expect(readdirSync(join(root, 'dist')).sort()).toEqual(['bundle', 'src']);
     }
   });
 
-  it('replaces the last bundle with one that holds no sdk() where every use is rewritten', async () => {
+  it('replaces the last bundle with one that holds no sdk() where every use is rewritten, and runs as a program', async () => {
     // A comment or a string naming sdk is not a use of it.
     const root = projectWith(
-      "import { sdk } from './aws/sdk.js';\n// sdk( in a comment\nconst { sep } = sdk('node:path');\nexport const s = sep + 'sdk';\n",
+      "import { sdk } from './aws/sdk.js';\n// sdk( in a comment\nconst { sep } = sdk('node:path');\n" +
+        "export const runFromProcess = () => console.log('ran', sep + 'sdk');\n",
     );
     await expect(bundle(root)).resolves.toBe(true);
-    const entry = readFileSync(join(root, 'dist', 'bundle', 'srm-audit.js'), 'utf8');
-    expect(entry).not.toContain('the last good bundle');
-    expect(entry).toMatch(/from\s*"node:path"/);
+    const dir = join(root, 'dist', 'bundle');
+    const code = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(code.join('\n')).not.toContain('the last good bundle');
+    expect(code.some((c) => /from\s*"node:path"/.test(c))).toBe(true);
     expect(readdirSync(join(root, 'dist')).sort()).toEqual(['bundle', 'src']);
+    // Imported (as bin/srm-audit.js does), the entry runs nothing; as the program, the CLI.
+    const imported = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `await import(${JSON.stringify(join(dir, 'srm-audit.js'))});`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect([imported.status, imported.stdout]).toEqual([0, '']);
+    const run = spawnSync(process.execPath, [join(dir, 'srm-audit.js')], { encoding: 'utf8' });
+    expect([run.status, run.stdout]).toEqual([0, 'ran /sdk\n']);
   });
 
   it('bundles nothing where there is no CLI to bundle', async () => {
@@ -145,6 +158,16 @@ describe('the built bundle (npm test builds first)', () => {
       loadedElsewhere: readFileSync(loaded, 'utf8').split('\n').filter(Boolean),
     };
   };
+
+  it('runs the CLI once, through the bin or as the program itself', () => {
+    for (const entry of [join(ROOT, 'bin', 'srm-audit.js'), join(ROOT, 'dist', 'bundle', 'srm-audit.js')]) {
+      const run = spawnSync(process.execPath, [entry, '--version'], { encoding: 'utf8', timeout: 30_000 });
+      expect([run.status, run.stdout.trim().split('\n')], entry).toEqual([
+        0,
+        [JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version],
+      ]);
+    }
+  });
 
   it('writes the same report on the demo account as dist/src/cli.js, and loads nothing from outside itself', () => {
     const bundled = demoScan(join(ROOT, 'bin', 'srm-audit.js'));
