@@ -17,8 +17,8 @@
  *   for, so that the bundler takes the SDK's ES module build; any other use of sdk, or src/aws/sdk.js
  *   left in the bundle, fails the build.
  * - Names are kept (`keepNames`): the session takes an operation's name from its command's class.
- * - dist/bundle/srm-audit.js exports the CLI (bin/srm-audit.js imports it and runs it), and runs
- *   it when it is the program itself.
+ * - dist/bundle/srm-audit.js exports the CLI (bin/srm-audit.js imports it and runs it); run as
+ *   the program itself, the CLI runs (src/cli.ts knows the entry beside it).
  * - A build that fails leaves the last bundle whole: the new one is written beside it, then renamed.
  *
  * Usage: node scripts/bundle.mjs [root]. Nothing is bundled when root has no dist/src/cli.js.
@@ -44,24 +44,6 @@ function namesSdk(node) {
   return Object.values(node).some((v) => v && typeof v === 'object' && namesSdk(v));
 }
 
-/** The bundle's entry, dist/bundle/srm-audit.js: the CLI's exports, and the CLI run when it is the program. */
-const ENTRY = '\0srm-audit-entry';
-
-function entrySource(cli) {
-  const spec = JSON.stringify(cli);
-  return `import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { runFromProcess } from ${spec};
-export * from ${spec};
-// bin/srm-audit.js imports this file and runs the CLI; \`node dist/bundle/srm-audit.js\` runs it too.
-// (This module may land in a chunk of its own beside it, hence the entry's name.)
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(new URL('./srm-audit.js', import.meta.url))) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  await runFromProcess();
-}
-`;
-}
-
 /** How tsc writes a module's import of src/aws/sdk.ts. */
 const SDK_IMPORT = /^import \{ sdk \} from '(?:\.\.?\/)+(?:aws\/)?sdk\.js';\n?/m;
 
@@ -70,7 +52,7 @@ export async function bundle(root) {
   const sdkModule = join(dist, 'src', 'aws', 'sdk.js');
   const cli = join(dist, 'src', 'cli.js');
   if (!existsSync(cli)) return false;
-  const input = { 'srm-audit': ENTRY };
+  const input = { 'srm-audit': cli };
   if (existsSync(join(dist, 'bench', 'run.js'))) input.bench = join(dist, 'bench', 'run.js');
   const out = join(dist, 'bundle');
   const build = await rolldown({
@@ -80,11 +62,6 @@ export async function bundle(root) {
     resolve: { mainFields: ['module', 'main'] },
     logLevel: 'warn',
     plugins: [
-      {
-        name: 'entry',
-        resolveId: (id) => (id === ENTRY ? id : null),
-        load: (id) => (id === ENTRY ? entrySource(cli) : null),
-      },
       {
         name: 'sdk-as-import',
         transform(code, id) {

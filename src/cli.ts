@@ -519,12 +519,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function isEntryPoint(): boolean {
+/** A file's real path, or undefined where there is none. */
+function realPath(file: string): string | undefined {
   try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    return realpathSync(file);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * Whether this module runs as the program: `node dist/src/cli.js`, or `node dist/bundle/srm-audit.js`,
+ * the bundle's entry, in the folder of the chunk that holds this module (scripts/bundle.mjs).
+ */
+function isEntryPoint(): boolean {
+  const program = process.argv[1] && realPath(process.argv[1]);
+  return (
+    !!program && [import.meta.url, new URL('./srm-audit.js', import.meta.url).href].some((url) => realPath(fileURLToPath(url)) === program)
+  );
 }
 
 /** The process entry point, used by bin/srm-audit.js (bundled: dist/bundle/) and `node dist/src/cli.js`. */
